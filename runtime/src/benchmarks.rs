@@ -1,0 +1,18 @@
+//! The pallets whose weights the node's `benchmark pallet` command measures.
+
+pub use frame_benchmarking::{baseline::Pallet as BaselineBench, *};
+pub use frame_system_benchmarking::Pallet as SystemBench;
+
+use super::*;
+
+impl frame_system_benchmarking::Config for Runtime {}
+impl frame_benchmarking::baseline::Config for Runtime {}
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_utility, Utility]
+	[pallet_sudo, Sudo]
+);

@@ -1,0 +1,202 @@
+//! # CoopDAO runtime
+//!
+//! The state-transition function of the CoopDAO chain: FRAME's own pallets for
+//! accounts, fees and consensus, beside the federation's custom pallets.
+//!
+//! Layout: pallet configurations live under [`configs`], runtime API
+//! implementations in [`apis`], genesis presets in [`genesis_config_presets`].
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime`/`impl_runtime_apis` expand to code this lint cannot see through.
+#![allow(clippy::arithmetic_side_effects)]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::RuntimeVersion;
+
+pub use frame_support::{construct_runtime, parameter_types};
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// Opaque types used by the node, which needs no knowledge of the runtime's calls.
+pub mod opaque {
+	use super::*;
+	use sp_runtime::traits::Hash as HashT;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+	/// Opaque block hash type.
+	pub type Hash = <BlakeTwo256 as HashT>::Output;
+}
+
+impl_opaque_keys! {
+	/// The session keys a validator co-op holds: Aura for authoring, GRANDPA for finality.
+	pub struct SessionKeys {
+		pub aura: Aura,
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime version. Bump `spec_version` on every runtime upgrade.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
+	impl_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Target block time. Slots cannot change once a chain has started.
+pub const MILLISECS_PER_BLOCK: u64 = 6000;
+/// Aura slot duration, equal to the block time.
+pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+
+/// Blocks per minute, hour and day, for periods expressed in blocks.
+pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
+pub const HOURS: BlockNumber = MINUTES * 60;
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// One COOP, the native token, has 12 decimals.
+pub const UNIT: Balance = 1_000_000_000_000;
+pub const MILLI_UNIT: Balance = 1_000_000_000;
+pub const MICRO_UNIT: Balance = 1_000_000;
+
+/// An account needs at least this much to exist: 0.01 COOP.
+pub const EXISTENTIAL_DEPOSIT: Balance = 10 * MILLI_UNIT;
+
+/// The version of the native runtime, used by the node's executor.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+/// Block number.
+pub type BlockNumber = u32;
+/// Signatures: sr25519, ed25519 or ecdsa, so every common wallet can sign.
+pub type Signature = MultiSignature;
+/// An account id: the public key of the signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// Balance of an account.
+pub type Balance = u128;
+/// Transaction counter of an account.
+pub type Nonce = u32;
+/// Hash type of blocks and tries.
+pub type Hash = sp_core::H256;
+/// The address format: accounts are addressed by id (no indices).
+pub type Address = MultiAddress<AccountId, ()>;
+/// Block header type.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block type.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// Signed block with justifications.
+pub type SignedBlock = generic::SignedBlock<Block>;
+/// Block identifier.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The transaction extensions every signed extrinsic carries, in order.
+/// `CheckMetadataHash` lets hardware wallets verify the metadata they decode with.
+pub type TxExtension = (
+	frame_system::AuthorizeCall<Runtime>,
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload that is signed.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations run on the next runtime upgrade.
+#[allow(unused_parens)]
+type Migrations = ();
+
+/// Dispatches blocks and extrinsics to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(6)]
+	pub type Utility = pallet_utility;
+
+	/// Dev-chain only: the development preset names a sudo key, every other
+	/// preset leaves it empty so no account can act as root.
+	#[runtime::pallet_index(9)]
+	pub type Sudo = pallet_sudo;
+}
