@@ -15,19 +15,21 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+#[cfg(test)]
+mod tests;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use frame_support::{construct_runtime, parameter_types};
@@ -91,12 +93,6 @@ pub const MICRO_UNIT: Balance = 1_000_000;
 
 /// An account needs at least this much to exist: 0.01 COOP.
 pub const EXISTENTIAL_DEPOSIT: Balance = 10 * MILLI_UNIT;
-
-/// The version of the native runtime, used by the node's executor.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Block number.
 pub type BlockNumber = u32;

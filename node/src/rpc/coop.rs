@@ -1,0 +1,205 @@
+//! `coop_*` JSON-RPC methods over the CoopDAO runtime APIs, for wallets and explorers.
+
+use std::sync::Arc;
+
+use coop_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash};
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::{ErrorObject, ErrorObjectOwned},
+};
+use pallet_coop_governance::runtime_api::GovernanceApi;
+use pallet_coop_membership::runtime_api::{CoopView, MembershipApi};
+use serde::Serialize;
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+
+/// The most items one paged call returns.
+pub const MAX_PAGE: u32 = 100;
+
+/// A co-op in JSON: names as text, accounts as SS58.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoopJson {
+	pub id: u32,
+	pub name: String,
+	pub admins: Vec<AccountId>,
+	pub status: pallet_coop_membership::CoopStatus,
+	pub member_count: u32,
+	pub applied_at: BlockNumber,
+	pub joined_at: Option<BlockNumber>,
+	pub metadata: sp_core::H256,
+	pub sovereign_account: AccountId,
+	/// As a decimal string: JSON numbers cannot hold every u128.
+	pub deposit: String,
+}
+
+impl From<CoopView<AccountId, Balance, BlockNumber>> for CoopJson {
+	fn from(c: CoopView<AccountId, Balance, BlockNumber>) -> Self {
+		CoopJson {
+			id: c.id,
+			name: String::from_utf8_lossy(&c.name).into_owned(),
+			admins: c.admins,
+			status: c.status,
+			member_count: c.member_count,
+			applied_at: c.applied_at,
+			joined_at: c.joined_at,
+			metadata: c.metadata,
+			sovereign_account: c.sovereign_account,
+			deposit: c.deposit.to_string(),
+		}
+	}
+}
+
+/// The membership of an account in JSON.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MembershipJson {
+	pub account: AccountId,
+	pub coop: u32,
+	pub role: pallet_coop_membership::Role,
+	pub since: BlockNumber,
+}
+
+type ProposalView = pallet_coop_governance::runtime_api::ProposalView<AccountId, BlockNumber, Hash>;
+type Decision = pallet_coop_governance::Decision<AccountId, BlockNumber, Hash>;
+
+/// A decision in JSON, with its proposal id.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionJson {
+	pub id: u32,
+	#[serde(flatten)]
+	pub decision: Decision,
+}
+
+#[rpc(server, namespace = "coop")]
+pub trait CoopApi<BlockHash> {
+	/// The co-op with this id, whatever its status.
+	#[method(name = "coop")]
+	fn coop(&self, id: u32, at: Option<BlockHash>) -> RpcResult<Option<CoopJson>>;
+
+	/// The co-op membership of an account.
+	#[method(name = "coopOf")]
+	fn coop_of(&self, who: AccountId, at: Option<BlockHash>) -> RpcResult<Option<MembershipJson>>;
+
+	/// Active co-ops with id >= `start`, at most `limit` (<= 100).
+	#[method(name = "coops")]
+	fn coops(&self, start: u32, limit: u32, at: Option<BlockHash>) -> RpcResult<Vec<CoopJson>>;
+
+	/// Members of a co-op, at most `limit` (<= 100).
+	#[method(name = "members")]
+	fn members(
+		&self,
+		id: u32,
+		limit: u32,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<MembershipJson>>;
+
+	/// An open proposal with its live tallies.
+	#[method(name = "proposal")]
+	fn proposal(&self, id: u32, at: Option<BlockHash>) -> RpcResult<Option<ProposalView>>;
+
+	/// Open proposals with id >= `start`, at most `limit` (<= 100).
+	#[method(name = "proposals")]
+	fn proposals(
+		&self,
+		start: u32,
+		limit: u32,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<ProposalView>>;
+
+	/// The decision record of a closed or cancelled proposal.
+	#[method(name = "decision")]
+	fn decision(&self, id: u32, at: Option<BlockHash>) -> RpcResult<Option<DecisionJson>>;
+
+	/// Decisions with id >= `start`, at most `limit` (<= 100).
+	#[method(name = "decisions")]
+	fn decisions(
+		&self,
+		start: u32,
+		limit: u32,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<DecisionJson>>;
+}
+
+/// Serves the `coop_*` methods from a client.
+pub struct Coop<C> {
+	client: Arc<C>,
+}
+
+impl<C> Coop<C> {
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client }
+	}
+}
+
+fn runtime_error(e: impl std::fmt::Display) -> ErrorObjectOwned {
+	ErrorObject::owned(1, format!("runtime API call failed: {e}"), None::<()>)
+}
+
+fn page(limit: u32) -> u32 {
+	limit.min(MAX_PAGE)
+}
+
+impl<C: HeaderBackend<Block>> Coop<C> {
+	fn at(&self, at: Option<Hash>) -> Hash {
+		at.unwrap_or_else(|| self.client.info().best_hash)
+	}
+}
+
+fn membership_json(
+	account: AccountId,
+	m: pallet_coop_membership::runtime_api::MembershipView<BlockNumber>,
+) -> MembershipJson {
+	MembershipJson { account, coop: m.coop, role: m.role, since: m.since }
+}
+
+impl<C> CoopApiServer<Hash> for Coop<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: MembershipApi<Block, AccountId, Balance, BlockNumber>
+		+ GovernanceApi<Block, AccountId, BlockNumber, Hash>,
+{
+	fn coop(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<CoopJson>> {
+		let coop = self.client.runtime_api().coop(self.at(at), id).map_err(runtime_error)?;
+		Ok(coop.map(Into::into))
+	}
+
+	fn coop_of(&self, who: AccountId, at: Option<Hash>) -> RpcResult<Option<MembershipJson>> {
+		let m = self.client.runtime_api().coop_of(self.at(at), who.clone()).map_err(runtime_error)?;
+		Ok(m.map(|m| membership_json(who, m)))
+	}
+
+	fn coops(&self, start: u32, limit: u32, at: Option<Hash>) -> RpcResult<Vec<CoopJson>> {
+		let api = self.client.runtime_api();
+		let coops = api.coops(self.at(at), start, page(limit)).map_err(runtime_error)?;
+		Ok(coops.into_iter().map(Into::into).collect())
+	}
+
+	fn members(&self, id: u32, limit: u32, at: Option<Hash>) -> RpcResult<Vec<MembershipJson>> {
+		let api = self.client.runtime_api();
+		let members = api.members(self.at(at), id, page(limit)).map_err(runtime_error)?;
+		Ok(members.into_iter().map(|(account, m)| membership_json(account, m)).collect())
+	}
+
+	fn proposal(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<ProposalView>> {
+		self.client.runtime_api().proposal(self.at(at), id).map_err(runtime_error)
+	}
+
+	fn proposals(&self, start: u32, limit: u32, at: Option<Hash>) -> RpcResult<Vec<ProposalView>> {
+		let api = self.client.runtime_api();
+		api.proposals(self.at(at), start, page(limit)).map_err(runtime_error)
+	}
+
+	fn decision(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<DecisionJson>> {
+		let d = self.client.runtime_api().decision(self.at(at), id).map_err(runtime_error)?;
+		Ok(d.map(|decision| DecisionJson { id, decision }))
+	}
+
+	fn decisions(&self, start: u32, limit: u32, at: Option<Hash>) -> RpcResult<Vec<DecisionJson>> {
+		let api = self.client.runtime_api();
+		let ds = api.decisions(self.at(at), start, page(limit)).map_err(runtime_error)?;
+		Ok(ds.into_iter().map(|(id, decision)| DecisionJson { id, decision }).collect())
+	}
+}
