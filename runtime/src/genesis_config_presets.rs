@@ -18,72 +18,69 @@ pub use sp_genesis_builder::DEV_RUNTIME_PRESET as DEVELOPMENT;
 pub use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET as LOCAL_TESTNET;
 
 fn genesis(
-    authorities: Vec<(AuraId, GrandpaId)>,
-    endowed: Vec<AccountId>,
-    sudo: Option<AccountId>,
+	authorities: Vec<(AuraId, GrandpaId)>,
+	endowed: Vec<AccountId>,
+	sudo: Option<AccountId>,
 ) -> Value {
-    let config = RuntimeGenesisConfig {
-        balances: BalancesConfig {
-            balances: endowed.into_iter().map(|a| (a, DEV_ENDOWMENT)).collect(),
-            ..Default::default()
-        },
-        aura: pallet_aura::GenesisConfig {
-            authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect(),
-        },
-        grandpa: pallet_grandpa::GenesisConfig {
-            authorities: authorities
-                .into_iter()
-                .map(|(_, grandpa)| (grandpa, 1))
-                .collect(),
-            ..Default::default()
-        },
-        sudo: SudoConfig { key: sudo },
-        ..Default::default()
-    };
-    serde_json::to_value(config).unwrap_or(Value::Null)
+	let config = RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.into_iter().map(|a| (a, DEV_ENDOWMENT)).collect(),
+			..Default::default()
+		},
+		aura: pallet_aura::GenesisConfig {
+			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: authorities.into_iter().map(|(_, grandpa)| (grandpa, 1)).collect(),
+			..Default::default()
+		},
+		sudo: SudoConfig { key: sudo },
+		..Default::default()
+	};
+	serde_json::to_value(config).unwrap_or(Value::Null)
 }
 
 fn authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-    (aura.public().into(), grandpa.public().into())
+	(aura.public().into(), grandpa.public().into())
 }
 
 fn dev_accounts() -> Vec<AccountId> {
-    Sr25519Keyring::iter().map(|k| k.to_account_id()).collect()
+	Sr25519Keyring::iter().map(|k| k.to_account_id()).collect()
 }
 
 /// One validator (Alice), all dev accounts funded, Alice as sudo.
 pub fn development_config_genesis() -> Value {
-    genesis(
-        vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-        dev_accounts(),
-        Some(Sr25519Keyring::Alice.to_account_id()),
-    )
+	genesis(
+		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		dev_accounts(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
 }
 
 /// Three validators (Alice, Bob, Charlie), all dev accounts funded, no sudo.
 pub fn local_config_genesis() -> Value {
-    genesis(
-        vec![
-            authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-            authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-            authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-        ],
-        dev_accounts(),
-        None,
-    )
+	genesis(
+		vec![
+			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		],
+		dev_accounts(),
+		None,
+	)
 }
 
 /// The preset with the given id, as JSON bytes.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
-    let patch = match id.as_ref() {
-        DEVELOPMENT => development_config_genesis(),
-        LOCAL_TESTNET => local_config_genesis(),
-        _ => return None,
-    };
-    serde_json::to_string(&patch).ok().map(|s| s.into_bytes())
+	let patch = match id.as_ref() {
+		DEVELOPMENT => development_config_genesis(),
+		LOCAL_TESTNET => local_config_genesis(),
+		_ => return None,
+	};
+	serde_json::to_string(&patch).ok().map(|s| s.into_bytes())
 }
 
 /// The ids of all presets this runtime offers.
 pub fn preset_names() -> Vec<PresetId> {
-    vec![PresetId::from(DEVELOPMENT), PresetId::from(LOCAL_TESTNET)]
+	vec![PresetId::from(DEVELOPMENT), PresetId::from(LOCAL_TESTNET)]
 }

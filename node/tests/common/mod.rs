@@ -1,253 +1,208 @@
 //! Helpers for end-to-end tests: start real `coop-node` processes on free
 //! loopback ports and talk to them over JSON-RPC, as a wallet would.
 
-#![allow(
-    dead_code,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::arithmetic_side_effects
-)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use codec::{Decode, Encode};
 use coop_runtime::{
-    AccountId, Balance, Nonce, RuntimeCall, Signature, SignedPayload, TxExtension,
-    UncheckedExtrinsic,
+	AccountId, Balance, Nonce, RuntimeCall, Signature, SignedPayload, TxExtension,
+	UncheckedExtrinsic,
 };
 use jsonrpsee::{
-    core::client::{ClientT, SubscriptionClientT},
-    rpc_params,
-    ws_client::{WsClient, WsClientBuilder},
+	core::client::{ClientT, SubscriptionClientT},
+	rpc_params,
+	ws_client::{WsClient, WsClientBuilder},
 };
 use serde_json::Value;
 use sp_core::{crypto::Pair as _, sr25519, H256};
 use sp_runtime::generic::Era;
 use std::{
-    net::TcpListener,
-    path::PathBuf,
-    process::{Child, Command, Stdio},
-    time::{Duration, Instant},
+	net::TcpListener,
+	path::PathBuf,
+	process::{Child, Command, Stdio},
+	time::{Duration, Instant},
 };
 
 /// A loopback TCP port nobody listens on right now.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+	TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// A running `coop-node`, killed when dropped. Its log goes to a file kept for debugging.
 pub struct Node {
-    child: Child,
-    pub rpc_port: u16,
-    pub p2p_port: u16,
-    pub log: PathBuf,
+	child: Child,
+	pub rpc_port: u16,
+	pub p2p_port: u16,
+	pub log: PathBuf,
 }
 
 impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
 }
 
 impl Node {
-    /// Starts `coop-node` with `args`, on fresh loopback ports, with a temporary database.
-    /// No mDNS, no telemetry: nothing leaves the loopback interface.
-    pub fn start(name: &str, args: &[&str]) -> Node {
-        let rpc_port = free_port();
-        let p2p_port = free_port();
-        let log = std::env::temp_dir().join(format!("coop-e2e-{name}-{rpc_port}.log"));
-        let file = std::fs::File::create(&log).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_coop-node"))
-            .args(args)
-            .args([
-                "--tmp",
-                "--no-mdns",
-                "--no-telemetry",
-                "--no-prometheus",
-                "--no-hardware-benchmarks",
-                "--rpc-port",
-                &rpc_port.to_string(),
-                "--listen-addr",
-                &format!("/ip4/127.0.0.1/tcp/{p2p_port}"),
-            ])
-            .stdout(Stdio::null())
-            .stderr(file)
-            .spawn()
-            .expect("coop-node starts");
-        Node {
-            child,
-            rpc_port,
-            p2p_port,
-            log,
-        }
-    }
+	/// Starts `coop-node` with `args`, on fresh loopback ports, with a temporary database.
+	/// No mDNS, no telemetry: nothing leaves the loopback interface.
+	pub fn start(name: &str, args: &[&str]) -> Node {
+		let rpc_port = free_port();
+		let p2p_port = free_port();
+		let log = std::env::temp_dir().join(format!("coop-e2e-{name}-{rpc_port}.log"));
+		let file = std::fs::File::create(&log).unwrap();
+		let child = Command::new(env!("CARGO_BIN_EXE_coop-node"))
+			.args(args)
+			.args([
+				"--tmp",
+				"--no-mdns",
+				"--no-telemetry",
+				"--no-prometheus",
+				"--no-hardware-benchmarks",
+				"--rpc-port",
+				&rpc_port.to_string(),
+				"--listen-addr",
+				&format!("/ip4/127.0.0.1/tcp/{p2p_port}"),
+			])
+			.stdout(Stdio::null())
+			.stderr(file)
+			.spawn()
+			.expect("coop-node starts");
+		Node { child, rpc_port, p2p_port, log }
+	}
 
-    /// Connects a WebSocket RPC client, retrying while the node starts.
-    pub async fn client(&self) -> WsClient {
-        let url = format!("ws://127.0.0.1:{}", self.rpc_port);
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            match WsClientBuilder::default().build(&url).await {
-                Ok(client) => return client,
-                Err(e) if Instant::now() < deadline => {
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(250)).await;
-                }
-                Err(e) => panic!("node RPC not reachable at {url}: {e}; log {:?}", self.log),
-            }
-        }
-    }
+	/// Connects a WebSocket RPC client, retrying while the node starts.
+	pub async fn client(&self) -> WsClient {
+		let url = format!("ws://127.0.0.1:{}", self.rpc_port);
+		let deadline = Instant::now() + Duration::from_secs(60);
+		loop {
+			match WsClientBuilder::default().build(&url).await {
+				Ok(client) => return client,
+				Err(e) if Instant::now() < deadline => {
+					let _ = e;
+					tokio::time::sleep(Duration::from_millis(250)).await;
+				}
+				Err(e) => panic!("node RPC not reachable at {url}: {e}; log {:?}", self.log),
+			}
+		}
+	}
 
-    pub fn log_tail(&self) -> String {
-        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
-        let lines: Vec<&str> = text.lines().collect();
-        lines[lines.len().saturating_sub(30)..].join("\n")
-    }
+	pub fn log_tail(&self) -> String {
+		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+		let lines: Vec<&str> = text.lines().collect();
+		lines[lines.len().saturating_sub(30)..].join("\n")
+	}
 }
 
 /// Number of the latest finalized block.
 pub async fn finalized_number(client: &WsClient) -> u32 {
-    let hash: String = client
-        .request("chain_getFinalizedHead", rpc_params![])
-        .await
-        .unwrap();
-    let header: Value = client
-        .request("chain_getHeader", rpc_params![hash])
-        .await
-        .unwrap();
-    let number = header["number"].as_str().unwrap();
-    u32::from_str_radix(number.trim_start_matches("0x"), 16).unwrap()
+	let hash: String = client.request("chain_getFinalizedHead", rpc_params![]).await.unwrap();
+	let header: Value = client.request("chain_getHeader", rpc_params![hash]).await.unwrap();
+	let number = header["number"].as_str().unwrap();
+	u32::from_str_radix(number.trim_start_matches("0x"), 16).unwrap()
 }
 
 /// Waits until the finalized block number reaches `target`.
 pub async fn wait_finalized(client: &WsClient, target: u32, within: Duration) -> u32 {
-    let deadline = Instant::now() + within;
-    loop {
-        let n = finalized_number(client).await;
-        if n >= target {
-            return n;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "finality stuck at #{n}, wanted #{target}"
-        );
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
+	let deadline = Instant::now() + within;
+	loop {
+		let n = finalized_number(client).await;
+		if n >= target {
+			return n;
+		}
+		assert!(Instant::now() < deadline, "finality stuck at #{n}, wanted #{target}");
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
 }
 
 pub fn to_hex(bytes: &[u8]) -> String {
-    format!("0x{}", sp_core::hexdisplay::HexDisplay::from(&bytes))
+	format!("0x{}", sp_core::hexdisplay::HexDisplay::from(&bytes))
 }
 
 pub fn from_hex(s: &str) -> Vec<u8> {
-    sp_core::bytes::from_hex(s).unwrap()
+	sp_core::bytes::from_hex(s).unwrap()
 }
 
 /// Builds a signed extrinsic exactly as a wallet does: nonce, genesis hash and
 /// runtime version from RPC, immortal era, no tip, metadata hash check disabled.
 pub async fn signed_extrinsic(
-    client: &WsClient,
-    signer: &sr25519::Pair,
-    call: RuntimeCall,
+	client: &WsClient,
+	signer: &sr25519::Pair,
+	call: RuntimeCall,
 ) -> Vec<u8> {
-    let who: AccountId = signer.public().into();
-    let nonce: Nonce = client
-        .request("system_accountNextIndex", rpc_params![who.to_string()])
-        .await
-        .unwrap();
-    let genesis: String = client
-        .request("chain_getBlockHash", rpc_params![0])
-        .await
-        .unwrap();
-    let genesis = H256::from_slice(&from_hex(&genesis));
-    let version: Value = client
-        .request("state_getRuntimeVersion", rpc_params![])
-        .await
-        .unwrap();
-    let spec_version = version["specVersion"].as_u64().unwrap() as u32;
-    let tx_version = version["transactionVersion"].as_u64().unwrap() as u32;
+	let who: AccountId = signer.public().into();
+	let nonce: Nonce =
+		client.request("system_accountNextIndex", rpc_params![who.to_string()]).await.unwrap();
+	let genesis: String = client.request("chain_getBlockHash", rpc_params![0]).await.unwrap();
+	let genesis = H256::from_slice(&from_hex(&genesis));
+	let version: Value = client.request("state_getRuntimeVersion", rpc_params![]).await.unwrap();
+	let spec_version = version["specVersion"].as_u64().unwrap() as u32;
+	let tx_version = version["transactionVersion"].as_u64().unwrap() as u32;
 
-    let extension: TxExtension = (
-        frame_system::AuthorizeCall::new(),
-        frame_system::CheckNonZeroSender::new(),
-        frame_system::CheckSpecVersion::new(),
-        frame_system::CheckTxVersion::new(),
-        frame_system::CheckGenesis::new(),
-        frame_system::CheckEra::from(Era::Immortal),
-        frame_system::CheckNonce::from(nonce),
-        frame_system::CheckWeight::new(),
-        pallet_transaction_payment::ChargeTransactionPayment::from(0),
-        frame_metadata_hash_extension::CheckMetadataHash::new(false),
-        frame_system::WeightReclaim::new(),
-    );
-    let implicit = (
-        (),
-        (),
-        spec_version,
-        tx_version,
-        genesis,
-        genesis,
-        (),
-        (),
-        (),
-        None,
-        (),
-    );
-    let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-    let signature = payload.using_encoded(|p| signer.sign(p));
-    UncheckedExtrinsic::new_signed(
-        call,
-        sp_runtime::MultiAddress::Id(who),
-        Signature::Sr25519(signature),
-        extension,
-    )
-    .encode()
+	let extension: TxExtension = (
+		frame_system::AuthorizeCall::new(),
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	);
+	let implicit = ((), (), spec_version, tx_version, genesis, genesis, (), (), (), None, ());
+	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+	let signature = payload.using_encoded(|p| signer.sign(p));
+	UncheckedExtrinsic::new_signed(
+		call,
+		sp_runtime::MultiAddress::Id(who),
+		Signature::Sr25519(signature),
+		extension,
+	)
+	.encode()
 }
 
 /// Submits an extrinsic and waits until the block that includes it is finalized.
 /// Returns the finalized block hash, or the RPC error text.
 pub async fn submit_and_finalize(client: &WsClient, xt: &[u8]) -> Result<String, String> {
-    let mut sub = client
-        .subscribe::<Value, _>(
-            "author_submitAndWatchExtrinsic",
-            rpc_params![to_hex(xt)],
-            "author_unwatchExtrinsic",
-        )
-        .await
-        .map_err(|e| e.to_string())?;
-    let deadline = Instant::now() + Duration::from_secs(90);
-    while Instant::now() < deadline {
-        let next = tokio::time::timeout(Duration::from_secs(30), sub.next()).await;
-        let Ok(Some(Ok(status))) = next else { break };
-        if let Some(hash) = status.get("finalized").and_then(Value::as_str) {
-            return Ok(hash.to_string());
-        }
-        if status.get("invalid").is_some() || status.get("dropped").is_some() {
-            return Err(format!("transaction {status}"));
-        }
-    }
-    Err("transaction not finalized in time".into())
+	let mut sub = client
+		.subscribe::<Value, _>(
+			"author_submitAndWatchExtrinsic",
+			rpc_params![to_hex(xt)],
+			"author_unwatchExtrinsic",
+		)
+		.await
+		.map_err(|e| e.to_string())?;
+	let deadline = Instant::now() + Duration::from_secs(90);
+	while Instant::now() < deadline {
+		let next = tokio::time::timeout(Duration::from_secs(30), sub.next()).await;
+		let Ok(Some(Ok(status))) = next else { break };
+		if let Some(hash) = status.get("finalized").and_then(Value::as_str) {
+			return Ok(hash.to_string());
+		}
+		if status.get("invalid").is_some() || status.get("dropped").is_some() {
+			return Err(format!("transaction {status}"));
+		}
+	}
+	Err("transaction not finalized in time".into())
 }
 
 /// Free balance of `who` at block `at` (latest if `None`), read from raw storage.
 pub async fn free_balance(client: &WsClient, who: &AccountId, at: Option<String>) -> Balance {
-    let key = frame_system::Account::<coop_runtime::Runtime>::hashed_key_for(who);
-    let raw: Option<String> = client
-        .request("state_getStorage", rpc_params![to_hex(&key), at])
-        .await
-        .unwrap();
-    match raw {
-        None => 0,
-        Some(raw) => {
-            let info =
-                frame_system::AccountInfo::<Nonce, pallet_balances::AccountData<Balance>>::decode(
-                    &mut &from_hex(&raw)[..],
-                )
-                .unwrap();
-            info.data.free
-        }
-    }
+	let key = frame_system::Account::<coop_runtime::Runtime>::hashed_key_for(who);
+	let raw: Option<String> =
+		client.request("state_getStorage", rpc_params![to_hex(&key), at]).await.unwrap();
+	match raw {
+		None => 0,
+		Some(raw) => {
+			let info =
+				frame_system::AccountInfo::<Nonce, pallet_balances::AccountData<Balance>>::decode(
+					&mut &from_hex(&raw)[..],
+				)
+				.unwrap();
+			info.data.free
+		}
+	}
 }

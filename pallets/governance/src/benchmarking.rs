@@ -1,10 +1,6 @@
 //! Benchmarks of the governance pallet (frame-benchmarking v2).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::arithmetic_side_effects
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use super::*;
 use crate::Pallet as Governance;
@@ -17,125 +13,119 @@ const TRACK: TrackId = 0;
 const PER_COOP: u32 = 10;
 
 fn set_track<T: Config>(method: Method) {
-    Tracks::<T>::insert(
-        TRACK,
-        TrackInfo {
-            name: b"bench".to_vec().try_into().unwrap(),
-            scheme: Scheme::PerCoop,
-            method,
-            voting_period: 10u32.into(),
-            quorum: Perbill::zero(),
-            threshold: Perbill::from_percent(50),
-            deposit: Zero::zero(),
-            max_open: u32::MAX,
-        },
-    );
+	Tracks::<T>::insert(
+		TRACK,
+		TrackInfo {
+			name: b"bench".to_vec().try_into().unwrap(),
+			scheme: Scheme::PerCoop,
+			method,
+			voting_period: 10u32.into(),
+			quorum: Perbill::zero(),
+			threshold: Perbill::from_percent(50),
+			deposit: Zero::zero(),
+			max_open: u32::MAX,
+		},
+	);
 }
 
 fn member<T: Config>(i: u32) -> T::AccountId {
-    T::BenchmarkHelper::member(i / PER_COOP, i % PER_COOP)
+	T::BenchmarkHelper::member(i / PER_COOP, i % PER_COOP)
 }
 
 fn signal<T: Config>() -> Box<ProposalActionOf<T>> {
-    Box::new(ProposalAction::Signal(sp_core::H256::repeat_byte(1)))
+	Box::new(ProposalAction::Signal(sp_core::H256::repeat_byte(1)))
 }
 
 /// A proposal on which members `0..votes` have voted aye. Returns its id.
 fn proposal_with_votes<T: Config>(votes: u32) -> ProposalId {
-    set_track::<T>(Method::Majority);
-    let proposer = member::<T>(0);
-    Governance::<T>::propose(RawOrigin::Signed(proposer).into(), TRACK, signal::<T>()).unwrap();
-    let id = NextProposalId::<T>::get() - 1;
-    for i in 0..votes {
-        Governance::<T>::vote(RawOrigin::Signed(member::<T>(i)).into(), id, Vote::Aye).unwrap();
-    }
-    id
+	set_track::<T>(Method::Majority);
+	let proposer = member::<T>(0);
+	Governance::<T>::propose(RawOrigin::Signed(proposer).into(), TRACK, signal::<T>()).unwrap();
+	let id = NextProposalId::<T>::get() - 1;
+	for i in 0..votes {
+		Governance::<T>::vote(RawOrigin::Signed(member::<T>(i)).into(), id, Vote::Aye).unwrap();
+	}
+	id
 }
 
 #[benchmarks]
 mod benchmarks {
-    use super::*;
+	use super::*;
 
-    #[benchmark]
-    fn propose(l: Linear<1, { T::MaxCallLen::get().saturating_sub(16) }>) {
-        set_track::<T>(Method::Majority);
-        let proposer = member::<T>(0);
-        let call: <T as Config>::RuntimeCall = frame_system::Call::<T>::remark {
-            remark: vec![0u8; l as usize],
-        }
-        .into();
-        let action = Box::new(ProposalAction::Call(Box::new(call)));
-        #[extrinsic_call]
-        _(RawOrigin::Signed(proposer), TRACK, action);
-        assert!(Proposals::<T>::contains_key(0));
-    }
+	#[benchmark]
+	fn propose(l: Linear<1, { T::MaxCallLen::get().saturating_sub(16) }>) {
+		set_track::<T>(Method::Majority);
+		let proposer = member::<T>(0);
+		let call: <T as Config>::RuntimeCall =
+			frame_system::Call::<T>::remark { remark: vec![0u8; l as usize] }.into();
+		let action = Box::new(ProposalAction::Call(Box::new(call)));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proposer), TRACK, action);
+		assert!(Proposals::<T>::contains_key(0));
+	}
 
-    /// `m` members have voted already, across `m / 10` co-ops; the voter changes an
-    /// existing vote so its co-op's position flips (the most work a vote does).
-    /// The measured cost must not grow with `m`.
-    #[benchmark]
-    fn vote(m: Linear<10, 1000>) {
-        let id = proposal_with_votes::<T>(m);
-        let voter = member::<T>(m - 1);
-        #[extrinsic_call]
-        _(RawOrigin::Signed(voter.clone()), id, Vote::Nay);
-        assert_eq!(Votes::<T>::get(id, &voter).map(|r| r.vote), Some(Vote::Nay));
-    }
+	/// `m` members have voted already, across `m / 10` co-ops; the voter changes an
+	/// existing vote so its co-op's position flips (the most work a vote does).
+	/// The measured cost must not grow with `m`.
+	#[benchmark]
+	fn vote(m: Linear<10, 1000>) {
+		let id = proposal_with_votes::<T>(m);
+		let voter = member::<T>(m - 1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()), id, Vote::Nay);
+		assert_eq!(Votes::<T>::get(id, &voter).map(|r| r.vote), Some(Vote::Nay));
+	}
 
-    #[benchmark]
-    fn close() {
-        let id = proposal_with_votes::<T>(PER_COOP);
-        let deadline = Proposals::<T>::get(id).unwrap().deadline;
-        frame_system::Pallet::<T>::set_block_number(deadline);
-        #[extrinsic_call]
-        _(RawOrigin::Signed(member::<T>(0)), id, Weight::zero());
-        assert!(Decisions::<T>::contains_key(id));
-    }
+	#[benchmark]
+	fn close() {
+		let id = proposal_with_votes::<T>(PER_COOP);
+		let deadline = Proposals::<T>::get(id).unwrap().deadline;
+		frame_system::Pallet::<T>::set_block_number(deadline);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(member::<T>(0)), id, Weight::zero());
+		assert!(Decisions::<T>::contains_key(id));
+	}
 
-    #[benchmark]
-    fn cancel() {
-        let id = proposal_with_votes::<T>(1);
-        #[extrinsic_call]
-        _(RawOrigin::Signed(member::<T>(0)), id);
-        assert!(Decisions::<T>::contains_key(id));
-    }
+	#[benchmark]
+	fn cancel() {
+		let id = proposal_with_votes::<T>(1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(member::<T>(0)), id);
+		assert!(Decisions::<T>::contains_key(id));
+	}
 
-    #[benchmark]
-    fn clear_votes(n: Linear<1, { T::CleanupBatch::get() }>) {
-        let id = proposal_with_votes::<T>(n);
-        let deadline = Proposals::<T>::get(id).unwrap().deadline;
-        frame_system::Pallet::<T>::set_block_number(deadline);
-        Governance::<T>::close(RawOrigin::Signed(member::<T>(0)).into(), id, Weight::zero())
-            .unwrap();
-        #[extrinsic_call]
-        _(RawOrigin::Signed(member::<T>(0)), id);
-        let left: Vec<_> = Votes::<T>::iter_prefix(id).collect();
-        assert!(left.len() < n as usize || n == 0);
-    }
+	#[benchmark]
+	fn clear_votes(n: Linear<1, { T::CleanupBatch::get() }>) {
+		let id = proposal_with_votes::<T>(n);
+		let deadline = Proposals::<T>::get(id).unwrap().deadline;
+		frame_system::Pallet::<T>::set_block_number(deadline);
+		Governance::<T>::close(RawOrigin::Signed(member::<T>(0)).into(), id, Weight::zero())
+			.unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(member::<T>(0)), id);
+		let left: Vec<_> = Votes::<T>::iter_prefix(id).collect();
+		assert!(left.len() < n as usize || n == 0);
+	}
 
-    #[benchmark]
-    fn set_track() -> Result<(), BenchmarkError> {
-        let origin =
-            T::BylawsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-        let info = TrackInfo {
-            name: b"bench".to_vec().try_into().unwrap(),
-            scheme: Scheme::PerMember,
-            method: Method::Consent,
-            voting_period: 10u32.into(),
-            quorum: Perbill::zero(),
-            threshold: Perbill::zero(),
-            deposit: Zero::zero(),
-            max_open: 1,
-        };
-        #[extrinsic_call]
-        _(
-            origin as <T as frame_system::Config>::RuntimeOrigin,
-            TRACK,
-            info,
-        );
-        assert!(Tracks::<T>::contains_key(TRACK));
-        Ok(())
-    }
+	#[benchmark]
+	fn set_track() -> Result<(), BenchmarkError> {
+		let origin =
+			T::BylawsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let info = TrackInfo {
+			name: b"bench".to_vec().try_into().unwrap(),
+			scheme: Scheme::PerMember,
+			method: Method::Consent,
+			voting_period: 10u32.into(),
+			quorum: Perbill::zero(),
+			threshold: Perbill::zero(),
+			deposit: Zero::zero(),
+			max_open: 1,
+		};
+		#[extrinsic_call]
+		_(origin as <T as frame_system::Config>::RuntimeOrigin, TRACK, info);
+		assert!(Tracks::<T>::contains_key(TRACK));
+		Ok(())
+	}
 
-    impl_benchmark_test_suite!(Governance, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(Governance, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -1,18 +1,14 @@
 //! Test runtime: governance over the membership pallet, with FRAME balances.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::arithmetic_side_effects
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use crate as pallet_coop_governance;
 use crate::{Method, Scheme, TrackInfo, TrackInfoOf};
 use frame_support::{
-    derive_impl, parameter_types,
-    traits::{ConstU128, ConstU32},
-    weights::Weight,
-    PalletId,
+	derive_impl, parameter_types,
+	traits::{ConstU128, ConstU32},
+	weights::Weight,
+	PalletId,
 };
 use pallet_coop_membership::Role;
 use sp_runtime::{BuildStorage, Perbill};
@@ -22,26 +18,26 @@ pub type AccountId = u64;
 pub type Balance = u128;
 
 frame_support::construct_runtime!(
-    pub enum Test {
-        System: frame_system,
-        Balances: pallet_balances,
-        Membership: pallet_coop_membership,
-        Governance: pallet_coop_governance,
-    }
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Membership: pallet_coop_membership,
+		Governance: pallet_coop_governance,
+	}
 );
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
-    type Block = Block;
-    type AccountData = pallet_balances::AccountData<Balance>;
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
-    type Balance = Balance;
-    type ExistentialDeposit = ConstU128<1>;
-    type AccountStore = System;
-    type RuntimeHoldReason = RuntimeHoldReason;
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU128<1>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
 pub const ORDINARY: u8 = 0;
@@ -52,41 +48,42 @@ pub const BALLOT: u8 = 5;
 pub const BALLOT_CONSENT: u8 = 6;
 
 parameter_types! {
-    pub const MembershipPalletId: PalletId = PalletId(*b"coop/mbr");
-    pub const MembershipTrack: u8 = MEMBERSHIP;
-    pub const BylawsTrack: u8 = BYLAWS;
-    pub MaxCallWeight: Weight = Weight::from_parts(1_000_000_000_000, 1_000_000);
+	pub const MembershipPalletId: PalletId = PalletId(*b"coop/mbr");
+	pub const MembershipTrack: u8 = MEMBERSHIP;
+	pub const BylawsTrack: u8 = BYLAWS;
+	pub MaxCallWeight: Weight = Weight::from_parts(1_000_000_000_000, 1_000_000);
 }
 
 impl pallet_coop_membership::Config for Test {
-    type RuntimeHoldReason = RuntimeHoldReason;
-    type Currency = Balances;
-    type AdmissionOrigin = crate::EnsureFederation<MembershipTrack>;
-    type FederationOrigin = crate::EnsureFederation<MembershipTrack>;
-    type PalletId = MembershipPalletId;
-    type CoopDeposit = ConstU128<100>;
-    type MemberDeposit = ConstU128<10>;
-    type MaxCoops = ConstU32<100>;
-    type MaxMembersPerCoop = ConstU32<100>;
-    type MaxAdmins = ConstU32<4>;
-    type MaxNameLen = ConstU32<32>;
-    type WeightInfo = ();
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Policy = ();
+	type AdmissionOrigin = crate::EnsureFederation<MembershipTrack>;
+	type FederationOrigin = crate::EnsureFederation<MembershipTrack>;
+	type PalletId = MembershipPalletId;
+	type CoopDeposit = ConstU128<100>;
+	type MemberDeposit = ConstU128<10>;
+	type MaxCoops = ConstU32<100>;
+	type MaxMembersPerCoop = ConstU32<100>;
+	type MaxAdmins = ConstU32<4>;
+	type MaxNameLen = ConstU32<32>;
+	type WeightInfo = ();
 }
 
 impl crate::Config for Test {
-    type RuntimeOrigin = RuntimeOrigin;
-    type RuntimeCall = RuntimeCall;
-    type RuntimeHoldReason = RuntimeHoldReason;
-    type Currency = Balances;
-    type Membership = Membership;
-    type MemberOrigin = pallet_coop_membership::EnsureActiveMember<Test>;
-    type BylawsOrigin = crate::EnsureFederation<BylawsTrack>;
-    type MaxCallLen = ConstU32<256>;
-    type MaxCallWeight = MaxCallWeight;
-    type CleanupBatch = ConstU32<3>;
-    type WeightInfo = ();
-    #[cfg(feature = "runtime-benchmarks")]
-    type BenchmarkHelper = BenchHelper;
+	type RuntimeOrigin = RuntimeOrigin;
+	type RuntimeCall = RuntimeCall;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Membership = Membership;
+	type MemberOrigin = pallet_coop_membership::EnsureActiveMember<Test>;
+	type BylawsOrigin = crate::EnsureFederation<BylawsTrack>;
+	type MaxCallLen = ConstU32<256>;
+	type MaxCallWeight = MaxCallWeight;
+	type CleanupBatch = ConstU32<3>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
 }
 
 /// Creates co-ops and members on demand for benchmarks.
@@ -94,83 +91,68 @@ impl crate::Config for Test {
 pub struct BenchHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for BenchHelper {
-    fn member(coop: u32, member: u32) -> AccountId {
-        use frame_support::traits::fungible::Mutate;
-        let who = 1_000_000 + u64::from(coop) * 10_000 + u64::from(member);
-        let _ = Balances::set_balance(&who, 1_000_000);
-        if pallet_coop_membership::Members::<Test>::get(who).is_some() {
-            return who;
-        }
-        let admin = 1_000_000 + u64::from(coop) * 10_000;
-        match pallet_coop_membership::Members::<Test>::get(admin) {
-            None => {
-                let mut members = vec![(admin, Role::Admin)];
-                if who != admin {
-                    members.push((who, Role::Member));
-                }
-                Membership::found_coop(b"bench", &members).unwrap();
-            }
-            Some(m) => {
-                Balances::set_balance(&admin, 1_000_000);
-                Membership::add_member(RuntimeOrigin::signed(admin), who).unwrap();
-                let _ = m;
-            }
-        }
-        who
-    }
+	fn member(coop: u32, member: u32) -> AccountId {
+		use frame_support::traits::fungible::Mutate;
+		let who = 1_000_000 + u64::from(coop) * 10_000 + u64::from(member);
+		let _ = Balances::set_balance(&who, 1_000_000);
+		if pallet_coop_membership::Members::<Test>::get(who).is_some() {
+			return who;
+		}
+		let admin = 1_000_000 + u64::from(coop) * 10_000;
+		match pallet_coop_membership::Members::<Test>::get(admin) {
+			None => {
+				let mut members = vec![(admin, Role::Admin)];
+				if who != admin {
+					members.push((who, Role::Member));
+				}
+				Membership::found_coop(b"bench", &members).unwrap();
+			}
+			Some(m) => {
+				Balances::set_balance(&admin, 1_000_000);
+				Membership::add_member(RuntimeOrigin::signed(admin), who).unwrap();
+				let _ = m;
+			}
+		}
+		who
+	}
 }
 
 pub fn track(
-    scheme: Scheme,
-    method: Method,
-    period: u64,
-    quorum: u32,
-    threshold: Perbill,
+	scheme: Scheme,
+	method: Method,
+	period: u64,
+	quorum: u32,
+	threshold: Perbill,
 ) -> TrackInfoOf<Test> {
-    TrackInfo {
-        name: b"track".to_vec().try_into().unwrap(),
-        scheme,
-        method,
-        voting_period: period,
-        quorum: Perbill::from_percent(quorum),
-        threshold,
-        deposit: 10,
-        max_open: 2,
-    }
+	TrackInfo {
+		name: b"track".to_vec().try_into().unwrap(),
+		scheme,
+		method,
+		voting_period: period,
+		quorum: Perbill::from_percent(quorum),
+		threshold,
+		deposit: 10,
+		max_open: 2,
+	}
 }
 
 pub fn test_tracks() -> Vec<(u8, TrackInfoOf<Test>)> {
-    let half = Perbill::from_percent(50);
-    let two_thirds = Perbill::from_rational(2u32, 3u32);
-    vec![
-        (
-            ORDINARY,
-            track(Scheme::PerCoop, Method::Majority, 10, 50, half),
-        ),
-        (
-            BYLAWS,
-            TrackInfo {
-                deposit: 50,
-                ..track(Scheme::PerCoop, Method::Majority, 20, 66, two_thirds)
-            },
-        ),
-        (
-            MEMBERSHIP,
-            track(Scheme::PerCoop, Method::Majority, 10, 50, half),
-        ),
-        (
-            ROUTINE,
-            track(Scheme::PerCoop, Method::Consent, 10, 0, half),
-        ),
-        (
-            BALLOT,
-            track(Scheme::PerMember, Method::Majority, 10, 50, half),
-        ),
-        (
-            BALLOT_CONSENT,
-            track(Scheme::PerMember, Method::Consent, 10, 0, half),
-        ),
-    ]
+	let half = Perbill::from_percent(50);
+	let two_thirds = Perbill::from_rational(2u32, 3u32);
+	vec![
+		(ORDINARY, track(Scheme::PerCoop, Method::Majority, 10, 50, half)),
+		(
+			BYLAWS,
+			TrackInfo {
+				deposit: 50,
+				..track(Scheme::PerCoop, Method::Majority, 20, 66, two_thirds)
+			},
+		),
+		(MEMBERSHIP, track(Scheme::PerCoop, Method::Majority, 10, 50, half)),
+		(ROUTINE, track(Scheme::PerCoop, Method::Consent, 10, 0, half)),
+		(BALLOT, track(Scheme::PerMember, Method::Majority, 10, 50, half)),
+		(BALLOT_CONSENT, track(Scheme::PerMember, Method::Consent, 10, 0, half)),
+	]
 }
 
 pub const START: Balance = 1_000;
@@ -178,61 +160,43 @@ pub const START: Balance = 1_000;
 /// Co-op 0: 1 (admin), 2, 3. Co-op 1: 4 (admin), 5, 6. Co-op 2: 7 (admin).
 /// Account 10 belongs to no co-op. Accounts 1..=20 hold 1_000.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-    let mut t = frame_system::GenesisConfig::<Test>::default()
-        .build_storage()
-        .unwrap();
-    pallet_balances::GenesisConfig::<Test> {
-        balances: (1..=20).map(|a| (a, START)).collect(),
-        ..Default::default()
-    }
-    .assimilate_storage(&mut t)
-    .unwrap();
-    pallet_coop_membership::GenesisConfig::<Test> {
-        founding_coops: vec![
-            (
-                b"A".to_vec(),
-                vec![(1, Role::Admin), (2, Role::Member), (3, Role::Member)],
-            ),
-            (
-                b"B".to_vec(),
-                vec![(4, Role::Admin), (5, Role::Member), (6, Role::Member)],
-            ),
-            (b"C".to_vec(), vec![(7, Role::Admin)]),
-        ],
-    }
-    .assimilate_storage(&mut t)
-    .unwrap();
-    crate::GenesisConfig::<Test> {
-        tracks: test_tracks(),
-    }
-    .assimilate_storage(&mut t)
-    .unwrap();
-    let mut ext = sp_io::TestExternalities::new(t);
-    ext.execute_with(|| System::set_block_number(1));
-    ext
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: (1..=20).map(|a| (a, START)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	pallet_coop_membership::GenesisConfig::<Test> {
+		founding_coops: vec![
+			(b"A".to_vec(), vec![(1, Role::Admin), (2, Role::Member), (3, Role::Member)]),
+			(b"B".to_vec(), vec![(4, Role::Admin), (5, Role::Member), (6, Role::Member)]),
+			(b"C".to_vec(), vec![(7, Role::Admin)]),
+		],
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	crate::GenesisConfig::<Test> { tracks: test_tracks() }.assimilate_storage(&mut t).unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
 }
 
 /// Runs `test`, then both pallets' `try_state` invariants.
 pub fn build_and_execute(test: impl FnOnce()) {
-    new_test_ext().execute_with(|| {
-        test();
-        Governance::do_try_state().expect("governance invariants hold");
-        Membership::do_try_state().expect("membership invariants hold");
-    })
+	new_test_ext().execute_with(|| {
+		test();
+		Governance::do_try_state().expect("governance invariants hold");
+		Membership::do_try_state().expect("membership invariants hold");
+	})
 }
 
 /// The governance pallet's events since the last call, oldest first.
 pub fn governance_events() -> Vec<crate::Event<Test>> {
-    let events = System::events()
-        .into_iter()
-        .filter_map(|r| {
-            if let RuntimeEvent::Governance(e) = r.event {
-                Some(e)
-            } else {
-                None
-            }
-        })
-        .collect();
-    System::reset_events();
-    events
+	let events = System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::Governance(e) = r.event { Some(e) } else { None })
+		.collect();
+	System::reset_events();
+	events
 }

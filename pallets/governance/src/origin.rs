@@ -10,23 +10,21 @@ pub struct EnsureFederation<Track>(PhantomData<Track>);
 
 impl<O, Track> EnsureOrigin<O> for EnsureFederation<Track>
 where
-    O: Into<Result<Origin, O>> + From<Origin>,
-    Track: Get<TrackId>,
+	O: Into<Result<Origin, O>> + From<Origin>,
+	Track: Get<TrackId>,
 {
-    type Success = TrackId;
+	type Success = TrackId;
 
-    fn try_origin(o: O) -> Result<Self::Success, O> {
-        match o.into() {
-            Ok(Origin::Federation { track }) if track == Track::get() => Ok(track),
-            Ok(other) => Err(O::from(other)),
-            Err(o) => Err(o),
-        }
-    }
+	fn try_origin(o: O) -> Result<Self::Success, O> {
+		match o.into() {
+			Ok(Origin::Federation { track }) if track == Track::get() => Ok(track),
+			Ok(other) => Err(O::from(other)),
+			Err(o) => Err(o),
+		}
+	}
 
-    #[cfg(feature = "runtime-benchmarks")]
-    fn try_successful_origin() -> Result<O, ()> {
-        Ok(O::from(Origin::Federation {
-            track: Track::get(),
-        }))
-    }
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		Ok(O::from(Origin::Federation { track: Track::get() }))
+	}
 }

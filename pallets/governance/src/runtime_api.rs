@@ -11,87 +11,87 @@ use scale_info::TypeInfo;
 /// An open proposal as shown to wallets and explorers.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct ProposalView<AccountId, BlockNumber, Hash> {
-    pub id: ProposalId,
-    pub track: TrackId,
-    pub proposer: AccountId,
-    pub coop: CoopId,
-    pub action_hash: Hash,
-    pub created: BlockNumber,
-    pub deadline: BlockNumber,
-    pub eligible_members: u32,
-    pub eligible_coops: u32,
-    pub members: Tally,
-    pub coops: Tally,
-    /// Whether it would pass if it closed at its deadline with these votes.
-    pub passing: bool,
+	pub id: ProposalId,
+	pub track: TrackId,
+	pub proposer: AccountId,
+	pub coop: CoopId,
+	pub action_hash: Hash,
+	pub created: BlockNumber,
+	pub deadline: BlockNumber,
+	pub eligible_members: u32,
+	pub eligible_coops: u32,
+	pub members: Tally,
+	pub coops: Tally,
+	/// Whether it would pass if it closed at its deadline with these votes.
+	pub passing: bool,
 }
 
 sp_api::decl_runtime_apis! {
-    /// Read access to proposals, tallies and the decision register.
-    pub trait GovernanceApi<AccountId, BlockNumber, Hash>
-    where
-        AccountId: codec::Codec,
-        BlockNumber: codec::Codec,
-        Hash: codec::Codec,
-    {
-        /// The open proposal with this id.
-        fn proposal(id: ProposalId) -> Option<ProposalView<AccountId, BlockNumber, Hash>>;
-        /// Open proposals with id `>= start`, at most `limit`, by id.
-        fn proposals(start: ProposalId, limit: u32) -> Vec<ProposalView<AccountId, BlockNumber, Hash>>;
-        /// The decision record of a closed or cancelled proposal.
-        fn decision(id: ProposalId) -> Option<Decision<AccountId, BlockNumber, Hash>>;
-        /// Decisions with id `>= start`, at most `limit`, by id.
-        fn decisions(start: ProposalId, limit: u32) -> Vec<(ProposalId, Decision<AccountId, BlockNumber, Hash>)>;
-    }
+	/// Read access to proposals, tallies and the decision register.
+	pub trait GovernanceApi<AccountId, BlockNumber, Hash>
+	where
+		AccountId: codec::Codec,
+		BlockNumber: codec::Codec,
+		Hash: codec::Codec,
+	{
+		/// The open proposal with this id.
+		fn proposal(id: ProposalId) -> Option<ProposalView<AccountId, BlockNumber, Hash>>;
+		/// Open proposals with id `>= start`, at most `limit`, by id.
+		fn proposals(start: ProposalId, limit: u32) -> Vec<ProposalView<AccountId, BlockNumber, Hash>>;
+		/// The decision record of a closed or cancelled proposal.
+		fn decision(id: ProposalId) -> Option<Decision<AccountId, BlockNumber, Hash>>;
+		/// Decisions with id `>= start`, at most `limit`, by id.
+		fn decisions(start: ProposalId, limit: u32) -> Vec<(ProposalId, Decision<AccountId, BlockNumber, Hash>)>;
+	}
 }
 
 impl<T: crate::Config> crate::Pallet<T> {
-    /// [`GovernanceApi::proposal`].
-    pub fn proposal_view(
-        id: ProposalId,
-    ) -> Option<ProposalView<T::AccountId, BlockNumberFor<T>, T::Hash>> {
-        let p = crate::Proposals::<T>::get(id)?;
-        let passing = crate::Tracks::<T>::get(p.track).is_some_and(|t| Self::approved(&p, &t));
-        Some(ProposalView {
-            id,
-            track: p.track,
-            proposer: p.proposer,
-            coop: p.coop,
-            action_hash: p.action_hash,
-            created: p.created,
-            deadline: p.deadline,
-            eligible_members: p.eligible_members,
-            eligible_coops: p.eligible_coops,
-            members: p.members,
-            coops: p.coops,
-            passing,
-        })
-    }
+	/// [`GovernanceApi::proposal`].
+	pub fn proposal_view(
+		id: ProposalId,
+	) -> Option<ProposalView<T::AccountId, BlockNumberFor<T>, T::Hash>> {
+		let p = crate::Proposals::<T>::get(id)?;
+		let passing = crate::Tracks::<T>::get(p.track).is_some_and(|t| Self::approved(&p, &t));
+		Some(ProposalView {
+			id,
+			track: p.track,
+			proposer: p.proposer,
+			coop: p.coop,
+			action_hash: p.action_hash,
+			created: p.created,
+			deadline: p.deadline,
+			eligible_members: p.eligible_members,
+			eligible_coops: p.eligible_coops,
+			members: p.members,
+			coops: p.coops,
+			passing,
+		})
+	}
 
-    /// [`GovernanceApi::proposals`]: scans ids from `start`, bounded by `NextProposalId`.
-    pub fn proposals_page(
-        start: ProposalId,
-        limit: u32,
-    ) -> Vec<ProposalView<T::AccountId, BlockNumberFor<T>, T::Hash>> {
-        (start..crate::NextProposalId::<T>::get())
-            .filter_map(Self::proposal_view)
-            .take(limit as usize)
-            .collect()
-    }
+	/// [`GovernanceApi::proposals`]: scans ids from `start`, bounded by `NextProposalId`.
+	pub fn proposals_page(
+		start: ProposalId,
+		limit: u32,
+	) -> Vec<ProposalView<T::AccountId, BlockNumberFor<T>, T::Hash>> {
+		(start..crate::NextProposalId::<T>::get())
+			.filter_map(Self::proposal_view)
+			.take(limit as usize)
+			.collect()
+	}
 
-    /// [`GovernanceApi::decisions`].
-    pub fn decisions_page(
-        start: ProposalId,
-        limit: u32,
-    ) -> Vec<(ProposalId, crate::DecisionOf<T>)> {
-        (start..crate::NextProposalId::<T>::get())
-            .filter_map(|id| crate::Decisions::<T>::get(id).map(|d| (id, d)))
-            .take(limit as usize)
-            .collect()
-    }
+	/// [`GovernanceApi::decisions`].
+	pub fn decisions_page(
+		start: ProposalId,
+		limit: u32,
+	) -> Vec<(ProposalId, crate::DecisionOf<T>)> {
+		(start..crate::NextProposalId::<T>::get())
+			.filter_map(|id| crate::Decisions::<T>::get(id).map(|d| (id, d)))
+			.take(limit as usize)
+			.collect()
+	}
 
-    /// Whether a decision approved its proposal (for explorers' summaries).
-    pub fn was_approved(id: ProposalId) -> bool {
-        crate::Decisions::<T>::get(id).is_some_and(|d| d.outcome == Outcome::Approved)
-    }
+	/// Whether a decision approved its proposal (for explorers' summaries).
+	pub fn was_approved(id: ProposalId) -> bool {
+		crate::Decisions::<T>::get(id).is_some_and(|d| d.outcome == Outcome::Approved)
+	}
 }

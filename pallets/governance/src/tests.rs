@@ -1,693 +1,603 @@
 //! Unit tests of the governance pallet.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::arithmetic_side_effects
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use crate::{
-    mock::*, CoopTallies, Decisions, Error, Event, HoldReason, OpenCount, Outcome, ProposalAction,
-    Proposals, Tally, Vote, Votes,
+	mock::*, CoopTallies, Decisions, Error, Event, HoldReason, OpenCount, Outcome, ProposalAction,
+	Proposals, Tally, Vote, Votes,
 };
 use frame_support::{
-    assert_noop, assert_ok,
-    traits::{fungible::InspectHold, Hooks},
-    weights::Weight,
+	assert_noop, assert_ok,
+	traits::{fungible::InspectHold, Hooks},
+	weights::Weight,
 };
 use pallet_coop_membership::CoopStatus;
 use sp_core::H256;
 use sp_runtime::{traits::Hash, DispatchError, Perbill};
 
 fn signed(who: AccountId) -> RuntimeOrigin {
-    RuntimeOrigin::signed(who)
+	RuntimeOrigin::signed(who)
 }
 
 fn signal(n: u8) -> Box<ProposalAction<RuntimeCall, H256>> {
-    Box::new(ProposalAction::Signal(H256::repeat_byte(n)))
+	Box::new(ProposalAction::Signal(H256::repeat_byte(n)))
 }
 
 fn call(c: RuntimeCall) -> Box<ProposalAction<RuntimeCall, H256>> {
-    Box::new(ProposalAction::Call(Box::new(c)))
+	Box::new(ProposalAction::Call(Box::new(c)))
 }
 
 fn tally(aye: u32, nay: u32, abstain: u32, block: u32) -> Tally {
-    Tally {
-        aye,
-        nay,
-        abstain,
-        block,
-    }
+	Tally { aye, nay, abstain, block }
 }
 
 fn run_to(n: u64) {
-    while System::block_number() < n {
-        Governance::on_finalize(System::block_number());
-        System::set_block_number(System::block_number() + 1);
-    }
+	while System::block_number() < n {
+		Governance::on_finalize(System::block_number());
+		System::set_block_number(System::block_number() + 1);
+	}
 }
 
 fn vote(who: AccountId, id: u32, v: Vote) {
-    assert_ok!(Governance::vote(signed(who), id, v));
+	assert_ok!(Governance::vote(signed(who), id, v));
 }
 
 fn close(id: u32) -> sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo> {
-    Governance::close(
-        signed(10),
-        id,
-        Weight::from_parts(1_000_000_000_000, 1_000_000),
-    )
+	Governance::close(signed(10), id, Weight::from_parts(1_000_000_000_000, 1_000_000))
 }
 
 fn outcome(id: u32) -> Outcome {
-    Decisions::<Test>::get(id).unwrap().outcome
+	Decisions::<Test>::get(id).unwrap().outcome
 }
 
 #[test]
 fn propose_holds_deposit_and_snapshots_eligibility() {
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(2), ORDINARY, signal(1)));
-        let action_hash = <Test as frame_system::Config>::Hashing::hash_of(&crate::StoredAction::<
-            H256,
-            frame_support::traits::ConstU32<256>,
-        >::Signal(
-            H256::repeat_byte(1)
-        ));
-        assert_eq!(
-            governance_events(),
-            vec![Event::Proposed {
-                id: 0,
-                track: ORDINARY,
-                proposer: 2,
-                coop: 0,
-                action_hash,
-                deadline: 11
-            }]
-        );
-        let p = Proposals::<Test>::get(0).unwrap();
-        assert_eq!((p.eligible_members, p.eligible_coops), (7, 3));
-        assert_eq!(
-            Balances::balance_on_hold(&HoldReason::ProposalDeposit.into(), &2),
-            10
-        );
-        assert_eq!(Balances::free_balance(2), START - 10);
-        assert_eq!(OpenCount::<Test>::get(ORDINARY), 1);
-    });
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(2), ORDINARY, signal(1)));
+		let action_hash =
+			<Test as frame_system::Config>::Hashing::hash_of(&crate::StoredAction::<
+				H256,
+				frame_support::traits::ConstU32<256>,
+			>::Signal(H256::repeat_byte(1)));
+		assert_eq!(
+			governance_events(),
+			vec![Event::Proposed {
+				id: 0,
+				track: ORDINARY,
+				proposer: 2,
+				coop: 0,
+				action_hash,
+				deadline: 11
+			}]
+		);
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert_eq!((p.eligible_members, p.eligible_coops), (7, 3));
+		assert_eq!(Balances::balance_on_hold(&HoldReason::ProposalDeposit.into(), &2), 10);
+		assert_eq!(Balances::free_balance(2), START - 10);
+		assert_eq!(OpenCount::<Test>::get(ORDINARY), 1);
+	});
 }
 
 #[test]
 fn propose_errors() {
-    build_and_execute(|| {
-        assert_noop!(
-            Governance::propose(signed(10), ORDINARY, signal(1)),
-            DispatchError::BadOrigin
-        );
-        assert_noop!(
-            Governance::propose(signed(2), 9, signal(1)),
-            Error::<Test>::UnknownTrack
-        );
-        assert_noop!(
-            Governance::propose(
-                signed(2),
-                ORDINARY,
-                Box::new(ProposalAction::AuthorizeUpgrade(H256::zero()))
-            ),
-            Error::<Test>::UpgradeNotOnBylaws
-        );
-        let long = RuntimeCall::System(frame_system::Call::remark {
-            remark: vec![0; 300],
-        });
-        assert_noop!(
-            Governance::propose(signed(2), ORDINARY, call(long)),
-            Error::<Test>::CallTooLong
-        );
-        assert_ok!(Governance::propose(signed(2), ORDINARY, signal(1)));
-        assert_ok!(Governance::propose(signed(3), ORDINARY, signal(2)));
-        assert_noop!(
-            Governance::propose(signed(5), ORDINARY, signal(3)),
-            Error::<Test>::TooManyOpen
-        );
-        // Member 1 has spent its balance on nothing yet; drain account 6 to test the deposit.
-        assert_ok!(Balances::transfer_allow_death(signed(6), 20, START));
-        assert_noop!(
-            Governance::propose(signed(6), BALLOT, signal(1)),
-            Error::<Test>::InsufficientDeposit
-        );
-    });
+	build_and_execute(|| {
+		assert_noop!(
+			Governance::propose(signed(10), ORDINARY, signal(1)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(Governance::propose(signed(2), 9, signal(1)), Error::<Test>::UnknownTrack);
+		assert_noop!(
+			Governance::propose(
+				signed(2),
+				ORDINARY,
+				Box::new(ProposalAction::AuthorizeUpgrade(H256::zero()))
+			),
+			Error::<Test>::UpgradeNotOnBylaws
+		);
+		let long = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 300] });
+		assert_noop!(
+			Governance::propose(signed(2), ORDINARY, call(long)),
+			Error::<Test>::CallTooLong
+		);
+		assert_ok!(Governance::propose(signed(2), ORDINARY, signal(1)));
+		assert_ok!(Governance::propose(signed(3), ORDINARY, signal(2)));
+		assert_noop!(
+			Governance::propose(signed(5), ORDINARY, signal(3)),
+			Error::<Test>::TooManyOpen
+		);
+		// Member 1 has spent its balance on nothing yet; drain account 6 to test the deposit.
+		assert_ok!(Balances::transfer_allow_death(signed(6), 20, START));
+		assert_noop!(
+			Governance::propose(signed(6), BALLOT, signal(1)),
+			Error::<Test>::InsufficientDeposit
+		);
+	});
 }
 
 #[test]
 fn per_coop_positions_are_majorities_of_members() {
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
-        governance_events();
-        // Co-op 0: two ayes, one nay -> aye. Co-op 1: one aye, two nays -> nay.
-        vote(1, 0, Vote::Aye);
-        vote(2, 0, Vote::Aye);
-        vote(3, 0, Vote::Nay);
-        vote(4, 0, Vote::Aye);
-        vote(5, 0, Vote::Nay);
-        vote(6, 0, Vote::Nay);
-        let p = Proposals::<Test>::get(0).unwrap();
-        assert_eq!(p.members, tally(3, 3, 0, 0));
-        assert_eq!(p.coops, tally(1, 1, 0, 0));
-        assert_eq!(CoopTallies::<Test>::get(0, 0), Some(tally(2, 1, 0, 0)));
-        // Co-op 2 breaks the tie.
-        vote(7, 0, Vote::Aye);
-        assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(2, 1, 0, 0));
-        // Everyone voted: it can close early, and passes 2 co-ops to 1.
-        assert_ok!(close(0));
-        assert_eq!(outcome(0), Outcome::Approved);
-        let d = Decisions::<Test>::get(0).unwrap();
-        assert_eq!(d.members, tally(4, 3, 0, 0));
-        assert_eq!(d.coops, tally(2, 1, 0, 0));
-        assert_eq!(
-            (d.member_turnout, d.coop_turnout),
-            (Perbill::one(), Perbill::one())
-        );
-        assert_eq!(d.enactment, Some(Ok(())));
-    });
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
+		governance_events();
+		// Co-op 0: two ayes, one nay -> aye. Co-op 1: one aye, two nays -> nay.
+		vote(1, 0, Vote::Aye);
+		vote(2, 0, Vote::Aye);
+		vote(3, 0, Vote::Nay);
+		vote(4, 0, Vote::Aye);
+		vote(5, 0, Vote::Nay);
+		vote(6, 0, Vote::Nay);
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert_eq!(p.members, tally(3, 3, 0, 0));
+		assert_eq!(p.coops, tally(1, 1, 0, 0));
+		assert_eq!(CoopTallies::<Test>::get(0, 0), Some(tally(2, 1, 0, 0)));
+		// Co-op 2 breaks the tie.
+		vote(7, 0, Vote::Aye);
+		assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(2, 1, 0, 0));
+		// Everyone voted: it can close early, and passes 2 co-ops to 1.
+		assert_ok!(close(0));
+		assert_eq!(outcome(0), Outcome::Approved);
+		let d = Decisions::<Test>::get(0).unwrap();
+		assert_eq!(d.members, tally(4, 3, 0, 0));
+		assert_eq!(d.coops, tally(2, 1, 0, 0));
+		assert_eq!((d.member_turnout, d.coop_turnout), (Perbill::one(), Perbill::one()));
+		assert_eq!(d.enactment, Some(Ok(())));
+	});
 }
 
 #[test]
 fn coop_tie_is_an_abstention() {
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
-        vote(1, 0, Vote::Aye);
-        vote(2, 0, Vote::Nay);
-        let p = Proposals::<Test>::get(0).unwrap();
-        assert_eq!(p.coops, tally(0, 0, 1, 0));
-        // A third member breaks the tie: the co-op's position moves from abstain to nay.
-        vote(3, 0, Vote::Nay);
-        assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(0, 1, 0, 0));
-    });
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
+		vote(1, 0, Vote::Aye);
+		vote(2, 0, Vote::Nay);
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert_eq!(p.coops, tally(0, 0, 1, 0));
+		// A third member breaks the tie: the co-op's position moves from abstain to nay.
+		vote(3, 0, Vote::Nay);
+		assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(0, 1, 0, 0));
+	});
 }
 
 #[test]
 fn vote_can_change_and_tallies_follow() {
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
-        vote(2, 0, Vote::Aye);
-        assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(1, 0, 0, 0));
-        governance_events();
-        vote(2, 0, Vote::Nay);
-        assert_eq!(
-            governance_events(),
-            vec![Event::Voted {
-                id: 0,
-                who: 2,
-                coop: 0,
-                vote: Vote::Nay
-            }]
-        );
-        let p = Proposals::<Test>::get(0).unwrap();
-        assert_eq!(p.members, tally(0, 1, 0, 0));
-        assert_eq!(p.coops, tally(0, 1, 0, 0));
-        assert_eq!(Votes::<Test>::get(0, 2).unwrap().vote, Vote::Nay);
-        assert_noop!(
-            Governance::vote(signed(2), 0, Vote::Nay),
-            Error::<Test>::SameVote
-        );
-    });
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
+		vote(2, 0, Vote::Aye);
+		assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(1, 0, 0, 0));
+		governance_events();
+		vote(2, 0, Vote::Nay);
+		assert_eq!(
+			governance_events(),
+			vec![Event::Voted { id: 0, who: 2, coop: 0, vote: Vote::Nay }]
+		);
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert_eq!(p.members, tally(0, 1, 0, 0));
+		assert_eq!(p.coops, tally(0, 1, 0, 0));
+		assert_eq!(Votes::<Test>::get(0, 2).unwrap().vote, Vote::Nay);
+		assert_noop!(Governance::vote(signed(2), 0, Vote::Nay), Error::<Test>::SameVote);
+	});
 }
 
 #[test]
 fn vote_errors() {
-    build_and_execute(|| {
-        assert_noop!(
-            Governance::vote(signed(2), 0, Vote::Aye),
-            Error::<Test>::ProposalNotFound
-        );
-        assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
-        assert_noop!(
-            Governance::vote(signed(10), 0, Vote::Aye),
-            DispatchError::BadOrigin
-        );
-        assert_noop!(
-            Governance::vote(signed(2), 0, Vote::Block(H256::zero())),
-            Error::<Test>::BlockNotAllowed
-        );
-        run_to(11);
-        assert_noop!(
-            Governance::vote(signed(2), 0, Vote::Aye),
-            Error::<Test>::VotingEnded
-        );
-    });
+	build_and_execute(|| {
+		assert_noop!(Governance::vote(signed(2), 0, Vote::Aye), Error::<Test>::ProposalNotFound);
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
+		assert_noop!(Governance::vote(signed(10), 0, Vote::Aye), DispatchError::BadOrigin);
+		assert_noop!(
+			Governance::vote(signed(2), 0, Vote::Block(H256::zero())),
+			Error::<Test>::BlockNotAllowed
+		);
+		run_to(11);
+		assert_noop!(Governance::vote(signed(2), 0, Vote::Aye), Error::<Test>::VotingEnded);
+	});
 }
 
 #[test]
 fn majority_threshold_edges() {
-    build_and_execute(|| {
-        // Per-member ballot, 50%: a tie fails.
-        assert_ok!(Governance::propose(signed(1), BALLOT, signal(1)));
-        for (who, v) in [
-            (1, Vote::Aye),
-            (2, Vote::Aye),
-            (3, Vote::Nay),
-            (4, Vote::Nay),
-        ] {
-            vote(who, 0, v);
-        }
-        run_to(11);
-        assert_ok!(close(0));
-        assert_eq!(outcome(0), Outcome::Rejected);
-        assert_eq!(Decisions::<Test>::get(0).unwrap().enactment, None);
-    });
+	build_and_execute(|| {
+		// Per-member ballot, 50%: a tie fails.
+		assert_ok!(Governance::propose(signed(1), BALLOT, signal(1)));
+		for (who, v) in [(1, Vote::Aye), (2, Vote::Aye), (3, Vote::Nay), (4, Vote::Nay)] {
+			vote(who, 0, v);
+		}
+		run_to(11);
+		assert_ok!(close(0));
+		assert_eq!(outcome(0), Outcome::Rejected);
+		assert_eq!(Decisions::<Test>::get(0).unwrap().enactment, None);
+	});
 }
 
 #[test]
 fn bylaws_exact_two_thirds_passes_and_just_below_fails() {
-    build_and_execute(|| {
-        // Exactly 2 of 3 co-ops: passes.
-        assert_ok!(Governance::propose(signed(1), BYLAWS, signal(1)));
-        vote(1, 0, Vote::Aye);
-        vote(4, 0, Vote::Aye);
-        vote(7, 0, Vote::Nay);
-        run_to(21);
-        assert_ok!(close(0));
-        assert_eq!(outcome(0), Outcome::Approved);
-    });
-    build_and_execute(|| {
-        // Add a fourth co-op: 2 of 4 (with quorum met) is below 2/3.
-        assert_ok!(pallet_coop_membership::Pallet::<Test>::found_coop(
-            b"D",
-            &[(8, pallet_coop_membership::Role::Admin)]
-        ));
-        assert_ok!(Governance::propose(signed(1), BYLAWS, signal(1)));
-        vote(1, 0, Vote::Aye);
-        vote(4, 0, Vote::Aye);
-        vote(7, 0, Vote::Nay);
-        vote(8, 0, Vote::Nay);
-        run_to(21);
-        assert_ok!(close(0));
-        assert_eq!(outcome(0), Outcome::Rejected);
-    });
+	build_and_execute(|| {
+		// Exactly 2 of 3 co-ops: passes.
+		assert_ok!(Governance::propose(signed(1), BYLAWS, signal(1)));
+		vote(1, 0, Vote::Aye);
+		vote(4, 0, Vote::Aye);
+		vote(7, 0, Vote::Nay);
+		run_to(21);
+		assert_ok!(close(0));
+		assert_eq!(outcome(0), Outcome::Approved);
+	});
+	build_and_execute(|| {
+		// Add a fourth co-op: 2 of 4 (with quorum met) is below 2/3.
+		assert_ok!(pallet_coop_membership::Pallet::<Test>::found_coop(
+			b"D",
+			&[(8, pallet_coop_membership::Role::Admin)]
+		));
+		assert_ok!(Governance::propose(signed(1), BYLAWS, signal(1)));
+		vote(1, 0, Vote::Aye);
+		vote(4, 0, Vote::Aye);
+		vote(7, 0, Vote::Nay);
+		vote(8, 0, Vote::Nay);
+		run_to(21);
+		assert_ok!(close(0));
+		assert_eq!(outcome(0), Outcome::Rejected);
+	});
 }
 
 #[test]
 fn quorum_just_missed_fails() {
-    build_and_execute(|| {
-        // Per-member ballot with 7 eligible and 50% quorum: 3 voters (42.8%) miss it.
-        assert_ok!(Governance::propose(signed(1), BALLOT, signal(1)));
-        vote(1, 0, Vote::Aye);
-        vote(2, 0, Vote::Aye);
-        vote(3, 0, Vote::Abstain);
-        run_to(11);
-        assert_ok!(close(0));
-        assert_eq!(outcome(0), Outcome::Rejected);
-    });
-    build_and_execute(|| {
-        // A fourth voter (57%), abstaining, meets it.
-        assert_ok!(Governance::propose(signed(1), BALLOT, signal(1)));
-        vote(1, 0, Vote::Aye);
-        vote(2, 0, Vote::Aye);
-        vote(3, 0, Vote::Abstain);
-        vote(4, 0, Vote::Abstain);
-        run_to(11);
-        assert_ok!(close(0));
-        assert_eq!(outcome(0), Outcome::Approved);
-    });
+	build_and_execute(|| {
+		// Per-member ballot with 7 eligible and 50% quorum: 3 voters (42.8%) miss it.
+		assert_ok!(Governance::propose(signed(1), BALLOT, signal(1)));
+		vote(1, 0, Vote::Aye);
+		vote(2, 0, Vote::Aye);
+		vote(3, 0, Vote::Abstain);
+		run_to(11);
+		assert_ok!(close(0));
+		assert_eq!(outcome(0), Outcome::Rejected);
+	});
+	build_and_execute(|| {
+		// A fourth voter (57%), abstaining, meets it.
+		assert_ok!(Governance::propose(signed(1), BALLOT, signal(1)));
+		vote(1, 0, Vote::Aye);
+		vote(2, 0, Vote::Aye);
+		vote(3, 0, Vote::Abstain);
+		vote(4, 0, Vote::Abstain);
+		run_to(11);
+		assert_ok!(close(0));
+		assert_eq!(outcome(0), Outcome::Approved);
+	});
 }
 
 #[test]
 fn consent_passes_unblocked_and_fails_on_one_block() {
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(1), BALLOT_CONSENT, signal(1)));
-        run_to(11);
-        assert_ok!(close(0));
-        assert_eq!(outcome(0), Outcome::Approved);
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), BALLOT_CONSENT, signal(1)));
+		run_to(11);
+		assert_ok!(close(0));
+		assert_eq!(outcome(0), Outcome::Approved);
 
-        assert_ok!(Governance::propose(signed(1), BALLOT_CONSENT, signal(2)));
-        vote(2, 1, Vote::Aye);
-        vote(5, 1, Vote::Block(H256::repeat_byte(0xbb)));
-        // A block decides a per-member consent proposal at once.
-        assert_ok!(close(1));
-        assert_eq!(outcome(1), Outcome::Rejected);
-    });
+		assert_ok!(Governance::propose(signed(1), BALLOT_CONSENT, signal(2)));
+		vote(2, 1, Vote::Aye);
+		vote(5, 1, Vote::Block(H256::repeat_byte(0xbb)));
+		// A block decides a per-member consent proposal at once.
+		assert_ok!(close(1));
+		assert_eq!(outcome(1), Outcome::Rejected);
+	});
 }
 
 #[test]
 fn consent_block_can_be_withdrawn() {
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(1), BALLOT_CONSENT, signal(1)));
-        vote(5, 0, Vote::Block(H256::repeat_byte(1)));
-        vote(5, 0, Vote::Abstain);
-        assert_eq!(Proposals::<Test>::get(0).unwrap().members.block, 0);
-        assert_noop!(close(0), Error::<Test>::TooEarly);
-        run_to(11);
-        assert_ok!(close(0));
-        assert_eq!(outcome(0), Outcome::Approved);
-    });
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), BALLOT_CONSENT, signal(1)));
+		vote(5, 0, Vote::Block(H256::repeat_byte(1)));
+		vote(5, 0, Vote::Abstain);
+		assert_eq!(Proposals::<Test>::get(0).unwrap().members.block, 0);
+		assert_noop!(close(0), Error::<Test>::TooEarly);
+		run_to(11);
+		assert_ok!(close(0));
+		assert_eq!(outcome(0), Outcome::Approved);
+	});
 }
 
 #[test]
 fn per_coop_consent_blocks_by_coop_position() {
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(1), ROUTINE, signal(1)));
-        // One member of co-op 1 blocks, two consent: the co-op consents.
-        vote(4, 0, Vote::Aye);
-        vote(5, 0, Vote::Aye);
-        vote(6, 0, Vote::Block(H256::repeat_byte(2)));
-        assert_eq!(Proposals::<Test>::get(0).unwrap().coops.block, 0);
-        // Co-op 2's only member blocks: the co-op blocks.
-        vote(7, 0, Vote::Block(H256::repeat_byte(3)));
-        assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(1, 0, 0, 1));
-        run_to(11);
-        assert_ok!(close(0));
-        assert_eq!(outcome(0), Outcome::Rejected);
-    });
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), ROUTINE, signal(1)));
+		// One member of co-op 1 blocks, two consent: the co-op consents.
+		vote(4, 0, Vote::Aye);
+		vote(5, 0, Vote::Aye);
+		vote(6, 0, Vote::Block(H256::repeat_byte(2)));
+		assert_eq!(Proposals::<Test>::get(0).unwrap().coops.block, 0);
+		// Co-op 2's only member blocks: the co-op blocks.
+		vote(7, 0, Vote::Block(H256::repeat_byte(3)));
+		assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(1, 0, 0, 1));
+		run_to(11);
+		assert_ok!(close(0));
+		assert_eq!(outcome(0), Outcome::Rejected);
+	});
 }
 
 #[test]
 fn early_close_rules() {
-    build_and_execute(|| {
-        // Per-member: 4 of 7 ayes decide a 50% ballot (3 remaining nays can't overturn).
-        assert_ok!(Governance::propose(signed(1), BALLOT, signal(1)));
-        vote(1, 0, Vote::Aye);
-        vote(2, 0, Vote::Aye);
-        vote(3, 0, Vote::Aye);
-        assert_noop!(close(0), Error::<Test>::TooEarly);
-        vote(4, 0, Vote::Aye);
-        assert_ok!(close(0));
-        assert_eq!(outcome(0), Outcome::Approved);
+	build_and_execute(|| {
+		// Per-member: 4 of 7 ayes decide a 50% ballot (3 remaining nays can't overturn).
+		assert_ok!(Governance::propose(signed(1), BALLOT, signal(1)));
+		vote(1, 0, Vote::Aye);
+		vote(2, 0, Vote::Aye);
+		vote(3, 0, Vote::Aye);
+		assert_noop!(close(0), Error::<Test>::TooEarly);
+		vote(4, 0, Vote::Aye);
+		assert_ok!(close(0));
+		assert_eq!(outcome(0), Outcome::Approved);
 
-        // Per-member: 4 nays of 7 decide a rejection.
-        assert_ok!(Governance::propose(signed(1), BALLOT, signal(2)));
-        for who in 1..=4 {
-            vote(who, 1, Vote::Nay);
-        }
-        assert_ok!(close(1));
-        assert_eq!(outcome(1), Outcome::Rejected);
+		// Per-member: 4 nays of 7 decide a rejection.
+		assert_ok!(Governance::propose(signed(1), BALLOT, signal(2)));
+		for who in 1..=4 {
+			vote(who, 1, Vote::Nay);
+		}
+		assert_ok!(close(1));
+		assert_eq!(outcome(1), Outcome::Rejected);
 
-        // Per-co-op: not before every member has voted.
-        assert_ok!(Governance::propose(signed(1), ORDINARY, signal(3)));
-        for who in 1..=6 {
-            vote(who, 2, Vote::Aye);
-        }
-        assert_noop!(close(2), Error::<Test>::TooEarly);
-        vote(7, 2, Vote::Aye);
-        assert_ok!(close(2));
-    });
+		// Per-co-op: not before every member has voted.
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(3)));
+		for who in 1..=6 {
+			vote(who, 2, Vote::Aye);
+		}
+		assert_noop!(close(2), Error::<Test>::TooEarly);
+		vote(7, 2, Vote::Aye);
+		assert_ok!(close(2));
+	});
 }
 
 #[test]
 fn approved_call_is_dispatched_with_federation_origin_of_its_track() {
-    build_and_execute(|| {
-        assert_ok!(pallet_coop_membership::Pallet::<Test>::apply_coop(
-            signed(8),
-            b"New".to_vec(),
-            H256::zero()
-        ));
-        let admit = RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 3 });
-        assert_ok!(Governance::propose(
-            signed(1),
-            MEMBERSHIP,
-            call(admit.clone())
-        ));
-        vote(1, 0, Vote::Aye);
-        vote(4, 0, Vote::Aye);
-        run_to(11);
-        governance_events();
-        assert_ok!(close(0));
-        assert_eq!(
-            governance_events(),
-            vec![
-                Event::Closed {
-                    id: 0,
-                    outcome: Outcome::Approved,
-                    members: tally(2, 0, 0, 0),
-                    coops: tally(2, 0, 0, 0)
-                },
-                Event::Enacted {
-                    id: 0,
-                    result: Ok(())
-                },
-            ]
-        );
-        assert_eq!(
-            pallet_coop_membership::Coops::<Test>::get(3)
-                .unwrap()
-                .status,
-            CoopStatus::Active
-        );
-        // The deposit came back.
-        assert_eq!(Balances::free_balance(1), START);
-    });
+	build_and_execute(|| {
+		assert_ok!(pallet_coop_membership::Pallet::<Test>::apply_coop(
+			signed(8),
+			b"New".to_vec(),
+			H256::zero()
+		));
+		let admit = RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 3 });
+		assert_ok!(Governance::propose(signed(1), MEMBERSHIP, call(admit.clone())));
+		vote(1, 0, Vote::Aye);
+		vote(4, 0, Vote::Aye);
+		run_to(11);
+		governance_events();
+		assert_ok!(close(0));
+		assert_eq!(
+			governance_events(),
+			vec![
+				Event::Closed {
+					id: 0,
+					outcome: Outcome::Approved,
+					members: tally(2, 0, 0, 0),
+					coops: tally(2, 0, 0, 0)
+				},
+				Event::Enacted { id: 0, result: Ok(()) },
+			]
+		);
+		assert_eq!(
+			pallet_coop_membership::Coops::<Test>::get(3).unwrap().status,
+			CoopStatus::Active
+		);
+		// The deposit came back.
+		assert_eq!(Balances::free_balance(1), START);
+	});
 }
 
 #[test]
 fn call_on_the_wrong_track_fails_with_bad_origin_and_is_recorded() {
-    build_and_execute(|| {
-        assert_ok!(pallet_coop_membership::Pallet::<Test>::apply_coop(
-            signed(8),
-            b"New".to_vec(),
-            H256::zero()
-        ));
-        let admit = RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 3 });
-        assert_ok!(Governance::propose(signed(1), ORDINARY, call(admit)));
-        vote(1, 0, Vote::Aye);
-        vote(4, 0, Vote::Aye);
-        run_to(11);
-        assert_ok!(close(0));
-        assert_eq!(outcome(0), Outcome::Approved);
-        assert_eq!(
-            Decisions::<Test>::get(0).unwrap().enactment,
-            Some(Err(DispatchError::BadOrigin))
-        );
-        assert_eq!(
-            pallet_coop_membership::Coops::<Test>::get(3)
-                .unwrap()
-                .status,
-            CoopStatus::Applicant
-        );
-    });
+	build_and_execute(|| {
+		assert_ok!(pallet_coop_membership::Pallet::<Test>::apply_coop(
+			signed(8),
+			b"New".to_vec(),
+			H256::zero()
+		));
+		let admit = RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 3 });
+		assert_ok!(Governance::propose(signed(1), ORDINARY, call(admit)));
+		vote(1, 0, Vote::Aye);
+		vote(4, 0, Vote::Aye);
+		run_to(11);
+		assert_ok!(close(0));
+		assert_eq!(outcome(0), Outcome::Approved);
+		assert_eq!(
+			Decisions::<Test>::get(0).unwrap().enactment,
+			Some(Err(DispatchError::BadOrigin))
+		);
+		assert_eq!(
+			pallet_coop_membership::Coops::<Test>::get(3).unwrap().status,
+			CoopStatus::Applicant
+		);
+	});
 }
 
 #[test]
 fn close_needs_weight_bound_for_calls() {
-    build_and_execute(|| {
-        let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
-        assert_ok!(Governance::propose(signed(1), ORDINARY, call(remark)));
-        run_to(11);
-        assert_noop!(
-            Governance::close(signed(10), 0, Weight::zero()),
-            Error::<Test>::WeightBoundTooLow
-        );
-        assert_noop!(
-            Governance::close(signed(10), 9, Weight::zero()),
-            Error::<Test>::ProposalNotFound
-        );
-        assert_noop!(
-            Governance::close(RuntimeOrigin::none(), 0, Weight::MAX),
-            DispatchError::BadOrigin
-        );
-    });
+	build_and_execute(|| {
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
+		assert_ok!(Governance::propose(signed(1), ORDINARY, call(remark)));
+		run_to(11);
+		assert_noop!(
+			Governance::close(signed(10), 0, Weight::zero()),
+			Error::<Test>::WeightBoundTooLow
+		);
+		assert_noop!(
+			Governance::close(signed(10), 9, Weight::zero()),
+			Error::<Test>::ProposalNotFound
+		);
+		assert_noop!(
+			Governance::close(RuntimeOrigin::none(), 0, Weight::MAX),
+			DispatchError::BadOrigin
+		);
+	});
 }
 
 #[test]
 fn authorize_upgrade_through_bylaws() {
-    build_and_execute(|| {
-        let code_hash = H256::repeat_byte(0xc0);
-        assert_ok!(Governance::propose(
-            signed(1),
-            BYLAWS,
-            Box::new(ProposalAction::AuthorizeUpgrade(code_hash))
-        ));
-        vote(1, 0, Vote::Aye);
-        vote(4, 0, Vote::Aye);
-        vote(7, 0, Vote::Aye);
-        run_to(21);
-        assert_ok!(close(0));
-        assert!(System::events().iter().any(|r| r.event
-            == RuntimeEvent::System(frame_system::Event::UpgradeAuthorized {
-                code_hash,
-                check_version: true
-            })));
-    });
+	build_and_execute(|| {
+		let code_hash = H256::repeat_byte(0xc0);
+		assert_ok!(Governance::propose(
+			signed(1),
+			BYLAWS,
+			Box::new(ProposalAction::AuthorizeUpgrade(code_hash))
+		));
+		vote(1, 0, Vote::Aye);
+		vote(4, 0, Vote::Aye);
+		vote(7, 0, Vote::Aye);
+		run_to(21);
+		assert_ok!(close(0));
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::System(frame_system::Event::UpgradeAuthorized {
+				code_hash,
+				check_version: true
+			})));
+	});
 }
 
 #[test]
 fn track_changes_only_by_bylaws_vote() {
-    build_and_execute(|| {
-        let new = track(
-            crate::Scheme::PerMember,
-            crate::Method::Majority,
-            5,
-            10,
-            Perbill::from_percent(60),
-        );
-        assert_noop!(
-            Governance::set_track(RuntimeOrigin::root(), ORDINARY, new.clone()),
-            DispatchError::BadOrigin
-        );
-        let set = RuntimeCall::Governance(crate::Call::set_track {
-            track: ORDINARY,
-            info: new.clone(),
-        });
-        assert_ok!(Governance::propose(signed(1), BYLAWS, call(set)));
-        vote(1, 0, Vote::Aye);
-        vote(4, 0, Vote::Aye);
-        vote(7, 0, Vote::Aye);
-        run_to(21);
-        assert_ok!(close(0));
-        assert_eq!(crate::Tracks::<Test>::get(ORDINARY), Some(new));
-    });
+	build_and_execute(|| {
+		let new = track(
+			crate::Scheme::PerMember,
+			crate::Method::Majority,
+			5,
+			10,
+			Perbill::from_percent(60),
+		);
+		assert_noop!(
+			Governance::set_track(RuntimeOrigin::root(), ORDINARY, new.clone()),
+			DispatchError::BadOrigin
+		);
+		let set =
+			RuntimeCall::Governance(crate::Call::set_track { track: ORDINARY, info: new.clone() });
+		assert_ok!(Governance::propose(signed(1), BYLAWS, call(set)));
+		vote(1, 0, Vote::Aye);
+		vote(4, 0, Vote::Aye);
+		vote(7, 0, Vote::Aye);
+		run_to(21);
+		assert_ok!(close(0));
+		assert_eq!(crate::Tracks::<Test>::get(ORDINARY), Some(new));
+	});
 }
 
 #[test]
 fn cancel_by_proposer_before_others_vote() {
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
-        vote(1, 0, Vote::Aye);
-        assert_noop!(
-            Governance::cancel(signed(2), 0),
-            Error::<Test>::CannotCancel
-        );
-        governance_events();
-        assert_ok!(Governance::cancel(signed(1), 0));
-        assert_eq!(governance_events(), vec![Event::Cancelled { id: 0 }]);
-        assert_eq!(outcome(0), Outcome::Cancelled);
-        assert_eq!(Balances::free_balance(1), START);
-        assert_eq!(OpenCount::<Test>::get(ORDINARY), 0);
-        assert_noop!(
-            Governance::cancel(signed(1), 0),
-            Error::<Test>::ProposalNotFound
-        );
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
+		vote(1, 0, Vote::Aye);
+		assert_noop!(Governance::cancel(signed(2), 0), Error::<Test>::CannotCancel);
+		governance_events();
+		assert_ok!(Governance::cancel(signed(1), 0));
+		assert_eq!(governance_events(), vec![Event::Cancelled { id: 0 }]);
+		assert_eq!(outcome(0), Outcome::Cancelled);
+		assert_eq!(Balances::free_balance(1), START);
+		assert_eq!(OpenCount::<Test>::get(ORDINARY), 0);
+		assert_noop!(Governance::cancel(signed(1), 0), Error::<Test>::ProposalNotFound);
 
-        assert_ok!(Governance::propose(signed(1), ORDINARY, signal(2)));
-        vote(2, 1, Vote::Aye);
-        assert_noop!(
-            Governance::cancel(signed(1), 1),
-            Error::<Test>::CannotCancel
-        );
-    });
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(2)));
+		vote(2, 1, Vote::Aye);
+		assert_noop!(Governance::cancel(signed(1), 1), Error::<Test>::CannotCancel);
+	});
 }
 
 #[test]
 fn cancel_by_bylaws_vote() {
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(2), ORDINARY, signal(1)));
-        vote(5, 0, Vote::Aye);
-        let cancel = RuntimeCall::Governance(crate::Call::cancel { id: 0 });
-        assert_ok!(Governance::propose(signed(1), BYLAWS, call(cancel)));
-        vote(1, 1, Vote::Aye);
-        vote(4, 1, Vote::Aye);
-        vote(7, 1, Vote::Aye);
-        run_to(21);
-        assert_ok!(close(1));
-        assert_eq!(Decisions::<Test>::get(1).unwrap().enactment, Some(Ok(())));
-        assert_eq!(outcome(0), Outcome::Cancelled);
-    });
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(2), ORDINARY, signal(1)));
+		vote(5, 0, Vote::Aye);
+		let cancel = RuntimeCall::Governance(crate::Call::cancel { id: 0 });
+		assert_ok!(Governance::propose(signed(1), BYLAWS, call(cancel)));
+		vote(1, 1, Vote::Aye);
+		vote(4, 1, Vote::Aye);
+		vote(7, 1, Vote::Aye);
+		run_to(21);
+		assert_ok!(close(1));
+		assert_eq!(Decisions::<Test>::get(1).unwrap().enactment, Some(Ok(())));
+		assert_eq!(outcome(0), Outcome::Cancelled);
+	});
 }
 
 #[test]
 fn member_who_leaves_keeps_cast_vote_but_cannot_change_it() {
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
-        vote(5, 0, Vote::Aye);
-        assert_ok!(pallet_coop_membership::Pallet::<Test>::leave_coop(signed(
-            5
-        )));
-        // The vote stays counted ...
-        let p = Proposals::<Test>::get(0).unwrap();
-        assert_eq!(p.members, tally(1, 0, 0, 0));
-        assert_eq!(p.coops, tally(1, 0, 0, 0));
-        // ... but the former member can no longer vote.
-        assert_noop!(
-            Governance::vote(signed(5), 0, Vote::Nay),
-            DispatchError::BadOrigin
-        );
-    });
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
+		vote(5, 0, Vote::Aye);
+		assert_ok!(pallet_coop_membership::Pallet::<Test>::leave_coop(signed(5)));
+		// The vote stays counted ...
+		let p = Proposals::<Test>::get(0).unwrap();
+		assert_eq!(p.members, tally(1, 0, 0, 0));
+		assert_eq!(p.coops, tally(1, 0, 0, 0));
+		// ... but the former member can no longer vote.
+		assert_noop!(Governance::vote(signed(5), 0, Vote::Nay), DispatchError::BadOrigin);
+	});
 }
 
 #[test]
 fn members_of_suspended_coop_cannot_vote() {
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
-        vote(4, 0, Vote::Aye);
-        pallet_coop_membership::Pallet::<Test>::suspend_coop(
-            crate::Origin::Federation { track: MEMBERSHIP }.into(),
-            1,
-            H256::zero(),
-        )
-        .unwrap();
-        assert_noop!(
-            Governance::vote(signed(5), 0, Vote::Aye),
-            DispatchError::BadOrigin
-        );
-        assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(1, 0, 0, 0));
-    });
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
+		vote(4, 0, Vote::Aye);
+		pallet_coop_membership::Pallet::<Test>::suspend_coop(
+			crate::Origin::Federation { track: MEMBERSHIP }.into(),
+			1,
+			H256::zero(),
+		)
+		.unwrap();
+		assert_noop!(Governance::vote(signed(5), 0, Vote::Aye), DispatchError::BadOrigin);
+		assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(1, 0, 0, 0));
+	});
 }
 
 #[test]
 fn clear_votes_after_close_in_batches() {
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
-        for who in 1..=7 {
-            vote(who, 0, Vote::Aye);
-        }
-        assert_noop!(
-            Governance::clear_votes(signed(10), 0),
-            Error::<Test>::StillOpen
-        );
-        assert_ok!(close(0));
-        governance_events();
-        // 7 votes and 3 co-op sub-tallies, cleared a batch of 3 (+1 sub-tally) per call.
-        assert_ok!(Governance::clear_votes(signed(10), 0));
-        assert_eq!(
-            governance_events(),
-            vec![Event::VotesCleared {
-                id: 0,
-                removed: 4,
-                done: false
-            }]
-        );
-        let mut calls = 1;
-        loop {
-            assert_ok!(Governance::clear_votes(signed(10), 0));
-            calls += 1;
-            let Some(Event::VotesCleared { removed, done, .. }) = governance_events().pop() else {
-                panic!("no VotesCleared event")
-            };
-            assert!(removed <= 4);
-            if done {
-                break;
-            }
-            assert!(calls < 5, "cleanup does not terminate");
-        }
-        assert_eq!(Votes::<Test>::iter_prefix(0).count(), 0);
-        assert_eq!(CoopTallies::<Test>::iter_prefix(0).count(), 0);
-        assert_noop!(
-            Governance::clear_votes(signed(10), 0),
-            Error::<Test>::NothingToClear
-        );
-        // The decision register keeps the final tallies.
-        assert_eq!(
-            Decisions::<Test>::get(0).unwrap().members,
-            tally(7, 0, 0, 0)
-        );
-    });
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
+		for who in 1..=7 {
+			vote(who, 0, Vote::Aye);
+		}
+		assert_noop!(Governance::clear_votes(signed(10), 0), Error::<Test>::StillOpen);
+		assert_ok!(close(0));
+		governance_events();
+		// 7 votes and 3 co-op sub-tallies, cleared a batch of 3 (+1 sub-tally) per call.
+		assert_ok!(Governance::clear_votes(signed(10), 0));
+		assert_eq!(
+			governance_events(),
+			vec![Event::VotesCleared { id: 0, removed: 4, done: false }]
+		);
+		let mut calls = 1;
+		loop {
+			assert_ok!(Governance::clear_votes(signed(10), 0));
+			calls += 1;
+			let Some(Event::VotesCleared { removed, done, .. }) = governance_events().pop() else {
+				panic!("no VotesCleared event")
+			};
+			assert!(removed <= 4);
+			if done {
+				break;
+			}
+			assert!(calls < 5, "cleanup does not terminate");
+		}
+		assert_eq!(Votes::<Test>::iter_prefix(0).count(), 0);
+		assert_eq!(CoopTallies::<Test>::iter_prefix(0).count(), 0);
+		assert_noop!(Governance::clear_votes(signed(10), 0), Error::<Test>::NothingToClear);
+		// The decision register keeps the final tallies.
+		assert_eq!(Decisions::<Test>::get(0).unwrap().members, tally(7, 0, 0, 0));
+	});
 }
 
 #[test]
 fn vote_cost_does_not_depend_on_member_count() {
-    // Votes touch a fixed set of storage items whatever the federation's size:
-    // the proposal, the voter's vote and the voter's co-op sub-tally.
-    build_and_execute(|| {
-        assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
-        vote(1, 0, Vote::Aye);
-        assert_eq!(Votes::<Test>::iter_prefix(0).count(), 1);
-        assert_eq!(CoopTallies::<Test>::iter_prefix(0).count(), 1);
-    });
+	// Votes touch a fixed set of storage items whatever the federation's size:
+	// the proposal, the voter's vote and the voter's co-op sub-tally.
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
+		vote(1, 0, Vote::Aye);
+		assert_eq!(Votes::<Test>::iter_prefix(0).count(), 1);
+		assert_eq!(CoopTallies::<Test>::iter_prefix(0).count(), 1);
+	});
 }
 
 #[test]
 fn try_state_detects_tampered_tally() {
-    new_test_ext().execute_with(|| {
-        assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
-        vote(1, 0, Vote::Aye);
-        assert_ok!(Governance::do_try_state());
-        Proposals::<Test>::mutate(0, |p| p.as_mut().unwrap().members.aye = 5);
-        assert!(Governance::do_try_state().is_err());
-    });
+	new_test_ext().execute_with(|| {
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
+		vote(1, 0, Vote::Aye);
+		assert_ok!(Governance::do_try_state());
+		Proposals::<Test>::mutate(0, |p| p.as_mut().unwrap().members.aye = 5);
+		assert!(Governance::do_try_state().is_err());
+	});
 }

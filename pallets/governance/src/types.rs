@@ -17,211 +17,208 @@ pub type TrackName = BoundedVec<u8, ConstU32<32>>;
 
 /// Who the ballot counts.
 #[derive(
-    Clone,
-    Copy,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    Eq,
-    PartialEq,
-    Debug,
-    TypeInfo,
-    MaxEncodedLen,
-    serde::Serialize,
-    serde::Deserialize,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Scheme {
-    /// One co-op, one vote: each co-op's position is the majority of its own
-    /// members' votes (a tie is an abstention), and co-op positions decide.
-    PerCoop,
-    /// One member, one vote across the whole federation.
-    PerMember,
+	/// One co-op, one vote: each co-op's position is the majority of its own
+	/// members' votes (a tie is an abstention), and co-op positions decide.
+	PerCoop,
+	/// One member, one vote across the whole federation.
+	PerMember,
 }
 
 /// How votes become a decision.
 #[derive(
-    Clone,
-    Copy,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    Eq,
-    PartialEq,
-    Debug,
-    TypeInfo,
-    MaxEncodedLen,
-    serde::Serialize,
-    serde::Deserialize,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Method {
-    /// Passes when turnout reaches the quorum and the share of ayes among ayes and
-    /// nays reaches the threshold (and ayes outnumber nays, so a tie fails).
-    Majority,
-    /// Lazy consensus: passes at the deadline unless blocked (a member under
-    /// `PerMember`, a co-op position under `PerCoop`). Blocks carry a reason.
-    Consent,
+	/// Passes when turnout reaches the quorum and the share of ayes among ayes and
+	/// nays reaches the threshold (and ayes outnumber nays, so a tie fails).
+	Majority,
+	/// Lazy consensus: passes at the deadline unless blocked (a member under
+	/// `PerMember`, a co-op position under `PerCoop`). Blocks carry a reason.
+	Consent,
 }
 
 /// Parameters of a voting track. Changed only by a vote on the Bylaws track.
 #[derive(
-    Clone,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    Eq,
-    PartialEq,
-    Debug,
-    TypeInfo,
-    MaxEncodedLen,
-    serde::Serialize,
-    serde::Deserialize,
+	Clone,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct TrackInfo<Balance, BlockNumber> {
-    /// Human-readable label, e.g. `Bylaws`.
-    pub name: TrackName,
-    /// Who the ballot counts.
-    pub scheme: Scheme,
-    /// How votes become a decision.
-    pub method: Method,
-    /// Blocks from proposal to deadline.
-    pub voting_period: BlockNumber,
-    /// Share of eligible voters (members or co-ops) that must take part; abstentions count.
-    pub quorum: Perbill,
-    /// Share of ayes among ayes and nays needed (`Majority` only).
-    pub threshold: Perbill,
-    /// Held from the proposer until the proposal closes.
-    pub deposit: Balance,
-    /// The most proposals open on this track at once.
-    pub max_open: u32,
+	/// Human-readable label, e.g. `Bylaws`.
+	pub name: TrackName,
+	/// Who the ballot counts.
+	pub scheme: Scheme,
+	/// How votes become a decision.
+	pub method: Method,
+	/// Blocks from proposal to deadline.
+	pub voting_period: BlockNumber,
+	/// Share of eligible voters (members or co-ops) that must take part; abstentions count.
+	pub quorum: Perbill,
+	/// Share of ayes among ayes and nays needed (`Majority` only).
+	pub threshold: Perbill,
+	/// Held from the proposer until the proposal closes.
+	pub deposit: Balance,
+	/// The most proposals open on this track at once.
+	pub max_open: u32,
 }
 
 /// A vote as cast.
 #[derive(
-    Clone,
-    Copy,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    Eq,
-    PartialEq,
-    Debug,
-    TypeInfo,
-    MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum Vote {
-    /// In favour.
-    Aye,
-    /// Against.
-    Nay,
-    /// Present, without a position: counts for quorum only.
-    Abstain,
-    /// A principled objection (Consent tracks only); the hash names the written reason.
-    Block(H256),
+	/// In favour.
+	Aye,
+	/// Against.
+	Nay,
+	/// Present, without a position: counts for quorum only.
+	Abstain,
+	/// A principled objection (Consent tracks only); the hash names the written reason.
+	Block(H256),
 }
 
 /// A vote or a co-op position without its reason, as tallies count them.
 #[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub enum Position {
-    Aye,
-    Nay,
-    Abstain,
-    Block,
+	Aye,
+	Nay,
+	Abstain,
+	Block,
 }
 
 impl From<Vote> for Position {
-    fn from(v: Vote) -> Self {
-        match v {
-            Vote::Aye => Position::Aye,
-            Vote::Nay => Position::Nay,
-            Vote::Abstain => Position::Abstain,
-            Vote::Block(_) => Position::Block,
-        }
-    }
+	fn from(v: Vote) -> Self {
+		match v {
+			Vote::Aye => Position::Aye,
+			Vote::Nay => Position::Nay,
+			Vote::Abstain => Position::Abstain,
+			Vote::Block(_) => Position::Block,
+		}
+	}
 }
 
 /// Counts of votes (or of co-op positions).
 #[derive(
-    Clone,
-    Copy,
-    Default,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    Eq,
-    PartialEq,
-    Debug,
-    TypeInfo,
-    MaxEncodedLen,
-    serde::Serialize,
-    serde::Deserialize,
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct Tally {
-    pub aye: u32,
-    pub nay: u32,
-    pub abstain: u32,
-    pub block: u32,
+	pub aye: u32,
+	pub nay: u32,
+	pub abstain: u32,
+	pub block: u32,
 }
 
 impl Tally {
-    fn slot(&mut self, p: Position) -> &mut u32 {
-        match p {
-            Position::Aye => &mut self.aye,
-            Position::Nay => &mut self.nay,
-            Position::Abstain => &mut self.abstain,
-            Position::Block => &mut self.block,
-        }
-    }
+	fn slot(&mut self, p: Position) -> &mut u32 {
+		match p {
+			Position::Aye => &mut self.aye,
+			Position::Nay => &mut self.nay,
+			Position::Abstain => &mut self.abstain,
+			Position::Block => &mut self.block,
+		}
+	}
 
-    /// Counts one more `p`.
-    pub fn add(&mut self, p: Position) {
-        let s = self.slot(p);
-        *s = s.saturating_add(1);
-    }
+	/// Counts one more `p`.
+	pub fn add(&mut self, p: Position) {
+		let s = self.slot(p);
+		*s = s.saturating_add(1);
+	}
 
-    /// Counts one `p` fewer.
-    pub fn remove(&mut self, p: Position) {
-        let s = self.slot(p);
-        *s = s.saturating_sub(1);
-    }
+	/// Counts one `p` fewer.
+	pub fn remove(&mut self, p: Position) {
+		let s = self.slot(p);
+		*s = s.saturating_sub(1);
+	}
 
-    /// Everyone counted, abstentions and blocks included.
-    pub fn voters(&self) -> u32 {
-        self.aye
-            .saturating_add(self.nay)
-            .saturating_add(self.abstain)
-            .saturating_add(self.block)
-    }
+	/// Everyone counted, abstentions and blocks included.
+	pub fn voters(&self) -> u32 {
+		self.aye.saturating_add(self.nay).saturating_add(self.abstain).saturating_add(self.block)
+	}
 
-    /// The position of a co-op whose members voted like this: the strict plurality
-    /// among aye, nay and block; a tie (or only abstentions) is an abstention.
-    /// `None` while nobody voted.
-    pub fn position(&self) -> Option<Position> {
-        if self.voters() == 0 {
-            return None;
-        }
-        let (a, n, b) = (self.aye, self.nay, self.block);
-        Some(if a > n && a > b {
-            Position::Aye
-        } else if n > a && n > b {
-            Position::Nay
-        } else if b > a && b > n {
-            Position::Block
-        } else {
-            Position::Abstain
-        })
-    }
+	/// The position of a co-op whose members voted like this: the strict plurality
+	/// among aye, nay and block; a tie (or only abstentions) is an abstention.
+	/// `None` while nobody voted.
+	pub fn position(&self) -> Option<Position> {
+		if self.voters() == 0 {
+			return None;
+		}
+		let (a, n, b) = (self.aye, self.nay, self.block);
+		Some(if a > n && a > b {
+			Position::Aye
+		} else if n > a && n > b {
+			Position::Nay
+		} else if b > a && b > n {
+			Position::Block
+		} else {
+			Position::Abstain
+		})
+	}
 }
 
 /// What a proposal asks for, as submitted.
 #[derive(Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo)]
 pub enum ProposalAction<Call, Hash> {
-    /// Dispatch this call with the origin `Federation { track }` if approved.
-    Call(Box<Call>),
-    /// A decision with no on-chain effect, e.g. a charter change: the document's hash.
-    Signal(H256),
-    /// Authorise a runtime upgrade to code with this hash (Bylaws track only);
-    /// anyone may then apply it with `System::apply_authorized_upgrade`.
-    AuthorizeUpgrade(Hash),
+	/// Dispatch this call with the origin `Federation { track }` if approved.
+	Call(Box<Call>),
+	/// A decision with no on-chain effect, e.g. a charter change: the document's hash.
+	Signal(H256),
+	/// Authorise a runtime upgrade to code with this hash (Bylaws track only);
+	/// anyone may then apply it with `System::apply_authorized_upgrade`.
+	AuthorizeUpgrade(Hash),
 }
 
 /// What a proposal asks for, as stored: calls are kept encoded (bounded).
@@ -229,15 +226,12 @@ pub enum ProposalAction<Call, Hash> {
 #[scale_info(skip_type_params(MaxCallLen))]
 #[codec(mel_bound(Hash: MaxEncodedLen))]
 pub enum StoredAction<Hash, MaxCallLen: frame_support::traits::Get<u32>> {
-    /// An encoded runtime call and the weight it declared when proposed.
-    Call {
-        call: BoundedVec<u8, MaxCallLen>,
-        weight: Weight,
-    },
-    /// A document hash.
-    Signal(H256),
-    /// A runtime code hash to authorise.
-    AuthorizeUpgrade(Hash),
+	/// An encoded runtime call and the weight it declared when proposed.
+	Call { call: BoundedVec<u8, MaxCallLen>, weight: Weight },
+	/// A document hash.
+	Signal(H256),
+	/// A runtime code hash to authorise.
+	AuthorizeUpgrade(Hash),
 }
 
 /// An open proposal.
@@ -245,96 +239,96 @@ pub enum StoredAction<Hash, MaxCallLen: frame_support::traits::Get<u32>> {
 #[scale_info(skip_type_params(MaxCallLen))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen, Hash: MaxEncodedLen))]
 pub struct Proposal<
-    AccountId,
-    Balance,
-    BlockNumber,
-    Hash,
-    MaxCallLen: frame_support::traits::Get<u32>,
+	AccountId,
+	Balance,
+	BlockNumber,
+	Hash,
+	MaxCallLen: frame_support::traits::Get<u32>,
 > {
-    /// Who proposed it.
-    pub proposer: AccountId,
-    /// The proposer's co-op.
-    pub coop: CoopId,
-    /// Its track.
-    pub track: TrackId,
-    /// What it asks for.
-    pub action: StoredAction<Hash, MaxCallLen>,
-    /// Hash of the encoded action, for the decision register.
-    pub action_hash: Hash,
-    /// Deposit held from the proposer.
-    pub deposit: Balance,
-    /// Block it was proposed at.
-    pub created: BlockNumber,
-    /// Voting ends at this block.
-    pub deadline: BlockNumber,
-    /// Members of active co-ops when it was proposed.
-    pub eligible_members: u32,
-    /// Active co-ops when it was proposed.
-    pub eligible_coops: u32,
-    /// Member-level tally.
-    pub members: Tally,
-    /// Co-op-level tally: each co-op with at least one vote counts once, by position.
-    pub coops: Tally,
+	/// Who proposed it.
+	pub proposer: AccountId,
+	/// The proposer's co-op.
+	pub coop: CoopId,
+	/// Its track.
+	pub track: TrackId,
+	/// What it asks for.
+	pub action: StoredAction<Hash, MaxCallLen>,
+	/// Hash of the encoded action, for the decision register.
+	pub action_hash: Hash,
+	/// Deposit held from the proposer.
+	pub deposit: Balance,
+	/// Block it was proposed at.
+	pub created: BlockNumber,
+	/// Voting ends at this block.
+	pub deadline: BlockNumber,
+	/// Members of active co-ops when it was proposed.
+	pub eligible_members: u32,
+	/// Active co-ops when it was proposed.
+	pub eligible_coops: u32,
+	/// Member-level tally.
+	pub members: Tally,
+	/// Co-op-level tally: each co-op with at least one vote counts once, by position.
+	pub coops: Tally,
 }
 
 /// How a proposal ended.
 #[derive(
-    Clone,
-    Copy,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    Eq,
-    PartialEq,
-    Debug,
-    TypeInfo,
-    MaxEncodedLen,
-    serde::Serialize,
-    serde::Deserialize,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Outcome {
-    Approved,
-    Rejected,
-    Cancelled,
+	Approved,
+	Rejected,
+	Cancelled,
 }
 
 /// A closed proposal, kept forever in the decision register.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct Decision<AccountId, BlockNumber, Hash> {
-    /// Its track.
-    pub track: TrackId,
-    /// Who proposed it.
-    pub proposer: AccountId,
-    /// The proposer's co-op.
-    pub coop: CoopId,
-    /// Hash of the encoded action.
-    pub action_hash: Hash,
-    /// Final member-level tally.
-    pub members: Tally,
-    /// Final co-op-level tally.
-    pub coops: Tally,
-    /// Members eligible when proposed.
-    pub eligible_members: u32,
-    /// Co-ops eligible when proposed.
-    pub eligible_coops: u32,
-    /// Share of eligible members that voted.
-    pub member_turnout: Perbill,
-    /// Share of eligible co-ops with at least one vote.
-    pub coop_turnout: Perbill,
-    /// How it ended.
-    pub outcome: Outcome,
-    /// Block it was proposed at.
-    pub created: BlockNumber,
-    /// Block it closed at.
-    pub closed_at: BlockNumber,
-    /// The result of enacting it: `None` if not approved (or nothing to dispatch
-    /// failed to run), `Some(Ok)` if enacted, `Some(Err)` with the call's error.
-    pub enactment: Option<Result<(), DispatchError>>,
+	/// Its track.
+	pub track: TrackId,
+	/// Who proposed it.
+	pub proposer: AccountId,
+	/// The proposer's co-op.
+	pub coop: CoopId,
+	/// Hash of the encoded action.
+	pub action_hash: Hash,
+	/// Final member-level tally.
+	pub members: Tally,
+	/// Final co-op-level tally.
+	pub coops: Tally,
+	/// Members eligible when proposed.
+	pub eligible_members: u32,
+	/// Co-ops eligible when proposed.
+	pub eligible_coops: u32,
+	/// Share of eligible members that voted.
+	pub member_turnout: Perbill,
+	/// Share of eligible co-ops with at least one vote.
+	pub coop_turnout: Perbill,
+	/// How it ended.
+	pub outcome: Outcome,
+	/// Block it was proposed at.
+	pub created: BlockNumber,
+	/// Block it closed at.
+	pub closed_at: BlockNumber,
+	/// The result of enacting it: `None` if not approved (or nothing to dispatch
+	/// failed to run), `Some(Ok)` if enacted, `Some(Err)` with the call's error.
+	pub enactment: Option<Result<(), DispatchError>>,
 }
 
 /// A vote as stored: what, and from which co-op (for the co-op sub-tally).
 #[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct VoteRecord {
-    pub vote: Vote,
-    pub coop: CoopId,
+	pub vote: Vote,
+	pub coop: CoopId,
 }

@@ -1,10 +1,6 @@
 //! Benchmarks of the membership pallet (frame-benchmarking v2).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::arithmetic_side_effects
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use super::*;
 use crate::Pallet as Membership;
@@ -14,183 +10,161 @@ use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
-    let who: T::AccountId = account(name, index, 0);
-    let amount = T::Currency::minimum_balance()
-        .saturating_add(T::CoopDeposit::get())
-        .saturating_add(T::MemberDeposit::get().saturating_mul(T::MaxMembersPerCoop::get().into()))
-        .saturating_mul(2u32.into());
-    T::Currency::set_balance(&who, amount);
-    who
+	let who: T::AccountId = account(name, index, 0);
+	let amount = T::Currency::minimum_balance()
+		.saturating_add(T::CoopDeposit::get())
+		.saturating_add(T::MemberDeposit::get().saturating_mul(T::MaxMembersPerCoop::get().into()))
+		.saturating_mul(2u32.into());
+	T::Currency::set_balance(&who, amount);
+	who
 }
 
 /// An applicant co-op whose admin is returned, with `members` members in all.
 fn applicant<T: Config>(members: u32) -> (CoopId, T::AccountId) {
-    let admin = funded::<T>("admin", 0);
-    Membership::<T>::apply_coop(
-        RawOrigin::Signed(admin.clone()).into(),
-        vec![b'c'; 8],
-        H256::zero(),
-    )
-    .unwrap();
-    let coop = NextCoopId::<T>::get() - 1;
-    for i in 1..members {
-        let who: T::AccountId = account("member", i, 0);
-        Membership::<T>::add_member(
-            RawOrigin::Signed(admin.clone()).into(),
-            T::Lookup::unlookup(who),
-        )
-        .unwrap();
-    }
-    (coop, admin)
+	let admin = funded::<T>("admin", 0);
+	Membership::<T>::apply_coop(
+		RawOrigin::Signed(admin.clone()).into(),
+		vec![b'c'; 8],
+		H256::zero(),
+	)
+	.unwrap();
+	let coop = NextCoopId::<T>::get() - 1;
+	for i in 1..members {
+		let who: T::AccountId = account("member", i, 0);
+		Membership::<T>::add_member(
+			RawOrigin::Signed(admin.clone()).into(),
+			T::Lookup::unlookup(who),
+		)
+		.unwrap();
+	}
+	(coop, admin)
 }
 
 fn active<T: Config>(members: u32) -> (CoopId, T::AccountId) {
-    let (coop, admin) = applicant::<T>(members);
-    let origin = T::AdmissionOrigin::try_successful_origin().unwrap();
-    Membership::<T>::admit_coop(origin, coop).unwrap();
-    (coop, admin)
+	let (coop, admin) = applicant::<T>(members);
+	let origin = T::AdmissionOrigin::try_successful_origin().unwrap();
+	Membership::<T>::admit_coop(origin, coop).unwrap();
+	(coop, admin)
 }
 
 #[benchmarks]
 mod benchmarks {
-    use super::*;
+	use super::*;
 
-    #[benchmark]
-    fn apply_coop() {
-        let caller = funded::<T>("caller", 0);
-        let name = vec![b'n'; T::MaxNameLen::get() as usize];
-        #[extrinsic_call]
-        _(RawOrigin::Signed(caller.clone()), name, H256::zero());
-        assert_eq!(
-            Members::<T>::get(&caller).map(|m| m.role),
-            Some(Role::Admin)
-        );
-    }
+	#[benchmark]
+	fn apply_coop() {
+		let caller = funded::<T>("caller", 0);
+		let name = vec![b'n'; T::MaxNameLen::get() as usize];
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), name, H256::zero());
+		assert_eq!(Members::<T>::get(&caller).map(|m| m.role), Some(Role::Admin));
+	}
 
-    #[benchmark]
-    fn admit_coop() -> Result<(), BenchmarkError> {
-        let (coop, _) = applicant::<T>(1);
-        let origin =
-            T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, coop);
-        assert_eq!(
-            Coops::<T>::get(coop).map(|c| c.status),
-            Some(CoopStatus::Active)
-        );
-        Ok(())
-    }
+	#[benchmark]
+	fn admit_coop() -> Result<(), BenchmarkError> {
+		let (coop, _) = applicant::<T>(1);
+		let origin =
+			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop);
+		assert_eq!(Coops::<T>::get(coop).map(|c| c.status), Some(CoopStatus::Active));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn reject_application(
-        m: Linear<1, { T::MaxMembersPerCoop::get() }>,
-    ) -> Result<(), BenchmarkError> {
-        let (coop, _) = applicant::<T>(m);
-        let origin =
-            T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, coop);
-        assert!(Coops::<T>::get(coop).is_none());
-        Ok(())
-    }
+	#[benchmark]
+	fn reject_application(
+		m: Linear<1, { T::MaxMembersPerCoop::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (coop, _) = applicant::<T>(m);
+		let origin =
+			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop);
+		assert!(Coops::<T>::get(coop).is_none());
+		Ok(())
+	}
 
-    #[benchmark]
-    fn suspend_coop() -> Result<(), BenchmarkError> {
-        let (coop, _) = active::<T>(1);
-        let origin =
-            T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, coop, H256::zero());
-        assert_eq!(
-            Coops::<T>::get(coop).map(|c| c.status),
-            Some(CoopStatus::Suspended)
-        );
-        Ok(())
-    }
+	#[benchmark]
+	fn suspend_coop() -> Result<(), BenchmarkError> {
+		let (coop, _) = active::<T>(1);
+		let origin =
+			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop, H256::zero());
+		assert_eq!(Coops::<T>::get(coop).map(|c| c.status), Some(CoopStatus::Suspended));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn reinstate_coop() -> Result<(), BenchmarkError> {
-        let (coop, _) = active::<T>(1);
-        let origin =
-            T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-        Membership::<T>::suspend_coop(origin.clone(), coop, H256::zero()).unwrap();
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, coop);
-        assert_eq!(
-            Coops::<T>::get(coop).map(|c| c.status),
-            Some(CoopStatus::Active)
-        );
-        Ok(())
-    }
+	#[benchmark]
+	fn reinstate_coop() -> Result<(), BenchmarkError> {
+		let (coop, _) = active::<T>(1);
+		let origin =
+			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		Membership::<T>::suspend_coop(origin.clone(), coop, H256::zero()).unwrap();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop);
+		assert_eq!(Coops::<T>::get(coop).map(|c| c.status), Some(CoopStatus::Active));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn expel_coop(m: Linear<1, { T::MaxMembersPerCoop::get() }>) -> Result<(), BenchmarkError> {
-        let (coop, _) = active::<T>(m);
-        let origin =
-            T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, coop, H256::zero());
-        assert_eq!(
-            Coops::<T>::get(coop).map(|c| c.status),
-            Some(CoopStatus::Exited)
-        );
-        Ok(())
-    }
+	#[benchmark]
+	fn expel_coop(m: Linear<1, { T::MaxMembersPerCoop::get() }>) -> Result<(), BenchmarkError> {
+		let (coop, _) = active::<T>(m);
+		let origin =
+			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, coop, H256::zero());
+		assert_eq!(Coops::<T>::get(coop).map(|c| c.status), Some(CoopStatus::Exited));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn leave_federation(m: Linear<1, { T::MaxMembersPerCoop::get() }>) {
-        let (coop, admin) = active::<T>(m);
-        #[extrinsic_call]
-        _(RawOrigin::Signed(admin));
-        assert_eq!(
-            Coops::<T>::get(coop).map(|c| c.status),
-            Some(CoopStatus::Exited)
-        );
-    }
+	#[benchmark]
+	fn leave_federation(m: Linear<1, { T::MaxMembersPerCoop::get() }>) {
+		let (coop, admin) = active::<T>(m);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin));
+		assert_eq!(Coops::<T>::get(coop).map(|c| c.status), Some(CoopStatus::Exited));
+	}
 
-    #[benchmark]
-    fn add_member() {
-        let (coop, admin) = active::<T>(1);
-        let who: T::AccountId = account("new", 0, 0);
-        #[extrinsic_call]
-        _(RawOrigin::Signed(admin), T::Lookup::unlookup(who.clone()));
-        assert_eq!(Members::<T>::get(&who).map(|m| m.coop), Some(coop));
-    }
+	#[benchmark]
+	fn add_member() {
+		let (coop, admin) = active::<T>(1);
+		let who: T::AccountId = account("new", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), T::Lookup::unlookup(who.clone()));
+		assert_eq!(Members::<T>::get(&who).map(|m| m.coop), Some(coop));
+	}
 
-    #[benchmark]
-    fn remove_member() {
-        let (_, admin) = active::<T>(2);
-        let who: T::AccountId = account("member", 1, 0);
-        #[extrinsic_call]
-        _(RawOrigin::Signed(admin), T::Lookup::unlookup(who.clone()));
-        assert!(Members::<T>::get(&who).is_none());
-    }
+	#[benchmark]
+	fn remove_member() {
+		let (_, admin) = active::<T>(2);
+		let who: T::AccountId = account("member", 1, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), T::Lookup::unlookup(who.clone()));
+		assert!(Members::<T>::get(&who).is_none());
+	}
 
-    #[benchmark]
-    fn set_role() {
-        let (_, admin) = active::<T>(2);
-        let who: T::AccountId = account("member", 1, 0);
-        #[extrinsic_call]
-        _(
-            RawOrigin::Signed(admin),
-            T::Lookup::unlookup(who.clone()),
-            Role::Admin,
-        );
-        assert_eq!(Members::<T>::get(&who).map(|m| m.role), Some(Role::Admin));
-    }
+	#[benchmark]
+	fn set_role() {
+		let (_, admin) = active::<T>(2);
+		let who: T::AccountId = account("member", 1, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), T::Lookup::unlookup(who.clone()), Role::Admin);
+		assert_eq!(Members::<T>::get(&who).map(|m| m.role), Some(Role::Admin));
+	}
 
-    #[benchmark]
-    fn leave_coop() {
-        let (_, _) = active::<T>(2);
-        let who: T::AccountId = account("member", 1, 0);
-        #[extrinsic_call]
-        _(RawOrigin::Signed(who.clone()));
-        assert!(Members::<T>::get(&who).is_none());
-    }
+	#[benchmark]
+	fn leave_coop() {
+		let (_, _) = active::<T>(2);
+		let who: T::AccountId = account("member", 1, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(Members::<T>::get(&who).is_none());
+	}
 
-    impl_benchmark_test_suite!(
-        Membership,
-        crate::mock::ExtBuilder::default().build(),
-        crate::mock::Test
-    );
+	impl_benchmark_test_suite!(
+		Membership,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

@@ -41,17 +41,17 @@ mod tests;
 
 pub use origins::{EnsureActiveMember, EnsureCoopAdmin};
 pub use pallet::*;
-pub use traits::CoopMembership;
+pub use traits::{AdmissionPolicy, CoopMembership};
 pub use types::{CoopId, CoopStatus, Role};
 pub use weights::WeightInfo;
 
 use frame_support::{
-    pallet_prelude::*,
-    traits::{
-        fungible::{Inspect, Mutate, MutateHold},
-        tokens::Precision,
-    },
-    PalletId,
+	pallet_prelude::*,
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::Precision,
+	},
+	PalletId,
 };
 use frame_system::pallet_prelude::*;
 use sp_core::H256;
@@ -59,800 +59,722 @@ use sp_runtime::traits::{AccountIdConversion, Saturating, StaticLookup, Zero};
 
 /// Balance type of the configured currency.
 pub type BalanceOf<T> =
-    <<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 /// A co-op record as stored.
 pub type CoopInfoOf<T> = types::CoopInfo<
-    <T as frame_system::Config>::AccountId,
-    BalanceOf<T>,
-    BlockNumberFor<T>,
-    <T as Config>::MaxNameLen,
-    <T as Config>::MaxAdmins,
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	<T as Config>::MaxNameLen,
+	<T as Config>::MaxAdmins,
 >;
 /// A membership record as stored.
 pub type MemberInfoOf<T> =
-    types::MemberInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+	types::MemberInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 
 #[frame_support::pallet]
 pub mod pallet {
-    use super::*;
-    use alloc::vec::Vec;
+	use super::*;
+	use alloc::vec::Vec;
 
-    /// The in-code storage version.
-    const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
-    #[pallet::pallet]
-    #[pallet::storage_version(STORAGE_VERSION)]
-    pub struct Pallet<T>(_);
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
 
-    #[pallet::config]
-    pub trait Config: frame_system::Config {
-        /// The overarching hold reason, so deposits are held under [`HoldReason`].
-        type RuntimeHoldReason: From<HoldReason>;
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching hold reason, so deposits are held under [`HoldReason`].
+		type RuntimeHoldReason: From<HoldReason>;
 
-        /// The currency in which deposits are held.
-        type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
-            + Mutate<Self::AccountId>;
+		/// The currency in which deposits are held.
+		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ Mutate<Self::AccountId>;
 
-        /// Who admits or rejects an application (the federation's Membership track).
-        type AdmissionOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Who admits or rejects an application (the federation's Membership track).
+		type AdmissionOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-        /// Who suspends, reinstates and expels co-ops (the federation's Membership track).
-        type FederationOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Who suspends, reinstates and expels co-ops (the federation's Membership track).
+		type FederationOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-        /// Derives each co-op's sovereign account.
-        #[pallet::constant]
-        type PalletId: Get<PalletId>;
+		/// Checked before a member joins and before a co-op is admitted (the passport
+		/// pallet's verification policies; `()` for none).
+		type Policy: AdmissionPolicy<Self::AccountId>;
 
-        /// Held from the applicant while a co-op is in the federation.
-        #[pallet::constant]
-        type CoopDeposit: Get<BalanceOf<Self>>;
+		/// Derives each co-op's sovereign account.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
 
-        /// Held from the admin who adds a member, for as long as the member stays.
-        #[pallet::constant]
-        type MemberDeposit: Get<BalanceOf<Self>>;
+		/// Held from the applicant while a co-op is in the federation.
+		#[pallet::constant]
+		type CoopDeposit: Get<BalanceOf<Self>>;
 
-        /// The most co-ops that may be in the federation (applicants included) at once.
-        #[pallet::constant]
-        type MaxCoops: Get<u32>;
+		/// Held from the admin who adds a member, for as long as the member stays.
+		#[pallet::constant]
+		type MemberDeposit: Get<BalanceOf<Self>>;
 
-        /// The most worker-members one co-op may have.
-        #[pallet::constant]
-        type MaxMembersPerCoop: Get<u32>;
+		/// The most co-ops that may be in the federation (applicants included) at once.
+		#[pallet::constant]
+		type MaxCoops: Get<u32>;
 
-        /// The most admins one co-op may have.
-        #[pallet::constant]
-        type MaxAdmins: Get<u32>;
+		/// The most worker-members one co-op may have.
+		#[pallet::constant]
+		type MaxMembersPerCoop: Get<u32>;
 
-        /// The longest co-op name, in bytes.
-        #[pallet::constant]
-        type MaxNameLen: Get<u32>;
+		/// The most admins one co-op may have.
+		#[pallet::constant]
+		type MaxAdmins: Get<u32>;
 
-        /// Weights of this pallet's calls.
-        type WeightInfo: WeightInfo;
-    }
+		/// The longest co-op name, in bytes.
+		#[pallet::constant]
+		type MaxNameLen: Get<u32>;
 
-    /// Why this pallet holds funds.
-    #[pallet::composite_enum]
-    pub enum HoldReason {
-        /// The application deposit of a co-op.
-        CoopDeposit,
-        /// The deposit for one membership entry.
-        MemberDeposit,
-    }
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
 
-    /// The id the next co-op will get.
-    #[pallet::storage]
-    pub type NextCoopId<T> = StorageValue<_, CoopId, ValueQuery>;
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The application deposit of a co-op.
+		CoopDeposit,
+		/// The deposit for one membership entry.
+		MemberDeposit,
+	}
 
-    /// Every co-op that applied and was not rejected, exited ones included.
-    #[pallet::storage]
-    pub type Coops<T: Config> = StorageMap<_, Twox64Concat, CoopId, CoopInfoOf<T>, OptionQuery>;
+	/// The id the next co-op will get.
+	#[pallet::storage]
+	pub type NextCoopId<T> = StorageValue<_, CoopId, ValueQuery>;
 
-    /// The co-op and role of each account that belongs to one.
-    #[pallet::storage]
-    pub type Members<T: Config> =
-        StorageMap<_, Blake2_128Concat, T::AccountId, MemberInfoOf<T>, OptionQuery>;
+	/// Every co-op that applied and was not rejected, exited ones included.
+	#[pallet::storage]
+	pub type Coops<T: Config> = StorageMap<_, Twox64Concat, CoopId, CoopInfoOf<T>, OptionQuery>;
 
-    /// The members of each co-op, for listing and for releasing them when it exits.
-    #[pallet::storage]
-    pub type CoopMembers<T: Config> =
-        StorageDoubleMap<_, Twox64Concat, CoopId, Blake2_128Concat, T::AccountId, (), OptionQuery>;
+	/// The co-op and role of each account that belongs to one.
+	#[pallet::storage]
+	pub type Members<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, MemberInfoOf<T>, OptionQuery>;
 
-    /// Co-ops that have not exited (applicants, active, suspended); bounded by `MaxCoops`.
-    #[pallet::storage]
-    pub type LiveCoops<T> = StorageValue<_, u32, ValueQuery>;
+	/// The members of each co-op, for listing and for releasing them when it exits.
+	#[pallet::storage]
+	pub type CoopMembers<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CoopId, Blake2_128Concat, T::AccountId, (), OptionQuery>;
 
-    /// Co-ops whose status is `Active`.
-    #[pallet::storage]
-    pub type ActiveCoops<T> = StorageValue<_, u32, ValueQuery>;
+	/// Co-ops that have not exited (applicants, active, suspended); bounded by `MaxCoops`.
+	#[pallet::storage]
+	pub type LiveCoops<T> = StorageValue<_, u32, ValueQuery>;
 
-    /// Worker-members of `Active` co-ops.
-    #[pallet::storage]
-    pub type ActiveMembers<T> = StorageValue<_, u32, ValueQuery>;
+	/// Co-ops whose status is `Active`.
+	#[pallet::storage]
+	pub type ActiveCoops<T> = StorageValue<_, u32, ValueQuery>;
 
-    #[pallet::event]
-    #[pallet::generate_deposit(pub(super) fn deposit_event)]
-    pub enum Event<T: Config> {
-        /// A co-op applied to join the federation; `admin` is its first admin and member.
-        CoopApplied {
-            coop: CoopId,
-            admin: T::AccountId,
-            deposit: BalanceOf<T>,
-        },
-        /// The federation admitted the co-op: it is now `Active`.
-        CoopAdmitted { coop: CoopId },
-        /// The federation rejected the application; its record is removed and
-        /// `members_released` memberships ended, deposits returned.
-        ApplicationRejected { coop: CoopId, members_released: u32 },
-        /// The federation suspended the co-op; `reason` hashes the off-chain reasoning.
-        CoopSuspended { coop: CoopId, reason: H256 },
-        /// The federation reinstated a suspended co-op.
-        CoopReinstated { coop: CoopId },
-        /// The federation expelled the co-op; its members were released.
-        CoopExpelled {
-            coop: CoopId,
-            reason: H256,
-            members_released: u32,
-        },
-        /// The co-op's admin took it out of the federation; its members were released.
-        LeftFederation { coop: CoopId, members_released: u32 },
-        /// An admin added a worker-member.
-        MemberAdded {
-            coop: CoopId,
-            who: T::AccountId,
-            by: T::AccountId,
-        },
-        /// An admin removed a worker-member.
-        MemberRemoved {
-            coop: CoopId,
-            who: T::AccountId,
-            by: T::AccountId,
-        },
-        /// An admin changed a member's role.
-        RoleSet {
-            coop: CoopId,
-            who: T::AccountId,
-            role: Role,
-        },
-        /// A member left their co-op.
-        MemberLeft { coop: CoopId, who: T::AccountId },
-    }
+	/// Worker-members of `Active` co-ops.
+	#[pallet::storage]
+	pub type ActiveMembers<T> = StorageValue<_, u32, ValueQuery>;
 
-    #[pallet::error]
-    pub enum Error<T> {
-        /// The name is empty: give the co-op a name.
-        EmptyName,
-        /// The name is longer than `MaxNameLen` bytes: shorten it.
-        NameTooLong,
-        /// The account already belongs to a co-op: an account can be in only one co-op
-        /// at a time, so it must leave that one first.
-        AlreadyMember,
-        /// The federation already has `MaxCoops` co-ops (applicants included): wait
-        /// until one exits or the limit is raised.
-        TooManyCoops,
-        /// No co-op has this id: check the id.
-        CoopNotFound,
-        /// The co-op is not an applicant: only applications can be admitted or rejected.
-        NotApplicant,
-        /// The co-op is not active: only active co-ops can be suspended, and only
-        /// members of active co-ops can act in the federation.
-        CoopNotActive,
-        /// The co-op is not suspended: only suspended co-ops can be reinstated.
-        NotSuspended,
-        /// The co-op has already exited the federation.
-        AlreadyExited,
-        /// The co-op is suspended or has exited: members cannot be added and roles
-        /// cannot be changed until it is reinstated.
-        CoopNotOpen,
-        /// The account is not a member of your co-op: check the account.
-        NotMember,
-        /// You are not an admin of a co-op: only co-op admins can do this.
-        NotCoopAdmin,
-        /// The co-op already has `MaxMembersPerCoop` members: remove one first.
-        TooManyMembers,
-        /// The co-op already has `MaxAdmins` admins: demote one first.
-        TooManyAdmins,
-        /// This would leave the co-op without an admin: make another member admin first,
-        /// or take the whole co-op out with `leave_federation`.
-        LastAdmin,
-        /// The member already has this role.
-        RoleUnchanged,
-        /// The account cannot cover the deposit: it needs free balance of at least the
-        /// deposit above the existential deposit.
-        InsufficientDeposit,
-        /// Every co-op id has been used; no new co-op can be registered.
-        CoopIdsExhausted,
-    }
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A co-op applied to join the federation; `admin` is its first admin and member.
+		CoopApplied { coop: CoopId, admin: T::AccountId, deposit: BalanceOf<T> },
+		/// The federation admitted the co-op: it is now `Active`.
+		CoopAdmitted { coop: CoopId },
+		/// The federation rejected the application; its record is removed and
+		/// `members_released` memberships ended, deposits returned.
+		ApplicationRejected { coop: CoopId, members_released: u32 },
+		/// The federation suspended the co-op; `reason` hashes the off-chain reasoning.
+		CoopSuspended { coop: CoopId, reason: H256 },
+		/// The federation reinstated a suspended co-op.
+		CoopReinstated { coop: CoopId },
+		/// The federation expelled the co-op; its members were released.
+		CoopExpelled { coop: CoopId, reason: H256, members_released: u32 },
+		/// The co-op's admin took it out of the federation; its members were released.
+		LeftFederation { coop: CoopId, members_released: u32 },
+		/// An admin added a worker-member.
+		MemberAdded { coop: CoopId, who: T::AccountId, by: T::AccountId },
+		/// An admin removed a worker-member.
+		MemberRemoved { coop: CoopId, who: T::AccountId, by: T::AccountId },
+		/// An admin changed a member's role.
+		RoleSet { coop: CoopId, who: T::AccountId, role: Role },
+		/// A member left their co-op.
+		MemberLeft { coop: CoopId, who: T::AccountId },
+	}
 
-    #[pallet::genesis_config]
-    #[derive(frame_support::DefaultNoBound)]
-    pub struct GenesisConfig<T: Config> {
-        /// Founding co-ops, active from genesis: a name and its members with their
-        /// roles (at least one admin). Founders hold no deposits.
-        pub founding_coops: Vec<(Vec<u8>, Vec<(T::AccountId, Role)>)>,
-    }
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The name is empty: give the co-op a name.
+		EmptyName,
+		/// The name is longer than `MaxNameLen` bytes: shorten it.
+		NameTooLong,
+		/// The account already belongs to a co-op: an account can be in only one co-op
+		/// at a time, so it must leave that one first.
+		AlreadyMember,
+		/// The federation already has `MaxCoops` co-ops (applicants included): wait
+		/// until one exits or the limit is raised.
+		TooManyCoops,
+		/// No co-op has this id: check the id.
+		CoopNotFound,
+		/// The co-op is not an applicant: only applications can be admitted or rejected.
+		NotApplicant,
+		/// The co-op is not active: only active co-ops can be suspended, and only
+		/// members of active co-ops can act in the federation.
+		CoopNotActive,
+		/// The co-op is not suspended: only suspended co-ops can be reinstated.
+		NotSuspended,
+		/// The co-op has already exited the federation.
+		AlreadyExited,
+		/// The co-op is suspended or has exited: members cannot be added and roles
+		/// cannot be changed until it is reinstated.
+		CoopNotOpen,
+		/// The account is not a member of your co-op: check the account.
+		NotMember,
+		/// You are not an admin of a co-op: only co-op admins can do this.
+		NotCoopAdmin,
+		/// The co-op already has `MaxMembersPerCoop` members: remove one first.
+		TooManyMembers,
+		/// The co-op already has `MaxAdmins` admins: demote one first.
+		TooManyAdmins,
+		/// This would leave the co-op without an admin: make another member admin first,
+		/// or take the whole co-op out with `leave_federation`.
+		LastAdmin,
+		/// The member already has this role.
+		RoleUnchanged,
+		/// The account cannot cover the deposit: it needs free balance of at least the
+		/// deposit above the existential deposit.
+		InsufficientDeposit,
+		/// Every co-op id has been used; no new co-op can be registered.
+		CoopIdsExhausted,
+	}
 
-    #[pallet::genesis_build]
-    impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
-        fn build(&self) {
-            for (name, members) in &self.founding_coops {
-                if let Err(e) = Pallet::<T>::found_coop(name, members) {
-                    panic!("invalid founding co-op {:?}: {:?}", name, e);
-                }
-            }
-        }
-    }
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Founding co-ops, active from genesis: a name and its members with their
+		/// roles (at least one admin). Founders hold no deposits.
+		pub founding_coops: Vec<(Vec<u8>, Vec<(T::AccountId, Role)>)>,
+	}
 
-    #[pallet::hooks]
-    impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-        #[cfg(feature = "try-runtime")]
-        fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
-            Self::do_try_state()
-        }
-    }
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (name, members) in &self.founding_coops {
+				if let Err(e) = Pallet::<T>::found_coop(name, members) {
+					panic!("invalid founding co-op {:?}: {:?}", name, e);
+				}
+			}
+		}
+	}
 
-    #[pallet::call]
-    impl<T: Config> Pallet<T> {
-        /// Apply for a new co-op to join the federation.
-        ///
-        /// - origin: signed by an account that belongs to no co-op; it becomes the
-        ///   co-op's first admin and member, and [`Config::CoopDeposit`] is held from it.
-        /// - `name`: the co-op's public name (1 to `MaxNameLen` bytes).
-        /// - `metadata`: hash of its public metadata document, kept off chain.
-        ///
-        /// Emits [`Event::CoopApplied`]. The co-op is `Applicant` until the federation
-        /// admits or rejects it.
-        #[pallet::call_index(0)]
-        #[pallet::weight(T::WeightInfo::apply_coop())]
-        pub fn apply_coop(origin: OriginFor<T>, name: Vec<u8>, metadata: H256) -> DispatchResult {
-            let who = ensure_signed(origin)?;
-            ensure!(!name.is_empty(), Error::<T>::EmptyName);
-            let name: BoundedVec<u8, T::MaxNameLen> =
-                name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
-            ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
-            let live = LiveCoops::<T>::get();
-            ensure!(live < T::MaxCoops::get(), Error::<T>::TooManyCoops);
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
 
-            let deposit = T::CoopDeposit::get();
-            Self::hold(HoldReason::CoopDeposit, &who, deposit)?;
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Apply for a new co-op to join the federation.
+		///
+		/// - origin: signed by an account that belongs to no co-op; it becomes the
+		///   co-op's first admin and member, and [`Config::CoopDeposit`] is held from it.
+		/// - `name`: the co-op's public name (1 to `MaxNameLen` bytes).
+		/// - `metadata`: hash of its public metadata document, kept off chain.
+		///
+		/// Emits [`Event::CoopApplied`]. The co-op is `Applicant` until the federation
+		/// admits or rejects it.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::apply_coop())]
+		pub fn apply_coop(origin: OriginFor<T>, name: Vec<u8>, metadata: H256) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!name.is_empty(), Error::<T>::EmptyName);
+			let name: BoundedVec<u8, T::MaxNameLen> =
+				name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+			ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
+			let live = LiveCoops::<T>::get();
+			ensure!(live < T::MaxCoops::get(), Error::<T>::TooManyCoops);
 
-            let coop = Self::take_coop_id()?;
-            let now = frame_system::Pallet::<T>::block_number();
-            let admins = BoundedVec::try_from(alloc::vec![who.clone()])
-                .map_err(|_| Error::<T>::TooManyAdmins)?;
-            Coops::<T>::insert(
-                coop,
-                types::CoopInfo {
-                    name,
-                    admins,
-                    status: CoopStatus::Applicant,
-                    member_count: 1,
-                    applied_at: now,
-                    joined_at: None,
-                    metadata,
-                    depositor: who.clone(),
-                    deposit,
-                },
-            );
-            Self::insert_member(coop, &who, Role::Admin, now, &who, Default::default());
-            LiveCoops::<T>::put(live.saturating_add(1));
+			let deposit = T::CoopDeposit::get();
+			Self::hold(HoldReason::CoopDeposit, &who, deposit)?;
 
-            Self::deposit_event(Event::CoopApplied {
-                coop,
-                admin: who,
-                deposit,
-            });
-            Ok(())
-        }
+			let coop = Self::take_coop_id()?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let admins = BoundedVec::try_from(alloc::vec![who.clone()])
+				.map_err(|_| Error::<T>::TooManyAdmins)?;
+			Coops::<T>::insert(
+				coop,
+				types::CoopInfo {
+					name,
+					admins,
+					status: CoopStatus::Applicant,
+					member_count: 1,
+					applied_at: now,
+					joined_at: None,
+					metadata,
+					depositor: who.clone(),
+					deposit,
+				},
+			);
+			Self::insert_member(coop, &who, Role::Admin, now, &who, Default::default());
+			LiveCoops::<T>::put(live.saturating_add(1));
 
-        /// Admit an applicant co-op into the federation.
-        ///
-        /// - origin: [`Config::AdmissionOrigin`].
-        /// - `coop`: an `Applicant` co-op.
-        ///
-        /// Emits [`Event::CoopAdmitted`]; its members become active members.
-        #[pallet::call_index(1)]
-        #[pallet::weight(T::WeightInfo::admit_coop())]
-        pub fn admit_coop(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
-            T::AdmissionOrigin::ensure_origin(origin)?;
-            Coops::<T>::try_mutate(coop, |maybe| -> DispatchResult {
-                let info = maybe.as_mut().ok_or(Error::<T>::CoopNotFound)?;
-                ensure!(
-                    info.status == CoopStatus::Applicant,
-                    Error::<T>::NotApplicant
-                );
-                info.status = CoopStatus::Active;
-                info.joined_at = Some(frame_system::Pallet::<T>::block_number());
-                Self::activate(info.member_count);
-                Ok(())
-            })?;
-            Self::deposit_event(Event::CoopAdmitted { coop });
-            Ok(())
-        }
+			Self::deposit_event(Event::CoopApplied { coop, admin: who, deposit });
+			Ok(())
+		}
 
-        /// Reject an application. The co-op's record is removed, its members released
-        /// and every deposit returned.
-        ///
-        /// - origin: [`Config::AdmissionOrigin`].
-        /// - `coop`: an `Applicant` co-op.
-        ///
-        /// Emits [`Event::ApplicationRejected`].
-        #[pallet::call_index(2)]
-        #[pallet::weight(T::WeightInfo::reject_application(T::MaxMembersPerCoop::get()))]
-        pub fn reject_application(
-            origin: OriginFor<T>,
-            coop: CoopId,
-        ) -> DispatchResultWithPostInfo {
-            T::AdmissionOrigin::ensure_origin(origin)?;
-            let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
-            ensure!(
-                info.status == CoopStatus::Applicant,
-                Error::<T>::NotApplicant
-            );
+		/// Admit an applicant co-op into the federation.
+		///
+		/// - origin: [`Config::AdmissionOrigin`].
+		/// - `coop`: an `Applicant` co-op that satisfies [`Config::Policy`].
+		///
+		/// Emits [`Event::CoopAdmitted`]; its members become active members.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::admit_coop())]
+		pub fn admit_coop(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
+			T::AdmissionOrigin::ensure_origin(origin)?;
+			Coops::<T>::try_mutate(coop, |maybe| -> DispatchResult {
+				let info = maybe.as_mut().ok_or(Error::<T>::CoopNotFound)?;
+				ensure!(info.status == CoopStatus::Applicant, Error::<T>::NotApplicant);
+				T::Policy::can_admit(coop)?;
+				info.status = CoopStatus::Active;
+				info.joined_at = Some(frame_system::Pallet::<T>::block_number());
+				Self::activate(info.member_count);
+				Ok(())
+			})?;
+			Self::deposit_event(Event::CoopAdmitted { coop });
+			Ok(())
+		}
 
-            let released = Self::release_members(coop);
-            Self::release(HoldReason::CoopDeposit, &info.depositor, info.deposit);
-            Coops::<T>::remove(coop);
-            LiveCoops::<T>::mutate(|n| *n = n.saturating_sub(1));
+		/// Reject an application. The co-op's record is removed, its members released
+		/// and every deposit returned.
+		///
+		/// - origin: [`Config::AdmissionOrigin`].
+		/// - `coop`: an `Applicant` co-op.
+		///
+		/// Emits [`Event::ApplicationRejected`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::reject_application(T::MaxMembersPerCoop::get()))]
+		pub fn reject_application(
+			origin: OriginFor<T>,
+			coop: CoopId,
+		) -> DispatchResultWithPostInfo {
+			T::AdmissionOrigin::ensure_origin(origin)?;
+			let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+			ensure!(info.status == CoopStatus::Applicant, Error::<T>::NotApplicant);
 
-            Self::deposit_event(Event::ApplicationRejected {
-                coop,
-                members_released: released,
-            });
-            Ok(Some(T::WeightInfo::reject_application(released)).into())
-        }
+			let released = Self::release_members(coop);
+			Self::release(HoldReason::CoopDeposit, &info.depositor, info.deposit);
+			Coops::<T>::remove(coop);
+			LiveCoops::<T>::mutate(|n| *n = n.saturating_sub(1));
 
-        /// Suspend an active co-op: its members stop counting as active (they cannot
-        /// vote or propose) until it is reinstated.
-        ///
-        /// - origin: [`Config::FederationOrigin`].
-        /// - `coop`: an `Active` co-op.
-        /// - `reason`: hash of the federation's reasoning, kept off chain.
-        ///
-        /// Emits [`Event::CoopSuspended`].
-        #[pallet::call_index(3)]
-        #[pallet::weight(T::WeightInfo::suspend_coop())]
-        pub fn suspend_coop(origin: OriginFor<T>, coop: CoopId, reason: H256) -> DispatchResult {
-            T::FederationOrigin::ensure_origin(origin)?;
-            Coops::<T>::try_mutate(coop, |maybe| -> DispatchResult {
-                let info = maybe.as_mut().ok_or(Error::<T>::CoopNotFound)?;
-                ensure!(info.status == CoopStatus::Active, Error::<T>::CoopNotActive);
-                info.status = CoopStatus::Suspended;
-                Self::deactivate(info.member_count);
-                Ok(())
-            })?;
-            Self::deposit_event(Event::CoopSuspended { coop, reason });
-            Ok(())
-        }
+			Self::deposit_event(Event::ApplicationRejected { coop, members_released: released });
+			Ok(Some(T::WeightInfo::reject_application(released)).into())
+		}
 
-        /// Reinstate a suspended co-op.
-        ///
-        /// - origin: [`Config::FederationOrigin`].
-        /// - `coop`: a `Suspended` co-op.
-        ///
-        /// Emits [`Event::CoopReinstated`].
-        #[pallet::call_index(4)]
-        #[pallet::weight(T::WeightInfo::reinstate_coop())]
-        pub fn reinstate_coop(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
-            T::FederationOrigin::ensure_origin(origin)?;
-            Coops::<T>::try_mutate(coop, |maybe| -> DispatchResult {
-                let info = maybe.as_mut().ok_or(Error::<T>::CoopNotFound)?;
-                ensure!(
-                    info.status == CoopStatus::Suspended,
-                    Error::<T>::NotSuspended
-                );
-                info.status = CoopStatus::Active;
-                Self::activate(info.member_count);
-                Ok(())
-            })?;
-            Self::deposit_event(Event::CoopReinstated { coop });
-            Ok(())
-        }
+		/// Suspend an active co-op: its members stop counting as active (they cannot
+		/// vote or propose) until it is reinstated.
+		///
+		/// - origin: [`Config::FederationOrigin`].
+		/// - `coop`: an `Active` co-op.
+		/// - `reason`: hash of the federation's reasoning, kept off chain.
+		///
+		/// Emits [`Event::CoopSuspended`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::suspend_coop())]
+		pub fn suspend_coop(origin: OriginFor<T>, coop: CoopId, reason: H256) -> DispatchResult {
+			T::FederationOrigin::ensure_origin(origin)?;
+			Coops::<T>::try_mutate(coop, |maybe| -> DispatchResult {
+				let info = maybe.as_mut().ok_or(Error::<T>::CoopNotFound)?;
+				ensure!(info.status == CoopStatus::Active, Error::<T>::CoopNotActive);
+				info.status = CoopStatus::Suspended;
+				Self::deactivate(info.member_count);
+				Ok(())
+			})?;
+			Self::deposit_event(Event::CoopSuspended { coop, reason });
+			Ok(())
+		}
 
-        /// Expel a co-op from the federation. Its members are released (their
-        /// deposits returned to the admins who paid them) and its application deposit
-        /// is returned; the record stays, `Exited`.
-        ///
-        /// - origin: [`Config::FederationOrigin`].
-        /// - `coop`: a co-op that has not exited.
-        /// - `reason`: hash of the federation's reasoning, kept off chain.
-        ///
-        /// Emits [`Event::CoopExpelled`].
-        #[pallet::call_index(5)]
-        #[pallet::weight(T::WeightInfo::expel_coop(T::MaxMembersPerCoop::get()))]
-        pub fn expel_coop(
-            origin: OriginFor<T>,
-            coop: CoopId,
-            reason: H256,
-        ) -> DispatchResultWithPostInfo {
-            T::FederationOrigin::ensure_origin(origin)?;
-            let released = Self::exit(coop)?;
-            Self::deposit_event(Event::CoopExpelled {
-                coop,
-                reason,
-                members_released: released,
-            });
-            Ok(Some(T::WeightInfo::expel_coop(released)).into())
-        }
+		/// Reinstate a suspended co-op.
+		///
+		/// - origin: [`Config::FederationOrigin`].
+		/// - `coop`: a `Suspended` co-op.
+		///
+		/// Emits [`Event::CoopReinstated`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::reinstate_coop())]
+		pub fn reinstate_coop(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
+			T::FederationOrigin::ensure_origin(origin)?;
+			Coops::<T>::try_mutate(coop, |maybe| -> DispatchResult {
+				let info = maybe.as_mut().ok_or(Error::<T>::CoopNotFound)?;
+				ensure!(info.status == CoopStatus::Suspended, Error::<T>::NotSuspended);
+				info.status = CoopStatus::Active;
+				Self::activate(info.member_count);
+				Ok(())
+			})?;
+			Self::deposit_event(Event::CoopReinstated { coop });
+			Ok(())
+		}
 
-        /// Take your co-op out of the federation (or withdraw its application). Its
-        /// members are released and every deposit returned; the record stays, `Exited`.
-        ///
-        /// - origin: signed by an admin of the co-op.
-        ///
-        /// Emits [`Event::LeftFederation`].
-        #[pallet::call_index(6)]
-        #[pallet::weight(T::WeightInfo::leave_federation(T::MaxMembersPerCoop::get()))]
-        pub fn leave_federation(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
-            let who = ensure_signed(origin)?;
-            let coop = Self::admin_coop(&who)?;
-            let released = Self::exit(coop)?;
-            Self::deposit_event(Event::LeftFederation {
-                coop,
-                members_released: released,
-            });
-            Ok(Some(T::WeightInfo::leave_federation(released)).into())
-        }
+		/// Expel a co-op from the federation. Its members are released (their
+		/// deposits returned to the admins who paid them) and its application deposit
+		/// is returned; the record stays, `Exited`.
+		///
+		/// - origin: [`Config::FederationOrigin`].
+		/// - `coop`: a co-op that has not exited.
+		/// - `reason`: hash of the federation's reasoning, kept off chain.
+		///
+		/// Emits [`Event::CoopExpelled`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::expel_coop(T::MaxMembersPerCoop::get()))]
+		pub fn expel_coop(
+			origin: OriginFor<T>,
+			coop: CoopId,
+			reason: H256,
+		) -> DispatchResultWithPostInfo {
+			T::FederationOrigin::ensure_origin(origin)?;
+			let released = Self::exit(coop)?;
+			Self::deposit_event(Event::CoopExpelled { coop, reason, members_released: released });
+			Ok(Some(T::WeightInfo::expel_coop(released)).into())
+		}
 
-        /// Add a worker-member to your co-op, with role `Member`.
-        ///
-        /// - origin: signed by an admin of an `Applicant` or `Active` co-op;
-        ///   [`Config::MemberDeposit`] is held from it until the member leaves.
-        /// - `who`: an account that belongs to no co-op.
-        ///
-        /// Emits [`Event::MemberAdded`].
-        #[pallet::call_index(7)]
-        #[pallet::weight(T::WeightInfo::add_member())]
-        pub fn add_member(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
-            let admin = ensure_signed(origin)?;
-            let who = T::Lookup::lookup(who)?;
-            let coop = Self::admin_coop(&admin)?;
-            let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
-            ensure!(info.status.is_open(), Error::<T>::CoopNotOpen);
-            ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
-            ensure!(
-                info.member_count < T::MaxMembersPerCoop::get(),
-                Error::<T>::TooManyMembers
-            );
+		/// Take your co-op out of the federation (or withdraw its application). Its
+		/// members are released and every deposit returned; the record stays, `Exited`.
+		///
+		/// - origin: signed by an admin of the co-op.
+		///
+		/// Emits [`Event::LeftFederation`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::leave_federation(T::MaxMembersPerCoop::get()))]
+		pub fn leave_federation(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let coop = Self::admin_coop(&who)?;
+			let released = Self::exit(coop)?;
+			Self::deposit_event(Event::LeftFederation { coop, members_released: released });
+			Ok(Some(T::WeightInfo::leave_federation(released)).into())
+		}
 
-            let deposit = T::MemberDeposit::get();
-            Self::hold(HoldReason::MemberDeposit, &admin, deposit)?;
-            let now = frame_system::Pallet::<T>::block_number();
-            Self::insert_member(coop, &who, Role::Member, now, &admin, deposit);
-            info.member_count = info.member_count.saturating_add(1);
-            if info.status == CoopStatus::Active {
-                ActiveMembers::<T>::mutate(|n| *n = n.saturating_add(1));
-            }
-            Coops::<T>::insert(coop, info);
+		/// Add a worker-member to your co-op, with role `Member`.
+		///
+		/// - origin: signed by an admin of an `Applicant` or `Active` co-op;
+		///   [`Config::MemberDeposit`] is held from it until the member leaves.
+		/// - `who`: an account that belongs to no co-op and satisfies the co-op's
+		///   [`Config::Policy`] (e.g. holds the attestations it requires).
+		///
+		/// Emits [`Event::MemberAdded`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::add_member())]
+		pub fn add_member(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
+			let admin = ensure_signed(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			let coop = Self::admin_coop(&admin)?;
+			let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+			ensure!(info.status.is_open(), Error::<T>::CoopNotOpen);
+			ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
+			ensure!(info.member_count < T::MaxMembersPerCoop::get(), Error::<T>::TooManyMembers);
+			T::Policy::can_join(coop, &who)?;
 
-            Self::deposit_event(Event::MemberAdded {
-                coop,
-                who,
-                by: admin,
-            });
-            Ok(())
-        }
+			let deposit = T::MemberDeposit::get();
+			Self::hold(HoldReason::MemberDeposit, &admin, deposit)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::insert_member(coop, &who, Role::Member, now, &admin, deposit);
+			info.member_count = info.member_count.saturating_add(1);
+			if info.status == CoopStatus::Active {
+				ActiveMembers::<T>::mutate(|n| *n = n.saturating_add(1));
+			}
+			Coops::<T>::insert(coop, info);
 
-        /// Remove a worker-member from your co-op; their deposit goes back to whoever
-        /// paid it.
-        ///
-        /// - origin: signed by an admin of the co-op.
-        /// - `who`: a member of the same co-op, not its last admin.
-        ///
-        /// Emits [`Event::MemberRemoved`].
-        #[pallet::call_index(8)]
-        #[pallet::weight(T::WeightInfo::remove_member())]
-        pub fn remove_member(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
-            let admin = ensure_signed(origin)?;
-            let who = T::Lookup::lookup(who)?;
-            let coop = Self::admin_coop(&admin)?;
-            Self::do_remove_member(coop, &who)?;
-            Self::deposit_event(Event::MemberRemoved {
-                coop,
-                who,
-                by: admin,
-            });
-            Ok(())
-        }
+			Self::deposit_event(Event::MemberAdded { coop, who, by: admin });
+			Ok(())
+		}
 
-        /// Make a member of your co-op an admin, or an admin a plain member.
-        ///
-        /// - origin: signed by an admin of an `Applicant` or `Active` co-op.
-        /// - `who`: a member of the same co-op.
-        /// - `role`: the new role; demoting the last admin is refused.
-        ///
-        /// Emits [`Event::RoleSet`].
-        #[pallet::call_index(9)]
-        #[pallet::weight(T::WeightInfo::set_role())]
-        pub fn set_role(
-            origin: OriginFor<T>,
-            who: AccountIdLookupOf<T>,
-            role: Role,
-        ) -> DispatchResult {
-            let admin = ensure_signed(origin)?;
-            let who = T::Lookup::lookup(who)?;
-            let coop = Self::admin_coop(&admin)?;
-            let mut member = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
-            ensure!(member.coop == coop, Error::<T>::NotMember);
-            ensure!(member.role != role, Error::<T>::RoleUnchanged);
-            let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
-            ensure!(info.status.is_open(), Error::<T>::CoopNotOpen);
+		/// Remove a worker-member from your co-op; their deposit goes back to whoever
+		/// paid it.
+		///
+		/// - origin: signed by an admin of the co-op.
+		/// - `who`: a member of the same co-op, not its last admin.
+		///
+		/// Emits [`Event::MemberRemoved`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::remove_member())]
+		pub fn remove_member(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
+			let admin = ensure_signed(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			let coop = Self::admin_coop(&admin)?;
+			Self::do_remove_member(coop, &who)?;
+			Self::deposit_event(Event::MemberRemoved { coop, who, by: admin });
+			Ok(())
+		}
 
-            match role {
-                Role::Admin => info
-                    .admins
-                    .try_push(who.clone())
-                    .map_err(|_| Error::<T>::TooManyAdmins)?,
-                Role::Member => {
-                    ensure!(info.admins.len() > 1, Error::<T>::LastAdmin);
-                    info.admins.retain(|a| a != &who);
-                }
-            }
-            member.role = role;
-            Members::<T>::insert(&who, member);
-            Coops::<T>::insert(coop, info);
+		/// Make a member of your co-op an admin, or an admin a plain member.
+		///
+		/// - origin: signed by an admin of an `Applicant` or `Active` co-op.
+		/// - `who`: a member of the same co-op.
+		/// - `role`: the new role; demoting the last admin is refused.
+		///
+		/// Emits [`Event::RoleSet`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::set_role())]
+		pub fn set_role(
+			origin: OriginFor<T>,
+			who: AccountIdLookupOf<T>,
+			role: Role,
+		) -> DispatchResult {
+			let admin = ensure_signed(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			let coop = Self::admin_coop(&admin)?;
+			let mut member = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
+			ensure!(member.coop == coop, Error::<T>::NotMember);
+			ensure!(member.role != role, Error::<T>::RoleUnchanged);
+			let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+			ensure!(info.status.is_open(), Error::<T>::CoopNotOpen);
 
-            Self::deposit_event(Event::RoleSet { coop, who, role });
-            Ok(())
-        }
+			match role {
+				Role::Admin => {
+					info.admins.try_push(who.clone()).map_err(|_| Error::<T>::TooManyAdmins)?
+				}
+				Role::Member => {
+					ensure!(info.admins.len() > 1, Error::<T>::LastAdmin);
+					info.admins.retain(|a| a != &who);
+				}
+			}
+			member.role = role;
+			Members::<T>::insert(&who, member);
+			Coops::<T>::insert(coop, info);
 
-        /// Leave your co-op. The membership deposit goes back to whoever paid it.
-        ///
-        /// - origin: signed by a member; the last admin cannot leave (make another
-        ///   member admin first, or use `leave_federation`).
-        ///
-        /// Emits [`Event::MemberLeft`].
-        #[pallet::call_index(10)]
-        #[pallet::weight(T::WeightInfo::leave_coop())]
-        pub fn leave_coop(origin: OriginFor<T>) -> DispatchResult {
-            let who = ensure_signed(origin)?;
-            let coop = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?.coop;
-            Self::do_remove_member(coop, &who)?;
-            Self::deposit_event(Event::MemberLeft { coop, who });
-            Ok(())
-        }
-    }
+			Self::deposit_event(Event::RoleSet { coop, who, role });
+			Ok(())
+		}
+
+		/// Leave your co-op. The membership deposit goes back to whoever paid it.
+		///
+		/// - origin: signed by a member; the last admin cannot leave (make another
+		///   member admin first, or use `leave_federation`).
+		///
+		/// Emits [`Event::MemberLeft`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::leave_coop())]
+		pub fn leave_coop(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let coop = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?.coop;
+			Self::do_remove_member(coop, &who)?;
+			Self::deposit_event(Event::MemberLeft { coop, who });
+			Ok(())
+		}
+	}
 }
 
 impl<T: Config> Pallet<T> {
-    /// The sovereign account of a co-op, which holds the co-op's own funds.
-    pub fn sovereign_account(coop: CoopId) -> T::AccountId {
-        T::PalletId::get().into_sub_account_truncating(coop)
-    }
+	/// The sovereign account of a co-op, which holds the co-op's own funds.
+	pub fn sovereign_account(coop: CoopId) -> T::AccountId {
+		T::PalletId::get().into_sub_account_truncating(coop)
+	}
 
-    /// The co-op `who` is an admin of, if it has not exited.
-    fn admin_coop(who: &T::AccountId) -> Result<CoopId, DispatchError> {
-        let member = Members::<T>::get(who).ok_or(Error::<T>::NotCoopAdmin)?;
-        ensure!(member.role == Role::Admin, Error::<T>::NotCoopAdmin);
-        Ok(member.coop)
-    }
+	/// The co-op `who` is an admin of, if it has not exited.
+	fn admin_coop(who: &T::AccountId) -> Result<CoopId, DispatchError> {
+		let member = Members::<T>::get(who).ok_or(Error::<T>::NotCoopAdmin)?;
+		ensure!(member.role == Role::Admin, Error::<T>::NotCoopAdmin);
+		Ok(member.coop)
+	}
 
-    fn take_coop_id() -> Result<CoopId, DispatchError> {
-        let id = NextCoopId::<T>::get();
-        let next = id.checked_add(1).ok_or(Error::<T>::CoopIdsExhausted)?;
-        NextCoopId::<T>::put(next);
-        Ok(id)
-    }
+	fn take_coop_id() -> Result<CoopId, DispatchError> {
+		let id = NextCoopId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::CoopIdsExhausted)?;
+		NextCoopId::<T>::put(next);
+		Ok(id)
+	}
 
-    fn hold(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-        if amount.is_zero() {
-            return Ok(());
-        }
-        T::Currency::hold(&reason.into(), who, amount)
-            .map_err(|_| Error::<T>::InsufficientDeposit.into())
-    }
+	fn hold(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Currency::hold(&reason.into(), who, amount)
+			.map_err(|_| Error::<T>::InsufficientDeposit.into())
+	}
 
-    fn release(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
-        if amount.is_zero() {
-            return;
-        }
-        // Best effort: the hold was placed by this pallet, so it is there to release.
-        let _ = T::Currency::release(&reason.into(), who, amount, Precision::BestEffort);
-    }
+	fn release(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
+		if amount.is_zero() {
+			return;
+		}
+		// Best effort: the hold was placed by this pallet, so it is there to release.
+		let _ = T::Currency::release(&reason.into(), who, amount, Precision::BestEffort);
+	}
 
-    fn insert_member(
-        coop: CoopId,
-        who: &T::AccountId,
-        role: Role,
-        since: BlockNumberFor<T>,
-        depositor: &T::AccountId,
-        deposit: BalanceOf<T>,
-    ) {
-        Members::<T>::insert(
-            who,
-            types::MemberInfo {
-                coop,
-                role,
-                since,
-                depositor: depositor.clone(),
-                deposit,
-            },
-        );
-        CoopMembers::<T>::insert(coop, who, ());
-    }
+	fn insert_member(
+		coop: CoopId,
+		who: &T::AccountId,
+		role: Role,
+		since: BlockNumberFor<T>,
+		depositor: &T::AccountId,
+		deposit: BalanceOf<T>,
+	) {
+		Members::<T>::insert(
+			who,
+			types::MemberInfo { coop, role, since, depositor: depositor.clone(), deposit },
+		);
+		CoopMembers::<T>::insert(coop, who, ());
+	}
 
-    /// Ends `who`'s membership of `coop`, refusing to remove its last admin.
-    fn do_remove_member(coop: CoopId, who: &T::AccountId) -> DispatchResult {
-        let member = Members::<T>::get(who).ok_or(Error::<T>::NotMember)?;
-        ensure!(member.coop == coop, Error::<T>::NotMember);
-        let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
-        if member.role == Role::Admin {
-            ensure!(info.admins.len() > 1, Error::<T>::LastAdmin);
-            info.admins.retain(|a| a != who);
-        }
-        info.member_count = info.member_count.saturating_sub(1);
-        if info.status == CoopStatus::Active {
-            ActiveMembers::<T>::mutate(|n| *n = n.saturating_sub(1));
-        }
-        Coops::<T>::insert(coop, info);
-        Members::<T>::remove(who);
-        CoopMembers::<T>::remove(coop, who);
-        Self::release(HoldReason::MemberDeposit, &member.depositor, member.deposit);
-        Ok(())
-    }
+	/// Ends `who`'s membership of `coop`, refusing to remove its last admin.
+	fn do_remove_member(coop: CoopId, who: &T::AccountId) -> DispatchResult {
+		let member = Members::<T>::get(who).ok_or(Error::<T>::NotMember)?;
+		ensure!(member.coop == coop, Error::<T>::NotMember);
+		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+		if member.role == Role::Admin {
+			ensure!(info.admins.len() > 1, Error::<T>::LastAdmin);
+			info.admins.retain(|a| a != who);
+		}
+		info.member_count = info.member_count.saturating_sub(1);
+		if info.status == CoopStatus::Active {
+			ActiveMembers::<T>::mutate(|n| *n = n.saturating_sub(1));
+		}
+		Coops::<T>::insert(coop, info);
+		Members::<T>::remove(who);
+		CoopMembers::<T>::remove(coop, who);
+		Self::release(HoldReason::MemberDeposit, &member.depositor, member.deposit);
+		Ok(())
+	}
 
-    /// Ends every membership of `coop`, returning each deposit. Returns how many.
-    fn release_members(coop: CoopId) -> u32 {
-        let mut released: u32 = 0;
-        // Bounded: a co-op never has more than `MaxMembersPerCoop` members.
-        for (who, ()) in CoopMembers::<T>::drain_prefix(coop) {
-            if let Some(member) = Members::<T>::take(&who) {
-                Self::release(HoldReason::MemberDeposit, &member.depositor, member.deposit);
-            }
-            released = released.saturating_add(1);
-        }
-        released
-    }
+	/// Ends every membership of `coop`, returning each deposit. Returns how many.
+	fn release_members(coop: CoopId) -> u32 {
+		let mut released: u32 = 0;
+		// Bounded: a co-op never has more than `MaxMembersPerCoop` members.
+		for (who, ()) in CoopMembers::<T>::drain_prefix(coop) {
+			if let Some(member) = Members::<T>::take(&who) {
+				Self::release(HoldReason::MemberDeposit, &member.depositor, member.deposit);
+			}
+			released = released.saturating_add(1);
+		}
+		released
+	}
 
-    /// Takes a co-op out of the federation: members released, deposit returned, `Exited`.
-    fn exit(coop: CoopId) -> Result<u32, DispatchError> {
-        let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
-        ensure!(info.status != CoopStatus::Exited, Error::<T>::AlreadyExited);
-        if info.status == CoopStatus::Active {
-            Self::deactivate(info.member_count);
-        }
-        let released = Self::release_members(coop);
-        Self::release(HoldReason::CoopDeposit, &info.depositor, info.deposit);
-        info.status = CoopStatus::Exited;
-        info.member_count = 0;
-        info.admins = Default::default();
-        info.deposit = Default::default();
-        Coops::<T>::insert(coop, info);
-        LiveCoops::<T>::mutate(|n| *n = n.saturating_sub(1));
-        Ok(released)
-    }
+	/// Takes a co-op out of the federation: members released, deposit returned, `Exited`.
+	fn exit(coop: CoopId) -> Result<u32, DispatchError> {
+		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+		ensure!(info.status != CoopStatus::Exited, Error::<T>::AlreadyExited);
+		if info.status == CoopStatus::Active {
+			Self::deactivate(info.member_count);
+		}
+		let released = Self::release_members(coop);
+		Self::release(HoldReason::CoopDeposit, &info.depositor, info.deposit);
+		info.status = CoopStatus::Exited;
+		info.member_count = 0;
+		info.admins = Default::default();
+		info.deposit = Default::default();
+		Coops::<T>::insert(coop, info);
+		LiveCoops::<T>::mutate(|n| *n = n.saturating_sub(1));
+		Ok(released)
+	}
 
-    fn activate(members: u32) {
-        ActiveCoops::<T>::mutate(|n| *n = n.saturating_add(1));
-        ActiveMembers::<T>::mutate(|n| *n = n.saturating_add(members));
-    }
+	fn activate(members: u32) {
+		ActiveCoops::<T>::mutate(|n| *n = n.saturating_add(1));
+		ActiveMembers::<T>::mutate(|n| *n = n.saturating_add(members));
+	}
 
-    fn deactivate(members: u32) {
-        ActiveCoops::<T>::mutate(|n| *n = n.saturating_sub(1));
-        ActiveMembers::<T>::mutate(|n| *n = n.saturating_sub(members));
-    }
+	fn deactivate(members: u32) {
+		ActiveCoops::<T>::mutate(|n| *n = n.saturating_sub(1));
+		ActiveMembers::<T>::mutate(|n| *n = n.saturating_sub(members));
+	}
 
-    /// Registers an active founding co-op (genesis, benchmarks, tests). No deposits.
-    pub fn found_coop(
-        name: &[u8],
-        members: &[(T::AccountId, Role)],
-    ) -> Result<CoopId, DispatchError> {
-        ensure!(!name.is_empty(), Error::<T>::EmptyName);
-        let name: BoundedVec<u8, T::MaxNameLen> = name
-            .to_vec()
-            .try_into()
-            .map_err(|_| Error::<T>::NameTooLong)?;
-        let count = u32::try_from(members.len()).map_err(|_| Error::<T>::TooManyMembers)?;
-        ensure!(
-            count <= T::MaxMembersPerCoop::get(),
-            Error::<T>::TooManyMembers
-        );
-        let admins: alloc::vec::Vec<T::AccountId> = members
-            .iter()
-            .filter(|(_, r)| *r == Role::Admin)
-            .map(|(a, _)| a.clone())
-            .collect();
-        let first_admin = admins.first().cloned().ok_or(Error::<T>::LastAdmin)?;
-        let admins = BoundedVec::try_from(admins).map_err(|_| Error::<T>::TooManyAdmins)?;
-        let live = LiveCoops::<T>::get();
-        ensure!(live < T::MaxCoops::get(), Error::<T>::TooManyCoops);
-        for (who, _) in members {
-            ensure!(!Members::<T>::contains_key(who), Error::<T>::AlreadyMember);
-        }
+	/// Registers an active founding co-op (genesis, benchmarks, tests). No deposits.
+	pub fn found_coop(
+		name: &[u8],
+		members: &[(T::AccountId, Role)],
+	) -> Result<CoopId, DispatchError> {
+		ensure!(!name.is_empty(), Error::<T>::EmptyName);
+		let name: BoundedVec<u8, T::MaxNameLen> =
+			name.to_vec().try_into().map_err(|_| Error::<T>::NameTooLong)?;
+		let count = u32::try_from(members.len()).map_err(|_| Error::<T>::TooManyMembers)?;
+		ensure!(count <= T::MaxMembersPerCoop::get(), Error::<T>::TooManyMembers);
+		let admins: alloc::vec::Vec<T::AccountId> =
+			members.iter().filter(|(_, r)| *r == Role::Admin).map(|(a, _)| a.clone()).collect();
+		let first_admin = admins.first().cloned().ok_or(Error::<T>::LastAdmin)?;
+		let admins = BoundedVec::try_from(admins).map_err(|_| Error::<T>::TooManyAdmins)?;
+		let live = LiveCoops::<T>::get();
+		ensure!(live < T::MaxCoops::get(), Error::<T>::TooManyCoops);
+		for (who, _) in members {
+			ensure!(!Members::<T>::contains_key(who), Error::<T>::AlreadyMember);
+		}
 
-        let coop = Self::take_coop_id()?;
-        let now = frame_system::Pallet::<T>::block_number();
-        for (who, role) in members {
-            Self::insert_member(coop, who, *role, now, who, Default::default());
-        }
-        Coops::<T>::insert(
-            coop,
-            types::CoopInfo {
-                name,
-                admins,
-                status: CoopStatus::Active,
-                member_count: count,
-                applied_at: now,
-                joined_at: Some(now),
-                metadata: H256::zero(),
-                depositor: first_admin,
-                deposit: Default::default(),
-            },
-        );
-        LiveCoops::<T>::put(live.saturating_add(1));
-        Self::activate(count);
-        Ok(coop)
-    }
+		let coop = Self::take_coop_id()?;
+		let now = frame_system::Pallet::<T>::block_number();
+		for (who, role) in members {
+			Self::insert_member(coop, who, *role, now, who, Default::default());
+		}
+		Coops::<T>::insert(
+			coop,
+			types::CoopInfo {
+				name,
+				admins,
+				status: CoopStatus::Active,
+				member_count: count,
+				applied_at: now,
+				joined_at: Some(now),
+				metadata: H256::zero(),
+				depositor: first_admin,
+				deposit: Default::default(),
+			},
+		);
+		LiveCoops::<T>::put(live.saturating_add(1));
+		Self::activate(count);
+		Ok(coop)
+	}
 
-    /// Checks the pallet's invariants: counters match storage, every member's co-op
-    /// exists and has not exited, every co-op that has not exited has an admin who is
-    /// one of its members, and the deposits held match the records.
-    #[cfg(any(feature = "std", feature = "try-runtime"))]
-    pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-        use alloc::collections::btree_map::BTreeMap;
-        use frame_support::traits::fungible::InspectHold;
+	/// Checks the pallet's invariants: counters match storage, every member's co-op
+	/// exists and has not exited, every co-op that has not exited has an admin who is
+	/// one of its members, and the deposits held match the records.
+	#[cfg(any(feature = "std", feature = "try-runtime"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
 
-        let (mut live, mut active, mut active_members) = (0u32, 0u32, 0u32);
-        let mut held: BTreeMap<(T::AccountId, bool), BalanceOf<T>> = BTreeMap::new();
-        for (id, info) in Coops::<T>::iter() {
-            ensure!(id < NextCoopId::<T>::get(), "co-op id not below NextCoopId");
-            let members = CoopMembers::<T>::iter_prefix(id).count();
-            ensure!(
-                members == info.member_count as usize,
-                "member_count differs from members"
-            );
-            if info.status == CoopStatus::Exited {
-                ensure!(info.member_count == 0, "exited co-op has members");
-                continue;
-            }
-            live = live.saturating_add(1);
-            ensure!(!info.admins.is_empty(), "co-op without admin");
-            for admin in info.admins.iter() {
-                let m = Members::<T>::get(admin).ok_or("admin is not a member")?;
-                ensure!(
-                    m.coop == id && m.role == Role::Admin,
-                    "admin list differs from roles"
-                );
-            }
-            if info.status == CoopStatus::Active {
-                active = active.saturating_add(1);
-                active_members = active_members.saturating_add(info.member_count);
-            }
-            let e = held.entry((info.depositor.clone(), true)).or_default();
-            *e = e.saturating_add(info.deposit);
-        }
-        for (who, m) in Members::<T>::iter() {
-            let info = Coops::<T>::get(m.coop).ok_or("member of unknown co-op")?;
-            ensure!(info.status != CoopStatus::Exited, "member of exited co-op");
-            ensure!(
-                CoopMembers::<T>::contains_key(m.coop, &who),
-                "member missing from index"
-            );
-            ensure!(
-                (m.role == Role::Admin) == info.admins.contains(&who),
-                "role differs from admin list"
-            );
-            let e = held.entry((m.depositor.clone(), false)).or_default();
-            *e = e.saturating_add(m.deposit);
-        }
-        ensure!(live == LiveCoops::<T>::get(), "LiveCoops differs");
-        ensure!(active == ActiveCoops::<T>::get(), "ActiveCoops differs");
-        ensure!(
-            active_members == ActiveMembers::<T>::get(),
-            "ActiveMembers differs"
-        );
-        for ((who, is_coop), amount) in held {
-            let reason = if is_coop {
-                HoldReason::CoopDeposit
-            } else {
-                HoldReason::MemberDeposit
-            };
-            ensure!(
-                T::Currency::balance_on_hold(&reason.into(), &who) == amount,
-                "held deposit differs from records"
-            );
-        }
-        Ok(())
-    }
+		let (mut live, mut active, mut active_members) = (0u32, 0u32, 0u32);
+		let mut held: BTreeMap<(T::AccountId, bool), BalanceOf<T>> = BTreeMap::new();
+		for (id, info) in Coops::<T>::iter() {
+			ensure!(id < NextCoopId::<T>::get(), "co-op id not below NextCoopId");
+			let members = CoopMembers::<T>::iter_prefix(id).count();
+			ensure!(members == info.member_count as usize, "member_count differs from members");
+			if info.status == CoopStatus::Exited {
+				ensure!(info.member_count == 0, "exited co-op has members");
+				continue;
+			}
+			live = live.saturating_add(1);
+			ensure!(!info.admins.is_empty(), "co-op without admin");
+			for admin in info.admins.iter() {
+				let m = Members::<T>::get(admin).ok_or("admin is not a member")?;
+				ensure!(m.coop == id && m.role == Role::Admin, "admin list differs from roles");
+			}
+			if info.status == CoopStatus::Active {
+				active = active.saturating_add(1);
+				active_members = active_members.saturating_add(info.member_count);
+			}
+			let e = held.entry((info.depositor.clone(), true)).or_default();
+			*e = e.saturating_add(info.deposit);
+		}
+		for (who, m) in Members::<T>::iter() {
+			let info = Coops::<T>::get(m.coop).ok_or("member of unknown co-op")?;
+			ensure!(info.status != CoopStatus::Exited, "member of exited co-op");
+			ensure!(CoopMembers::<T>::contains_key(m.coop, &who), "member missing from index");
+			ensure!(
+				(m.role == Role::Admin) == info.admins.contains(&who),
+				"role differs from admin list"
+			);
+			let e = held.entry((m.depositor.clone(), false)).or_default();
+			*e = e.saturating_add(m.deposit);
+		}
+		ensure!(live == LiveCoops::<T>::get(), "LiveCoops differs");
+		ensure!(active == ActiveCoops::<T>::get(), "ActiveCoops differs");
+		ensure!(active_members == ActiveMembers::<T>::get(), "ActiveMembers differs");
+		for ((who, is_coop), amount) in held {
+			let reason = if is_coop { HoldReason::CoopDeposit } else { HoldReason::MemberDeposit };
+			ensure!(
+				T::Currency::balance_on_hold(&reason.into(), &who) == amount,
+				"held deposit differs from records"
+			);
+		}
+		Ok(())
+	}
 }

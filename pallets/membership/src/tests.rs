@@ -1,713 +1,517 @@
 //! Unit tests of the membership pallet.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::arithmetic_side_effects
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use crate::{
-    mock::*, ActiveCoops, ActiveMembers, CoopMembership, CoopStatus, Coops, Error, Event,
-    HoldReason, LiveCoops, Members, Role,
+	mock::*, ActiveCoops, ActiveMembers, CoopMembership, CoopStatus, Coops, Error, Event,
+	HoldReason, LiveCoops, Members, Role,
 };
 use frame_support::{
-    assert_noop, assert_ok,
-    traits::{fungible::InspectHold, EnsureOrigin},
+	assert_noop, assert_ok,
+	traits::{fungible::InspectHold, EnsureOrigin},
 };
 use frame_system::RawOrigin;
 use sp_core::H256;
 use sp_runtime::DispatchError;
 
 fn signed(who: AccountId) -> RuntimeOrigin {
-    RuntimeOrigin::signed(who)
+	RuntimeOrigin::signed(who)
 }
 
 fn held(reason: HoldReason, who: AccountId) -> Balance {
-    Balances::balance_on_hold(&reason.into(), &who)
+	Balances::balance_on_hold(&reason.into(), &who)
 }
 
 fn free(who: AccountId) -> Balance {
-    Balances::free_balance(who)
+	Balances::free_balance(who)
 }
 
 /// Account 1 applies for co-op 0 and the federation admits it.
 fn active_coop_of_1() -> u32 {
-    assert_ok!(Membership::apply_coop(
-        signed(1),
-        b"Alpha".to_vec(),
-        H256::repeat_byte(1)
-    ));
-    assert_ok!(Membership::admit_coop(RuntimeOrigin::root(), 0));
-    membership_events();
-    0
+	assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::repeat_byte(1)));
+	assert_ok!(Membership::admit_coop(RuntimeOrigin::root(), 0));
+	membership_events();
+	0
 }
 
 #[test]
 fn apply_coop_holds_deposit_and_makes_applicant_admin() {
-    ExtBuilder::default().build_and_execute(|| {
-        assert_ok!(Membership::apply_coop(
-            signed(1),
-            b"Alpha".to_vec(),
-            H256::repeat_byte(7)
-        ));
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::repeat_byte(7)));
 
-        assert_eq!(
-            membership_events(),
-            vec![Event::CoopApplied {
-                coop: 0,
-                admin: 1,
-                deposit: COOP_DEPOSIT
-            }]
-        );
-        let info = Coops::<Test>::get(0).unwrap();
-        assert_eq!(info.status, CoopStatus::Applicant);
-        assert_eq!(info.admins.to_vec(), vec![1]);
-        assert_eq!(info.member_count, 1);
-        assert_eq!(info.metadata, H256::repeat_byte(7));
-        assert_eq!(info.joined_at, None);
-        assert_eq!(held(HoldReason::CoopDeposit, 1), COOP_DEPOSIT);
-        assert_eq!(free(1), START - COOP_DEPOSIT);
-        assert_eq!(Members::<Test>::get(1).unwrap().role, Role::Admin);
-        assert_eq!(LiveCoops::<Test>::get(), 1);
-        // Applicants are not active yet.
-        assert_eq!(ActiveCoops::<Test>::get(), 0);
-        assert!(!Membership::is_active_member(&1));
-    });
+		assert_eq!(
+			membership_events(),
+			vec![Event::CoopApplied { coop: 0, admin: 1, deposit: COOP_DEPOSIT }]
+		);
+		let info = Coops::<Test>::get(0).unwrap();
+		assert_eq!(info.status, CoopStatus::Applicant);
+		assert_eq!(info.admins.to_vec(), vec![1]);
+		assert_eq!(info.member_count, 1);
+		assert_eq!(info.metadata, H256::repeat_byte(7));
+		assert_eq!(info.joined_at, None);
+		assert_eq!(held(HoldReason::CoopDeposit, 1), COOP_DEPOSIT);
+		assert_eq!(free(1), START - COOP_DEPOSIT);
+		assert_eq!(Members::<Test>::get(1).unwrap().role, Role::Admin);
+		assert_eq!(LiveCoops::<Test>::get(), 1);
+		// Applicants are not active yet.
+		assert_eq!(ActiveCoops::<Test>::get(), 0);
+		assert!(!Membership::is_active_member(&1));
+	});
 }
 
 #[test]
 fn apply_coop_errors() {
-    ExtBuilder::default().build_and_execute(|| {
-        assert_noop!(
-            Membership::apply_coop(signed(1), vec![], H256::zero()),
-            Error::<Test>::EmptyName
-        );
-        assert_noop!(
-            Membership::apply_coop(signed(1), vec![b'a'; 17], H256::zero()),
-            Error::<Test>::NameTooLong
-        );
-        assert_noop!(
-            Membership::apply_coop(signed(POOR), b"Poor".to_vec(), H256::zero()),
-            Error::<Test>::InsufficientDeposit
-        );
-        assert_ok!(Membership::apply_coop(
-            signed(1),
-            b"Alpha".to_vec(),
-            H256::zero()
-        ));
-        assert_noop!(
-            Membership::apply_coop(signed(1), b"Again".to_vec(), H256::zero()),
-            Error::<Test>::AlreadyMember
-        );
-        assert_ok!(Membership::apply_coop(
-            signed(2),
-            b"Beta".to_vec(),
-            H256::zero()
-        ));
-        assert_ok!(Membership::apply_coop(
-            signed(3),
-            b"Gamma".to_vec(),
-            H256::zero()
-        ));
-        assert_noop!(
-            Membership::apply_coop(signed(4), b"Delta".to_vec(), H256::zero()),
-            Error::<Test>::TooManyCoops
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Membership::apply_coop(signed(1), vec![], H256::zero()),
+			Error::<Test>::EmptyName
+		);
+		assert_noop!(
+			Membership::apply_coop(signed(1), vec![b'a'; 17], H256::zero()),
+			Error::<Test>::NameTooLong
+		);
+		assert_noop!(
+			Membership::apply_coop(signed(POOR), b"Poor".to_vec(), H256::zero()),
+			Error::<Test>::InsufficientDeposit
+		);
+		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::zero()));
+		assert_noop!(
+			Membership::apply_coop(signed(1), b"Again".to_vec(), H256::zero()),
+			Error::<Test>::AlreadyMember
+		);
+		assert_ok!(Membership::apply_coop(signed(2), b"Beta".to_vec(), H256::zero()));
+		assert_ok!(Membership::apply_coop(signed(3), b"Gamma".to_vec(), H256::zero()));
+		assert_noop!(
+			Membership::apply_coop(signed(4), b"Delta".to_vec(), H256::zero()),
+			Error::<Test>::TooManyCoops
+		);
+	});
 }
 
 #[test]
 fn admit_activates_members() {
-    ExtBuilder::default().build_and_execute(|| {
-        assert_ok!(Membership::apply_coop(
-            signed(1),
-            b"Alpha".to_vec(),
-            H256::zero()
-        ));
-        assert_ok!(Membership::add_member(signed(1), 2));
-        membership_events();
-        System::set_block_number(5);
-        assert_ok!(Membership::admit_coop(RuntimeOrigin::root(), 0));
-        assert_eq!(membership_events(), vec![Event::CoopAdmitted { coop: 0 }]);
-        let info = Coops::<Test>::get(0).unwrap();
-        assert_eq!(info.status, CoopStatus::Active);
-        assert_eq!(info.joined_at, Some(5));
-        assert_eq!(ActiveCoops::<Test>::get(), 1);
-        assert_eq!(ActiveMembers::<Test>::get(), 2);
-        assert!(Membership::is_active_member(&2));
-        assert!(Membership::is_active_coop(0));
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::zero()));
+		assert_ok!(Membership::add_member(signed(1), 2));
+		membership_events();
+		System::set_block_number(5);
+		assert_ok!(Membership::admit_coop(RuntimeOrigin::root(), 0));
+		assert_eq!(membership_events(), vec![Event::CoopAdmitted { coop: 0 }]);
+		let info = Coops::<Test>::get(0).unwrap();
+		assert_eq!(info.status, CoopStatus::Active);
+		assert_eq!(info.joined_at, Some(5));
+		assert_eq!(ActiveCoops::<Test>::get(), 1);
+		assert_eq!(ActiveMembers::<Test>::get(), 2);
+		assert!(Membership::is_active_member(&2));
+		assert!(Membership::is_active_coop(0));
+	});
 }
 
 #[test]
 fn admit_errors() {
-    ExtBuilder::default().build_and_execute(|| {
-        assert_noop!(
-            Membership::admit_coop(signed(1), 0),
-            DispatchError::BadOrigin
-        );
-        assert_noop!(
-            Membership::admit_coop(RuntimeOrigin::root(), 0),
-            Error::<Test>::CoopNotFound
-        );
-        active_coop_of_1();
-        assert_noop!(
-            Membership::admit_coop(RuntimeOrigin::root(), 0),
-            Error::<Test>::NotApplicant
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(Membership::admit_coop(signed(1), 0), DispatchError::BadOrigin);
+		assert_noop!(Membership::admit_coop(RuntimeOrigin::root(), 0), Error::<Test>::CoopNotFound);
+		active_coop_of_1();
+		assert_noop!(Membership::admit_coop(RuntimeOrigin::root(), 0), Error::<Test>::NotApplicant);
+	});
 }
 
 #[test]
 fn reject_application_removes_record_and_returns_all_deposits() {
-    ExtBuilder::default().build_and_execute(|| {
-        assert_ok!(Membership::apply_coop(
-            signed(1),
-            b"Alpha".to_vec(),
-            H256::zero()
-        ));
-        assert_ok!(Membership::add_member(signed(1), 2));
-        assert_eq!(free(1), START - COOP_DEPOSIT - MEMBER_DEPOSIT);
-        membership_events();
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::zero()));
+		assert_ok!(Membership::add_member(signed(1), 2));
+		assert_eq!(free(1), START - COOP_DEPOSIT - MEMBER_DEPOSIT);
+		membership_events();
 
-        assert_ok!(Membership::reject_application(RuntimeOrigin::root(), 0));
-        assert_eq!(
-            membership_events(),
-            vec![Event::ApplicationRejected {
-                coop: 0,
-                members_released: 2
-            }]
-        );
-        assert!(Coops::<Test>::get(0).is_none());
-        assert!(Members::<Test>::get(1).is_none());
-        assert!(Members::<Test>::get(2).is_none());
-        assert_eq!(free(1), START);
-        assert_eq!(held(HoldReason::CoopDeposit, 1), 0);
-        assert_eq!(held(HoldReason::MemberDeposit, 1), 0);
-        assert_eq!(LiveCoops::<Test>::get(), 0);
-        // Ids are never reused.
-        assert_ok!(Membership::apply_coop(
-            signed(1),
-            b"Alpha".to_vec(),
-            H256::zero()
-        ));
-        assert!(Coops::<Test>::get(1).is_some());
-    });
+		assert_ok!(Membership::reject_application(RuntimeOrigin::root(), 0));
+		assert_eq!(
+			membership_events(),
+			vec![Event::ApplicationRejected { coop: 0, members_released: 2 }]
+		);
+		assert!(Coops::<Test>::get(0).is_none());
+		assert!(Members::<Test>::get(1).is_none());
+		assert!(Members::<Test>::get(2).is_none());
+		assert_eq!(free(1), START);
+		assert_eq!(held(HoldReason::CoopDeposit, 1), 0);
+		assert_eq!(held(HoldReason::MemberDeposit, 1), 0);
+		assert_eq!(LiveCoops::<Test>::get(), 0);
+		// Ids are never reused.
+		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::zero()));
+		assert!(Coops::<Test>::get(1).is_some());
+	});
 }
 
 #[test]
 fn reject_errors() {
-    ExtBuilder::default().build_and_execute(|| {
-        assert_noop!(
-            Membership::reject_application(signed(1), 0),
-            DispatchError::BadOrigin
-        );
-        assert_noop!(
-            Membership::reject_application(RuntimeOrigin::root(), 0),
-            Error::<Test>::CoopNotFound
-        );
-        active_coop_of_1();
-        assert_noop!(
-            Membership::reject_application(RuntimeOrigin::root(), 0),
-            Error::<Test>::NotApplicant
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(Membership::reject_application(signed(1), 0), DispatchError::BadOrigin);
+		assert_noop!(
+			Membership::reject_application(RuntimeOrigin::root(), 0),
+			Error::<Test>::CoopNotFound
+		);
+		active_coop_of_1();
+		assert_noop!(
+			Membership::reject_application(RuntimeOrigin::root(), 0),
+			Error::<Test>::NotApplicant
+		);
+	});
 }
 
 #[test]
 fn suspend_and_reinstate() {
-    ExtBuilder::default().build_and_execute(|| {
-        let coop = active_coop_of_1();
-        assert_ok!(Membership::add_member(signed(1), 2));
-        membership_events();
-        let reason = H256::repeat_byte(9);
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		assert_ok!(Membership::add_member(signed(1), 2));
+		membership_events();
+		let reason = H256::repeat_byte(9);
 
-        assert_noop!(
-            Membership::suspend_coop(signed(1), coop, reason),
-            DispatchError::BadOrigin
-        );
-        assert_ok!(Membership::suspend_coop(
-            RuntimeOrigin::root(),
-            coop,
-            reason
-        ));
-        assert_eq!(
-            membership_events(),
-            vec![Event::CoopSuspended { coop, reason }]
-        );
-        assert_eq!(
-            Coops::<Test>::get(coop).unwrap().status,
-            CoopStatus::Suspended
-        );
-        assert_eq!(ActiveCoops::<Test>::get(), 0);
-        assert_eq!(ActiveMembers::<Test>::get(), 0);
-        // Members of a suspended co-op are not active.
-        assert!(!Membership::is_active_member(&2));
-        assert_noop!(
-            Membership::suspend_coop(RuntimeOrigin::root(), coop, reason),
-            Error::<Test>::CoopNotActive
-        );
-        // Suspended co-ops cannot grow, but members may still leave.
-        assert_noop!(
-            Membership::add_member(signed(1), 3),
-            Error::<Test>::CoopNotOpen
-        );
-        assert_noop!(
-            Membership::set_role(signed(1), 2, Role::Admin),
-            Error::<Test>::CoopNotOpen
-        );
+		assert_noop!(Membership::suspend_coop(signed(1), coop, reason), DispatchError::BadOrigin);
+		assert_ok!(Membership::suspend_coop(RuntimeOrigin::root(), coop, reason));
+		assert_eq!(membership_events(), vec![Event::CoopSuspended { coop, reason }]);
+		assert_eq!(Coops::<Test>::get(coop).unwrap().status, CoopStatus::Suspended);
+		assert_eq!(ActiveCoops::<Test>::get(), 0);
+		assert_eq!(ActiveMembers::<Test>::get(), 0);
+		// Members of a suspended co-op are not active.
+		assert!(!Membership::is_active_member(&2));
+		assert_noop!(
+			Membership::suspend_coop(RuntimeOrigin::root(), coop, reason),
+			Error::<Test>::CoopNotActive
+		);
+		// Suspended co-ops cannot grow, but members may still leave.
+		assert_noop!(Membership::add_member(signed(1), 3), Error::<Test>::CoopNotOpen);
+		assert_noop!(Membership::set_role(signed(1), 2, Role::Admin), Error::<Test>::CoopNotOpen);
 
-        assert_noop!(
-            Membership::reinstate_coop(signed(1), coop),
-            DispatchError::BadOrigin
-        );
-        assert_ok!(Membership::reinstate_coop(RuntimeOrigin::root(), coop));
-        assert_eq!(membership_events(), vec![Event::CoopReinstated { coop }]);
-        assert_eq!(ActiveCoops::<Test>::get(), 1);
-        assert_eq!(ActiveMembers::<Test>::get(), 2);
-        assert_noop!(
-            Membership::reinstate_coop(RuntimeOrigin::root(), coop),
-            Error::<Test>::NotSuspended
-        );
-        assert_noop!(
-            Membership::suspend_coop(RuntimeOrigin::root(), 7, reason),
-            Error::<Test>::CoopNotFound
-        );
-        assert_noop!(
-            Membership::reinstate_coop(RuntimeOrigin::root(), 7),
-            Error::<Test>::CoopNotFound
-        );
-    });
+		assert_noop!(Membership::reinstate_coop(signed(1), coop), DispatchError::BadOrigin);
+		assert_ok!(Membership::reinstate_coop(RuntimeOrigin::root(), coop));
+		assert_eq!(membership_events(), vec![Event::CoopReinstated { coop }]);
+		assert_eq!(ActiveCoops::<Test>::get(), 1);
+		assert_eq!(ActiveMembers::<Test>::get(), 2);
+		assert_noop!(
+			Membership::reinstate_coop(RuntimeOrigin::root(), coop),
+			Error::<Test>::NotSuspended
+		);
+		assert_noop!(
+			Membership::suspend_coop(RuntimeOrigin::root(), 7, reason),
+			Error::<Test>::CoopNotFound
+		);
+		assert_noop!(
+			Membership::reinstate_coop(RuntimeOrigin::root(), 7),
+			Error::<Test>::CoopNotFound
+		);
+	});
 }
 
 #[test]
 fn expel_releases_members_and_deposits() {
-    ExtBuilder::default().build_and_execute(|| {
-        let coop = active_coop_of_1();
-        assert_ok!(Membership::add_member(signed(1), 2));
-        assert_ok!(Membership::add_member(signed(1), 3));
-        membership_events();
-        let reason = H256::repeat_byte(3);
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		assert_ok!(Membership::add_member(signed(1), 2));
+		assert_ok!(Membership::add_member(signed(1), 3));
+		membership_events();
+		let reason = H256::repeat_byte(3);
 
-        assert_noop!(
-            Membership::expel_coop(signed(1), coop, reason),
-            DispatchError::BadOrigin
-        );
-        assert_ok!(Membership::expel_coop(RuntimeOrigin::root(), coop, reason));
-        assert_eq!(
-            membership_events(),
-            vec![Event::CoopExpelled {
-                coop,
-                reason,
-                members_released: 3
-            }]
-        );
-        let info = Coops::<Test>::get(coop).unwrap();
-        assert_eq!(info.status, CoopStatus::Exited);
-        assert_eq!(info.member_count, 0);
-        assert!(info.admins.is_empty());
-        for who in 1..=3 {
-            assert!(Members::<Test>::get(who).is_none());
-        }
-        assert_eq!(free(1), START);
-        assert_eq!(ActiveCoops::<Test>::get(), 0);
-        assert_eq!(ActiveMembers::<Test>::get(), 0);
-        assert_eq!(LiveCoops::<Test>::get(), 0);
-        assert_noop!(
-            Membership::expel_coop(RuntimeOrigin::root(), coop, reason),
-            Error::<Test>::AlreadyExited
-        );
-        assert_noop!(
-            Membership::expel_coop(RuntimeOrigin::root(), 9, reason),
-            Error::<Test>::CoopNotFound
-        );
-        // Released members can join another co-op.
-        assert_ok!(Membership::apply_coop(
-            signed(2),
-            b"Beta".to_vec(),
-            H256::zero()
-        ));
-    });
+		assert_noop!(Membership::expel_coop(signed(1), coop, reason), DispatchError::BadOrigin);
+		assert_ok!(Membership::expel_coop(RuntimeOrigin::root(), coop, reason));
+		assert_eq!(
+			membership_events(),
+			vec![Event::CoopExpelled { coop, reason, members_released: 3 }]
+		);
+		let info = Coops::<Test>::get(coop).unwrap();
+		assert_eq!(info.status, CoopStatus::Exited);
+		assert_eq!(info.member_count, 0);
+		assert!(info.admins.is_empty());
+		for who in 1..=3 {
+			assert!(Members::<Test>::get(who).is_none());
+		}
+		assert_eq!(free(1), START);
+		assert_eq!(ActiveCoops::<Test>::get(), 0);
+		assert_eq!(ActiveMembers::<Test>::get(), 0);
+		assert_eq!(LiveCoops::<Test>::get(), 0);
+		assert_noop!(
+			Membership::expel_coop(RuntimeOrigin::root(), coop, reason),
+			Error::<Test>::AlreadyExited
+		);
+		assert_noop!(
+			Membership::expel_coop(RuntimeOrigin::root(), 9, reason),
+			Error::<Test>::CoopNotFound
+		);
+		// Released members can join another co-op.
+		assert_ok!(Membership::apply_coop(signed(2), b"Beta".to_vec(), H256::zero()));
+	});
 }
 
 #[test]
 fn expel_suspended_coop() {
-    ExtBuilder::default().build_and_execute(|| {
-        let coop = active_coop_of_1();
-        assert_ok!(Membership::suspend_coop(
-            RuntimeOrigin::root(),
-            coop,
-            H256::zero()
-        ));
-        assert_ok!(Membership::expel_coop(
-            RuntimeOrigin::root(),
-            coop,
-            H256::zero()
-        ));
-        assert_eq!(Coops::<Test>::get(coop).unwrap().status, CoopStatus::Exited);
-        assert_eq!(free(1), START);
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		assert_ok!(Membership::suspend_coop(RuntimeOrigin::root(), coop, H256::zero()));
+		assert_ok!(Membership::expel_coop(RuntimeOrigin::root(), coop, H256::zero()));
+		assert_eq!(Coops::<Test>::get(coop).unwrap().status, CoopStatus::Exited);
+		assert_eq!(free(1), START);
+	});
 }
 
 #[test]
 fn leave_federation_by_admin() {
-    ExtBuilder::default().build_and_execute(|| {
-        let coop = active_coop_of_1();
-        assert_ok!(Membership::add_member(signed(1), 2));
-        membership_events();
-        assert_noop!(
-            Membership::leave_federation(signed(2)),
-            Error::<Test>::NotCoopAdmin
-        );
-        assert_noop!(
-            Membership::leave_federation(signed(5)),
-            Error::<Test>::NotCoopAdmin
-        );
-        assert_ok!(Membership::leave_federation(signed(1)));
-        assert_eq!(
-            membership_events(),
-            vec![Event::LeftFederation {
-                coop,
-                members_released: 2
-            }]
-        );
-        assert_eq!(Coops::<Test>::get(coop).unwrap().status, CoopStatus::Exited);
-        assert_eq!(free(1), START);
-        assert_noop!(
-            Membership::leave_federation(signed(1)),
-            Error::<Test>::NotCoopAdmin
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		assert_ok!(Membership::add_member(signed(1), 2));
+		membership_events();
+		assert_noop!(Membership::leave_federation(signed(2)), Error::<Test>::NotCoopAdmin);
+		assert_noop!(Membership::leave_federation(signed(5)), Error::<Test>::NotCoopAdmin);
+		assert_ok!(Membership::leave_federation(signed(1)));
+		assert_eq!(membership_events(), vec![Event::LeftFederation { coop, members_released: 2 }]);
+		assert_eq!(Coops::<Test>::get(coop).unwrap().status, CoopStatus::Exited);
+		assert_eq!(free(1), START);
+		assert_noop!(Membership::leave_federation(signed(1)), Error::<Test>::NotCoopAdmin);
+	});
 }
 
 #[test]
 fn applicant_can_withdraw_with_leave_federation() {
-    ExtBuilder::default().build_and_execute(|| {
-        assert_ok!(Membership::apply_coop(
-            signed(1),
-            b"Alpha".to_vec(),
-            H256::zero()
-        ));
-        assert_ok!(Membership::leave_federation(signed(1)));
-        assert_eq!(Coops::<Test>::get(0).unwrap().status, CoopStatus::Exited);
-        assert_eq!(free(1), START);
-        assert_eq!(ActiveCoops::<Test>::get(), 0);
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::zero()));
+		assert_ok!(Membership::leave_federation(signed(1)));
+		assert_eq!(Coops::<Test>::get(0).unwrap().status, CoopStatus::Exited);
+		assert_eq!(free(1), START);
+		assert_eq!(ActiveCoops::<Test>::get(), 0);
+	});
 }
 
 #[test]
 fn add_member_holds_deposit_from_admin() {
-    ExtBuilder::default().build_and_execute(|| {
-        let coop = active_coop_of_1();
-        assert_ok!(Membership::add_member(signed(1), 2));
-        assert_eq!(
-            membership_events(),
-            vec![Event::MemberAdded {
-                coop,
-                who: 2,
-                by: 1
-            }]
-        );
-        assert_eq!(held(HoldReason::MemberDeposit, 1), MEMBER_DEPOSIT);
-        assert_eq!(free(1), START - COOP_DEPOSIT - MEMBER_DEPOSIT);
-        assert_eq!(free(2), START);
-        let m = Members::<Test>::get(2).unwrap();
-        assert_eq!(
-            (m.coop, m.role, m.depositor, m.deposit),
-            (coop, Role::Member, 1, MEMBER_DEPOSIT)
-        );
-        assert_eq!(Coops::<Test>::get(coop).unwrap().member_count, 2);
-        assert_eq!(ActiveMembers::<Test>::get(), 2);
-        assert_eq!(Membership::member_count(coop), 2);
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		assert_ok!(Membership::add_member(signed(1), 2));
+		assert_eq!(membership_events(), vec![Event::MemberAdded { coop, who: 2, by: 1 }]);
+		assert_eq!(held(HoldReason::MemberDeposit, 1), MEMBER_DEPOSIT);
+		assert_eq!(free(1), START - COOP_DEPOSIT - MEMBER_DEPOSIT);
+		assert_eq!(free(2), START);
+		let m = Members::<Test>::get(2).unwrap();
+		assert_eq!(
+			(m.coop, m.role, m.depositor, m.deposit),
+			(coop, Role::Member, 1, MEMBER_DEPOSIT)
+		);
+		assert_eq!(Coops::<Test>::get(coop).unwrap().member_count, 2);
+		assert_eq!(ActiveMembers::<Test>::get(), 2);
+		assert_eq!(Membership::member_count(coop), 2);
+	});
 }
 
 #[test]
 fn add_member_errors() {
-    ExtBuilder::default().build_and_execute(|| {
-        active_coop_of_1();
-        assert_noop!(
-            Membership::add_member(signed(2), 3),
-            Error::<Test>::NotCoopAdmin
-        );
-        assert_ok!(Membership::add_member(signed(1), 2));
-        assert_noop!(
-            Membership::add_member(signed(2), 3),
-            Error::<Test>::NotCoopAdmin
-        );
-        assert_noop!(
-            Membership::add_member(signed(1), 2),
-            Error::<Test>::AlreadyMember
-        );
-        assert_ok!(Membership::apply_coop(
-            signed(6),
-            b"Beta".to_vec(),
-            H256::zero()
-        ));
-        assert_noop!(
-            Membership::add_member(signed(1), 6),
-            Error::<Test>::AlreadyMember
-        );
-        for who in 3..=5 {
-            assert_ok!(Membership::add_member(signed(1), who));
-        }
-        assert_noop!(
-            Membership::add_member(signed(1), 7),
-            Error::<Test>::TooManyMembers
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		active_coop_of_1();
+		assert_noop!(Membership::add_member(signed(2), 3), Error::<Test>::NotCoopAdmin);
+		assert_ok!(Membership::add_member(signed(1), 2));
+		assert_noop!(Membership::add_member(signed(2), 3), Error::<Test>::NotCoopAdmin);
+		assert_noop!(Membership::add_member(signed(1), 2), Error::<Test>::AlreadyMember);
+		assert_ok!(Membership::apply_coop(signed(6), b"Beta".to_vec(), H256::zero()));
+		assert_noop!(Membership::add_member(signed(1), 6), Error::<Test>::AlreadyMember);
+		for who in 3..=5 {
+			assert_ok!(Membership::add_member(signed(1), who));
+		}
+		assert_noop!(Membership::add_member(signed(1), 7), Error::<Test>::TooManyMembers);
+	});
 }
 
 #[test]
 fn add_member_needs_deposit() {
-    ExtBuilder::default().build_and_execute(|| {
-        active_coop_of_1();
-        assert_ok!(Membership::add_member(signed(1), POOR));
-        assert_ok!(Membership::set_role(signed(1), POOR, Role::Admin));
-        assert_noop!(
-            Membership::add_member(signed(POOR), 3),
-            Error::<Test>::InsufficientDeposit
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		active_coop_of_1();
+		assert_ok!(Membership::add_member(signed(1), POOR));
+		assert_ok!(Membership::set_role(signed(1), POOR, Role::Admin));
+		assert_noop!(Membership::add_member(signed(POOR), 3), Error::<Test>::InsufficientDeposit);
+	});
 }
 
 #[test]
 fn remove_member_returns_deposit_to_payer() {
-    ExtBuilder::default().build_and_execute(|| {
-        let coop = active_coop_of_1();
-        assert_ok!(Membership::add_member(signed(1), 2));
-        assert_ok!(Membership::set_role(signed(1), 2, Role::Admin));
-        assert_ok!(Membership::add_member(signed(2), 3));
-        membership_events();
-        // Admin 1 removes member 3, whose deposit admin 2 paid.
-        assert_ok!(Membership::remove_member(signed(1), 3));
-        assert_eq!(
-            membership_events(),
-            vec![Event::MemberRemoved {
-                coop,
-                who: 3,
-                by: 1
-            }]
-        );
-        assert_eq!(free(2), START);
-        assert_eq!(held(HoldReason::MemberDeposit, 2), 0);
-        assert!(Members::<Test>::get(3).is_none());
-        assert_eq!(ActiveMembers::<Test>::get(), 2);
-        // An admin may remove another admin while one remains.
-        assert_ok!(Membership::remove_member(signed(2), 1));
-        assert_eq!(Coops::<Test>::get(coop).unwrap().admins.to_vec(), vec![2]);
-        // Account 1 still pays the deposit for member 2, whom it added.
-        assert_eq!(free(1), START - COOP_DEPOSIT - MEMBER_DEPOSIT);
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		assert_ok!(Membership::add_member(signed(1), 2));
+		assert_ok!(Membership::set_role(signed(1), 2, Role::Admin));
+		assert_ok!(Membership::add_member(signed(2), 3));
+		membership_events();
+		// Admin 1 removes member 3, whose deposit admin 2 paid.
+		assert_ok!(Membership::remove_member(signed(1), 3));
+		assert_eq!(membership_events(), vec![Event::MemberRemoved { coop, who: 3, by: 1 }]);
+		assert_eq!(free(2), START);
+		assert_eq!(held(HoldReason::MemberDeposit, 2), 0);
+		assert!(Members::<Test>::get(3).is_none());
+		assert_eq!(ActiveMembers::<Test>::get(), 2);
+		// An admin may remove another admin while one remains.
+		assert_ok!(Membership::remove_member(signed(2), 1));
+		assert_eq!(Coops::<Test>::get(coop).unwrap().admins.to_vec(), vec![2]);
+		// Account 1 still pays the deposit for member 2, whom it added.
+		assert_eq!(free(1), START - COOP_DEPOSIT - MEMBER_DEPOSIT);
+	});
 }
 
 #[test]
 fn remove_member_errors() {
-    ExtBuilder::default().build_and_execute(|| {
-        active_coop_of_1();
-        assert_ok!(Membership::add_member(signed(1), 2));
-        assert_ok!(Membership::apply_coop(
-            signed(5),
-            b"Beta".to_vec(),
-            H256::zero()
-        ));
-        assert_noop!(
-            Membership::remove_member(signed(2), 1),
-            Error::<Test>::NotCoopAdmin
-        );
-        assert_noop!(
-            Membership::remove_member(signed(1), 7),
-            Error::<Test>::NotMember
-        );
-        assert_noop!(
-            Membership::remove_member(signed(1), 5),
-            Error::<Test>::NotMember
-        );
-        assert_noop!(
-            Membership::remove_member(signed(1), 1),
-            Error::<Test>::LastAdmin
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		active_coop_of_1();
+		assert_ok!(Membership::add_member(signed(1), 2));
+		assert_ok!(Membership::apply_coop(signed(5), b"Beta".to_vec(), H256::zero()));
+		assert_noop!(Membership::remove_member(signed(2), 1), Error::<Test>::NotCoopAdmin);
+		assert_noop!(Membership::remove_member(signed(1), 7), Error::<Test>::NotMember);
+		assert_noop!(Membership::remove_member(signed(1), 5), Error::<Test>::NotMember);
+		assert_noop!(Membership::remove_member(signed(1), 1), Error::<Test>::LastAdmin);
+	});
 }
 
 #[test]
 fn set_role_promotes_and_demotes() {
-    ExtBuilder::default().build_and_execute(|| {
-        let coop = active_coop_of_1();
-        assert_ok!(Membership::add_member(signed(1), 2));
-        assert_ok!(Membership::add_member(signed(1), 3));
-        membership_events();
-        assert_ok!(Membership::set_role(signed(1), 2, Role::Admin));
-        assert_eq!(
-            membership_events(),
-            vec![Event::RoleSet {
-                coop,
-                who: 2,
-                role: Role::Admin
-            }]
-        );
-        assert!(Membership::is_admin(&2, coop));
-        assert_noop!(
-            Membership::set_role(signed(1), 2, Role::Admin),
-            Error::<Test>::RoleUnchanged
-        );
-        assert_noop!(
-            Membership::set_role(signed(1), 3, Role::Admin),
-            Error::<Test>::TooManyAdmins
-        );
-        assert_ok!(Membership::set_role(signed(2), 1, Role::Member));
-        assert!(!Membership::is_admin(&1, coop));
-        assert_noop!(
-            Membership::set_role(signed(2), 2, Role::Member),
-            Error::<Test>::LastAdmin
-        );
-        assert_noop!(
-            Membership::set_role(signed(1), 3, Role::Admin),
-            Error::<Test>::NotCoopAdmin
-        );
-        assert_noop!(
-            Membership::set_role(signed(2), 9, Role::Admin),
-            Error::<Test>::NotMember
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		assert_ok!(Membership::add_member(signed(1), 2));
+		assert_ok!(Membership::add_member(signed(1), 3));
+		membership_events();
+		assert_ok!(Membership::set_role(signed(1), 2, Role::Admin));
+		assert_eq!(membership_events(), vec![Event::RoleSet { coop, who: 2, role: Role::Admin }]);
+		assert!(Membership::is_admin(&2, coop));
+		assert_noop!(Membership::set_role(signed(1), 2, Role::Admin), Error::<Test>::RoleUnchanged);
+		assert_noop!(Membership::set_role(signed(1), 3, Role::Admin), Error::<Test>::TooManyAdmins);
+		assert_ok!(Membership::set_role(signed(2), 1, Role::Member));
+		assert!(!Membership::is_admin(&1, coop));
+		assert_noop!(Membership::set_role(signed(2), 2, Role::Member), Error::<Test>::LastAdmin);
+		assert_noop!(Membership::set_role(signed(1), 3, Role::Admin), Error::<Test>::NotCoopAdmin);
+		assert_noop!(Membership::set_role(signed(2), 9, Role::Admin), Error::<Test>::NotMember);
+	});
 }
 
 #[test]
 fn leave_coop() {
-    ExtBuilder::default().build_and_execute(|| {
-        let coop = active_coop_of_1();
-        assert_ok!(Membership::add_member(signed(1), 2));
-        membership_events();
-        assert_ok!(Membership::leave_coop(signed(2)));
-        assert_eq!(
-            membership_events(),
-            vec![Event::MemberLeft { coop, who: 2 }]
-        );
-        assert_eq!(free(1), START - COOP_DEPOSIT);
-        assert_eq!(ActiveMembers::<Test>::get(), 1);
-        assert_noop!(Membership::leave_coop(signed(2)), Error::<Test>::NotMember);
-        assert_noop!(Membership::leave_coop(signed(1)), Error::<Test>::LastAdmin);
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		assert_ok!(Membership::add_member(signed(1), 2));
+		membership_events();
+		assert_ok!(Membership::leave_coop(signed(2)));
+		assert_eq!(membership_events(), vec![Event::MemberLeft { coop, who: 2 }]);
+		assert_eq!(free(1), START - COOP_DEPOSIT);
+		assert_eq!(ActiveMembers::<Test>::get(), 1);
+		assert_noop!(Membership::leave_coop(signed(2)), Error::<Test>::NotMember);
+		assert_noop!(Membership::leave_coop(signed(1)), Error::<Test>::LastAdmin);
+	});
 }
 
 #[test]
 fn members_of_suspended_coop_may_leave() {
-    ExtBuilder::default().build_and_execute(|| {
-        let coop = active_coop_of_1();
-        assert_ok!(Membership::add_member(signed(1), 2));
-        assert_ok!(Membership::suspend_coop(
-            RuntimeOrigin::root(),
-            coop,
-            H256::zero()
-        ));
-        assert_ok!(Membership::leave_coop(signed(2)));
-        assert_eq!(ActiveMembers::<Test>::get(), 0);
-        assert_eq!(Coops::<Test>::get(coop).unwrap().member_count, 1);
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		assert_ok!(Membership::add_member(signed(1), 2));
+		assert_ok!(Membership::suspend_coop(RuntimeOrigin::root(), coop, H256::zero()));
+		assert_ok!(Membership::leave_coop(signed(2)));
+		assert_eq!(ActiveMembers::<Test>::get(), 0);
+		assert_eq!(Coops::<Test>::get(coop).unwrap().member_count, 1);
+	});
 }
 
 #[test]
 fn genesis_founding_coops_are_active_without_deposits() {
-    ExtBuilder::default()
-        .founding(b"Founders", vec![(1, Role::Admin), (2, Role::Member)])
-        .founding(b"Second", vec![(3, Role::Admin)])
-        .build_and_execute(|| {
-            assert_eq!(ActiveCoops::<Test>::get(), 2);
-            assert_eq!(ActiveMembers::<Test>::get(), 3);
-            assert_eq!(Membership::coop_of(&2), Some(0));
-            assert_eq!(Membership::coop_of(&3), Some(1));
-            assert_eq!(free(1), START);
-            assert!(Membership::is_admin(&1, 0));
-            assert_eq!(Membership::active_coops(), 2);
-            assert_eq!(Membership::active_members(), 3);
-        });
+	ExtBuilder::default()
+		.founding(b"Founders", vec![(1, Role::Admin), (2, Role::Member)])
+		.founding(b"Second", vec![(3, Role::Admin)])
+		.build_and_execute(|| {
+			assert_eq!(ActiveCoops::<Test>::get(), 2);
+			assert_eq!(ActiveMembers::<Test>::get(), 3);
+			assert_eq!(Membership::coop_of(&2), Some(0));
+			assert_eq!(Membership::coop_of(&3), Some(1));
+			assert_eq!(free(1), START);
+			assert!(Membership::is_admin(&1, 0));
+			assert_eq!(Membership::active_coops(), 2);
+			assert_eq!(Membership::active_members(), 3);
+		});
 }
 
 #[test]
 fn sovereign_account_is_derived_from_pallet_id() {
-    // With the mock's 8-byte accounts every sub-account truncates to the same id;
-    // the runtime test checks distinct co-ops get distinct 32-byte accounts.
-    ExtBuilder::default().build_and_execute(|| {
-        use sp_runtime::traits::AccountIdConversion;
-        assert_eq!(
-            Membership::sovereign_account(0),
-            AccountIdConversion::<AccountId>::into_sub_account_truncating(
-                &MembershipPalletId::get(),
-                0u32
-            )
-        );
-        assert_eq!(
-            <Membership as CoopMembership<AccountId>>::sovereign_account(0),
-            Membership::sovereign_account(0)
-        );
-    });
+	// With the mock's 8-byte accounts every sub-account truncates to the same id;
+	// the runtime test checks distinct co-ops get distinct 32-byte accounts.
+	ExtBuilder::default().build_and_execute(|| {
+		use sp_runtime::traits::AccountIdConversion;
+		assert_eq!(
+			Membership::sovereign_account(0),
+			AccountIdConversion::<AccountId>::into_sub_account_truncating(
+				&MembershipPalletId::get(),
+				0u32
+			)
+		);
+		assert_eq!(
+			<Membership as CoopMembership<AccountId>>::sovereign_account(0),
+			Membership::sovereign_account(0)
+		);
+	});
 }
 
 #[test]
 fn origins_require_active_coop() {
-    ExtBuilder::default().build_and_execute(|| {
-        type Member = crate::EnsureActiveMember<Test>;
-        type Admin = crate::EnsureCoopAdmin<Test>;
-        assert_ok!(Membership::apply_coop(
-            signed(1),
-            b"Alpha".to_vec(),
-            H256::zero()
-        ));
-        assert_ok!(Membership::add_member(signed(1), 2));
-        // Applicants are not active.
-        assert!(Member::try_origin(RuntimeOrigin::signed(1)).is_err());
-        assert_ok!(Membership::admit_coop(RuntimeOrigin::root(), 0));
-        assert_eq!(
-            Member::try_origin(RuntimeOrigin::signed(2)).ok(),
-            Some((2, 0))
-        );
-        assert_eq!(
-            Admin::try_origin(RuntimeOrigin::signed(1)).ok(),
-            Some((1, 0))
-        );
-        assert!(Admin::try_origin(RuntimeOrigin::signed(2)).is_err());
-        assert!(Member::try_origin(RuntimeOrigin::signed(9)).is_err());
-        assert!(Member::try_origin(RuntimeOrigin::from(RawOrigin::Root)).is_err());
-        assert_ok!(Membership::suspend_coop(
-            RuntimeOrigin::root(),
-            0,
-            H256::zero()
-        ));
-        assert!(Member::try_origin(RuntimeOrigin::signed(2)).is_err());
-        assert!(Admin::try_origin(RuntimeOrigin::signed(1)).is_err());
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		type Member = crate::EnsureActiveMember<Test>;
+		type Admin = crate::EnsureCoopAdmin<Test>;
+		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::zero()));
+		assert_ok!(Membership::add_member(signed(1), 2));
+		// Applicants are not active.
+		assert!(Member::try_origin(RuntimeOrigin::signed(1)).is_err());
+		assert_ok!(Membership::admit_coop(RuntimeOrigin::root(), 0));
+		assert_eq!(Member::try_origin(RuntimeOrigin::signed(2)).ok(), Some((2, 0)));
+		assert_eq!(Admin::try_origin(RuntimeOrigin::signed(1)).ok(), Some((1, 0)));
+		assert!(Admin::try_origin(RuntimeOrigin::signed(2)).is_err());
+		assert!(Member::try_origin(RuntimeOrigin::signed(9)).is_err());
+		assert!(Member::try_origin(RuntimeOrigin::from(RawOrigin::Root)).is_err());
+		assert_ok!(Membership::suspend_coop(RuntimeOrigin::root(), 0, H256::zero()));
+		assert!(Member::try_origin(RuntimeOrigin::signed(2)).is_err());
+		assert!(Admin::try_origin(RuntimeOrigin::signed(1)).is_err());
+	});
 }
 
 #[test]
 fn runtime_api_views() {
-    ExtBuilder::default()
-        .founding(b"Founders", vec![(1, Role::Admin), (2, Role::Member)])
-        .build_and_execute(|| {
-            assert_ok!(Membership::apply_coop(
-                signed(3),
-                b"Applicant".to_vec(),
-                H256::zero()
-            ));
-            let view = Membership::coop_view(0).unwrap();
-            assert_eq!(view.name, b"Founders".to_vec());
-            assert_eq!(view.member_count, 2);
-            assert_eq!(view.sovereign_account, Membership::sovereign_account(0));
-            assert_eq!(Membership::membership_view(&2).unwrap().role, Role::Member);
-            // Only active co-ops are listed.
-            let page = Membership::active_coops_page(0, 10);
-            assert_eq!(page.iter().map(|c| c.id).collect::<Vec<_>>(), vec![0]);
-            assert!(Membership::active_coops_page(1, 10).is_empty());
-            assert_eq!(Membership::members_page(0, 10).len(), 2);
-            assert_eq!(Membership::members_page(0, 1).len(), 1);
-        });
+	ExtBuilder::default()
+		.founding(b"Founders", vec![(1, Role::Admin), (2, Role::Member)])
+		.build_and_execute(|| {
+			assert_ok!(Membership::apply_coop(signed(3), b"Applicant".to_vec(), H256::zero()));
+			let view = Membership::coop_view(0).unwrap();
+			assert_eq!(view.name, b"Founders".to_vec());
+			assert_eq!(view.member_count, 2);
+			assert_eq!(view.sovereign_account, Membership::sovereign_account(0));
+			assert_eq!(Membership::membership_view(&2).unwrap().role, Role::Member);
+			// Only active co-ops are listed.
+			let page = Membership::active_coops_page(0, 10);
+			assert_eq!(page.iter().map(|c| c.id).collect::<Vec<_>>(), vec![0]);
+			assert!(Membership::active_coops_page(1, 10).is_empty());
+			assert_eq!(Membership::members_page(0, 10).len(), 2);
+			assert_eq!(Membership::members_page(0, 1).len(), 1);
+		});
 }
 
 #[test]
 fn try_state_detects_broken_counter() {
-    ExtBuilder::default().build().execute_with(|| {
-        active_coop_of_1();
-        assert_ok!(Membership::do_try_state());
-        ActiveMembers::<Test>::put(7);
-        assert!(Membership::do_try_state().is_err());
-    });
+	ExtBuilder::default().build().execute_with(|| {
+		active_coop_of_1();
+		assert_ok!(Membership::do_try_state());
+		ActiveMembers::<Test>::put(7);
+		assert!(Membership::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn admission_policy_is_checked() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::zero()));
+		RefuseAdmit::set(Some(0));
+		assert_noop!(
+			Membership::admit_coop(RuntimeOrigin::root(), 0),
+			DispatchError::Other("not attested")
+		);
+		RefuseAdmit::set(None);
+		assert_ok!(Membership::admit_coop(RuntimeOrigin::root(), 0));
+		RefuseJoin::set(Some(2));
+		assert_noop!(Membership::add_member(signed(1), 2), DispatchError::Other("not verified"));
+		assert_ok!(Membership::add_member(signed(1), 3));
+		RefuseJoin::set(None);
+	});
 }

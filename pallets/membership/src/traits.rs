@@ -1,60 +1,80 @@
 //! What other pallets may ask about membership.
 
 use crate::{types::Role, Config, CoopId, CoopStatus, Coops, Members, Pallet};
+use sp_runtime::DispatchResult;
+
+/// Checks another pallet (the passport) makes before an account joins a co-op or a
+/// co-op is admitted, e.g. that the claims a co-op's policy requires are attested.
+pub trait AdmissionPolicy<AccountId> {
+	/// `Ok` if `who` may join co-op `coop`; otherwise the error to show.
+	fn can_join(coop: CoopId, who: &AccountId) -> DispatchResult;
+	/// `Ok` if co-op `coop` may be admitted to the federation; otherwise the error.
+	fn can_admit(coop: CoopId) -> DispatchResult;
+}
+
+/// No policy: anyone may join, any applicant may be admitted.
+impl<AccountId> AdmissionPolicy<AccountId> for () {
+	fn can_join(_: CoopId, _: &AccountId) -> DispatchResult {
+		Ok(())
+	}
+	fn can_admit(_: CoopId) -> DispatchResult {
+		Ok(())
+	}
+}
 
 /// Membership facts the governance, bounties and passport pallets rely on.
 ///
 /// "Active" always means: a member of a co-op whose status is `Active`.
 /// Members of suspended, applicant or exited co-ops are not active.
 pub trait CoopMembership<AccountId> {
-    /// The co-op `who` belongs to, whatever its status.
-    fn coop_of(who: &AccountId) -> Option<CoopId>;
-    /// Whether `who` is a member of an active co-op.
-    fn is_active_member(who: &AccountId) -> bool;
-    /// Whether `who` is an admin of co-op `coop` (whatever its status).
-    fn is_admin(who: &AccountId, coop: CoopId) -> bool;
-    /// Whether co-op `coop` exists and is active.
-    fn is_active_coop(coop: CoopId) -> bool;
-    /// Number of active co-ops.
-    fn active_coops() -> u32;
-    /// Number of members of co-op `coop` (0 if unknown).
-    fn member_count(coop: CoopId) -> u32;
-    /// Total number of members of active co-ops.
-    fn active_members() -> u32;
-    /// The sovereign account of co-op `coop`.
-    fn sovereign_account(coop: CoopId) -> AccountId;
+	/// The co-op `who` belongs to, whatever its status.
+	fn coop_of(who: &AccountId) -> Option<CoopId>;
+	/// Whether `who` is a member of an active co-op.
+	fn is_active_member(who: &AccountId) -> bool;
+	/// Whether `who` is an admin of co-op `coop` (whatever its status).
+	fn is_admin(who: &AccountId, coop: CoopId) -> bool;
+	/// Whether co-op `coop` exists and is active.
+	fn is_active_coop(coop: CoopId) -> bool;
+	/// Number of active co-ops.
+	fn active_coops() -> u32;
+	/// Number of members of co-op `coop` (0 if unknown).
+	fn member_count(coop: CoopId) -> u32;
+	/// Total number of members of active co-ops.
+	fn active_members() -> u32;
+	/// The sovereign account of co-op `coop`.
+	fn sovereign_account(coop: CoopId) -> AccountId;
 }
 
 impl<T: Config> CoopMembership<T::AccountId> for Pallet<T> {
-    fn coop_of(who: &T::AccountId) -> Option<CoopId> {
-        Members::<T>::get(who).map(|m| m.coop)
-    }
+	fn coop_of(who: &T::AccountId) -> Option<CoopId> {
+		Members::<T>::get(who).map(|m| m.coop)
+	}
 
-    fn is_active_member(who: &T::AccountId) -> bool {
-        Self::coop_of(who).is_some_and(Self::is_active_coop)
-    }
+	fn is_active_member(who: &T::AccountId) -> bool {
+		Self::coop_of(who).is_some_and(Self::is_active_coop)
+	}
 
-    fn is_admin(who: &T::AccountId, coop: CoopId) -> bool {
-        Members::<T>::get(who).is_some_and(|m| m.coop == coop && m.role == Role::Admin)
-    }
+	fn is_admin(who: &T::AccountId, coop: CoopId) -> bool {
+		Members::<T>::get(who).is_some_and(|m| m.coop == coop && m.role == Role::Admin)
+	}
 
-    fn is_active_coop(coop: CoopId) -> bool {
-        Coops::<T>::get(coop).is_some_and(|c| c.status == CoopStatus::Active)
-    }
+	fn is_active_coop(coop: CoopId) -> bool {
+		Coops::<T>::get(coop).is_some_and(|c| c.status == CoopStatus::Active)
+	}
 
-    fn active_coops() -> u32 {
-        crate::ActiveCoops::<T>::get()
-    }
+	fn active_coops() -> u32 {
+		crate::ActiveCoops::<T>::get()
+	}
 
-    fn member_count(coop: CoopId) -> u32 {
-        Coops::<T>::get(coop).map_or(0, |c| c.member_count)
-    }
+	fn member_count(coop: CoopId) -> u32 {
+		Coops::<T>::get(coop).map_or(0, |c| c.member_count)
+	}
 
-    fn active_members() -> u32 {
-        crate::ActiveMembers::<T>::get()
-    }
+	fn active_members() -> u32 {
+		crate::ActiveMembers::<T>::get()
+	}
 
-    fn sovereign_account(coop: CoopId) -> T::AccountId {
-        Pallet::<T>::sovereign_account(coop)
-    }
+	fn sovereign_account(coop: CoopId) -> T::AccountId {
+		Pallet::<T>::sovereign_account(coop)
+	}
 }

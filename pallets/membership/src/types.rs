@@ -13,57 +13,57 @@ pub type CoopId = u32;
 /// `Applicant → Active ⇄ Suspended → Exited`. A rejected application is removed
 /// altogether (its deposit returned); an exited co-op keeps its record.
 #[derive(
-    Clone,
-    Copy,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    Eq,
-    PartialEq,
-    Debug,
-    TypeInfo,
-    MaxEncodedLen,
-    serde::Serialize,
-    serde::Deserialize,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum CoopStatus {
-    /// Applied, waiting for the federation's decision. Its admins may already add members.
-    Applicant,
-    /// A full member of the federation: its members vote, propose and claim bounties.
-    Active,
-    /// Temporarily barred by the federation: its members count as not active.
-    Suspended,
-    /// Left or was expelled: no members, deposit returned. The record stays for history.
-    Exited,
+	/// Applied, waiting for the federation's decision. Its admins may already add members.
+	Applicant,
+	/// A full member of the federation: its members vote, propose and claim bounties.
+	Active,
+	/// Temporarily barred by the federation: its members count as not active.
+	Suspended,
+	/// Left or was expelled: no members, deposit returned. The record stays for history.
+	Exited,
 }
 
 impl CoopStatus {
-    /// Whether the co-op's admins may still add members and change roles.
-    pub fn is_open(self) -> bool {
-        matches!(self, CoopStatus::Applicant | CoopStatus::Active)
-    }
+	/// Whether the co-op's admins may still add members and change roles.
+	pub fn is_open(self) -> bool {
+		matches!(self, CoopStatus::Applicant | CoopStatus::Active)
+	}
 }
 
 /// The role of a worker-member inside their co-op.
 #[derive(
-    Clone,
-    Copy,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    Eq,
-    PartialEq,
-    Debug,
-    TypeInfo,
-    MaxEncodedLen,
-    serde::Serialize,
-    serde::Deserialize,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Role {
-    /// A worker-member: votes and proposes.
-    Member,
-    /// Manages the co-op's members, passport and bounties, besides being a member.
-    Admin,
+	/// A worker-member: votes and proposes.
+	Member,
+	/// Manages the co-op's members, passport and bounties, besides being a member.
+	Admin,
 }
 
 /// A co-op of the federation.
@@ -72,41 +72,41 @@ pub enum Role {
 #[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
 pub struct CoopInfo<AccountId, Balance, BlockNumber, MaxNameLen: Get<u32>, MaxAdmins: Get<u32>>
 where
-    AccountId: Clone + PartialEq + core::fmt::Debug,
-    Balance: Clone + PartialEq + core::fmt::Debug,
-    BlockNumber: Clone + PartialEq + core::fmt::Debug,
+	AccountId: Clone + PartialEq + core::fmt::Debug,
+	Balance: Clone + PartialEq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + core::fmt::Debug,
 {
-    /// Public name of the co-op (UTF-8, bounded).
-    pub name: BoundedVec<u8, MaxNameLen>,
-    /// Its admins; never empty while the co-op has not exited.
-    pub admins: BoundedVec<AccountId, MaxAdmins>,
-    /// Where it stands in the federation.
-    pub status: CoopStatus,
-    /// Number of worker-members (admins included).
-    pub member_count: u32,
-    /// Block of the application.
-    pub applied_at: BlockNumber,
-    /// Block of admission, once admitted.
-    pub joined_at: Option<BlockNumber>,
-    /// Hash of the co-op's public metadata document, kept off chain.
-    pub metadata: H256,
-    /// The account whose application deposit is held.
-    pub depositor: AccountId,
-    /// The application deposit held from `depositor`.
-    pub deposit: Balance,
+	/// Public name of the co-op (UTF-8, bounded).
+	pub name: BoundedVec<u8, MaxNameLen>,
+	/// Its admins; never empty while the co-op has not exited.
+	pub admins: BoundedVec<AccountId, MaxAdmins>,
+	/// Where it stands in the federation.
+	pub status: CoopStatus,
+	/// Number of worker-members (admins included).
+	pub member_count: u32,
+	/// Block of the application.
+	pub applied_at: BlockNumber,
+	/// Block of admission, once admitted.
+	pub joined_at: Option<BlockNumber>,
+	/// Hash of the co-op's public metadata document, kept off chain.
+	pub metadata: H256,
+	/// The account whose application deposit is held.
+	pub depositor: AccountId,
+	/// The application deposit held from `depositor`.
+	pub deposit: Balance,
 }
 
 /// The membership of one account.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct MemberInfo<AccountId, Balance, BlockNumber> {
-    /// The co-op the account belongs to.
-    pub coop: CoopId,
-    /// Its role there.
-    pub role: Role,
-    /// Block since which it is a member.
-    pub since: BlockNumber,
-    /// Who paid the membership deposit (the admin who added it).
-    pub depositor: AccountId,
-    /// The deposit held from `depositor` for this entry.
-    pub deposit: Balance,
+	/// The co-op the account belongs to.
+	pub coop: CoopId,
+	/// Its role there.
+	pub role: Role,
+	/// Block since which it is a member.
+	pub since: BlockNumber,
+	/// Who paid the membership deposit (the admin who added it).
+	pub depositor: AccountId,
+	/// The deposit held from `depositor` for this entry.
+	pub deposit: Balance,
 }
