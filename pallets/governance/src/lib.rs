@@ -83,7 +83,6 @@ pub type ProposalOf<T> = Proposal<
 	BalanceOf<T>,
 	BlockNumberFor<T>,
 	<T as frame_system::Config>::Hash,
-	<T as Config>::MaxCallLen,
 >;
 /// A decision as stored.
 pub type DecisionOf<T> = Decision<
@@ -195,6 +194,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Proposals<T: Config> =
 		StorageMap<_, Twox64Concat, ProposalId, ProposalOf<T>, OptionQuery>;
+
+	/// The encoded calls of open proposals that carry one, read only when enacted.
+	#[pallet::storage]
+	pub type ProposalCalls<T: Config> =
+		StorageMap<_, Twox64Concat, ProposalId, BoundedVec<u8, T::MaxCallLen>, OptionQuery>;
 
 	/// Open proposals per track, bounded by the track's `max_open`.
 	#[pallet::storage]
@@ -329,14 +333,17 @@ pub mod pallet {
 			let info = Tracks::<T>::get(track).ok_or(Error::<T>::UnknownTrack)?;
 			let open = OpenCount::<T>::get(track);
 			ensure!(open < info.max_open, Error::<T>::TooManyOpen);
-			let action = Self::store_action(track, *action)?;
 			let action_hash = T::Hashing::hash_of(&action);
+			let (action, call) = Self::store_action(track, *action)?;
 
 			T::Currency::hold(&HoldReason::ProposalDeposit.into(), &who, info.deposit)
 				.map_err(|_| Error::<T>::InsufficientDeposit)?;
 			let id = NextProposalId::<T>::get();
 			NextProposalId::<T>::put(id.checked_add(1).ok_or(Error::<T>::ProposalIdsExhausted)?);
 			OpenCount::<T>::insert(track, open.saturating_add(1));
+			if let Some(call) = call {
+				ProposalCalls::<T>::insert(id, call);
+			}
 
 			let now = frame_system::Pallet::<T>::block_number();
 			let deadline = now.saturating_add(info.voting_period);
@@ -432,7 +439,7 @@ pub mod pallet {
 				ensure!(weight_bound.all_gte(*weight), Error::<T>::WeightBoundTooLow);
 			}
 
-			Self::finish(id, &proposal);
+			let call = Self::finish(id, &proposal);
 			let outcome = if approved { Outcome::Approved } else { Outcome::Rejected };
 			Self::deposit_event(Event::Closed {
 				id,
@@ -441,7 +448,7 @@ pub mod pallet {
 				coops: proposal.coops,
 			});
 			let (enactment, used) = if approved {
-				let (result, used) = Self::enact(&proposal);
+				let (result, used) = Self::enact(call, &proposal);
 				Self::deposit_event(Event::Enacted { id, result });
 				(Some(result), used)
 			} else {
@@ -468,7 +475,7 @@ pub mod pallet {
 				let own = u32::from(Votes::<T>::contains_key(id, &who));
 				ensure!(proposal.members.voters() <= own, Error::<T>::CannotCancel);
 			}
-			Self::finish(id, &proposal);
+			let _ = Self::finish(id, &proposal);
 			Self::record(id, &proposal, Outcome::Cancelled, None);
 			Self::deposit_event(Event::Cancelled { id });
 			Ok(())
@@ -544,19 +551,19 @@ impl<T: Config> Pallet<T> {
 	fn store_action(
 		track: TrackId,
 		action: ProposalActionOf<T>,
-	) -> Result<StoredAction<T::Hash, T::MaxCallLen>, DispatchError> {
+	) -> Result<(StoredAction<T::Hash>, Option<BoundedVec<u8, T::MaxCallLen>>), DispatchError> {
 		Ok(match action {
 			ProposalAction::Call(call) => {
 				let weight = call.get_dispatch_info().call_weight;
 				ensure!(T::MaxCallWeight::get().all_gte(weight), Error::<T>::CallTooHeavy);
-				let call =
+				let bytes =
 					BoundedVec::try_from(call.encode()).map_err(|_| Error::<T>::CallTooLong)?;
-				StoredAction::Call { call, weight }
+				(StoredAction::Call { weight }, Some(bytes))
 			}
-			ProposalAction::Signal(hash) => StoredAction::Signal(hash),
+			ProposalAction::Signal(hash) => (StoredAction::Signal(hash), None),
 			ProposalAction::AuthorizeUpgrade(hash) => {
 				ensure!(track == BYLAWS_TRACK, Error::<T>::UpgradeNotOnBylaws);
-				StoredAction::AuthorizeUpgrade(hash)
+				(StoredAction::AuthorizeUpgrade(hash), None)
 			}
 		})
 	}
@@ -651,9 +658,11 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Ends a proposal: removes it, frees its track slot, returns its deposit.
-	fn finish(id: ProposalId, proposal: &ProposalOf<T>) {
+	/// Ends a proposal: removes it and its call, frees its track slot, returns its
+	/// deposit. Returns the call's bytes, if any.
+	fn finish(id: ProposalId, proposal: &ProposalOf<T>) -> Option<BoundedVec<u8, T::MaxCallLen>> {
 		Proposals::<T>::remove(id);
+		let call = ProposalCalls::<T>::take(id);
 		OpenCount::<T>::mutate(proposal.track, |n| *n = n.saturating_sub(1));
 		if !proposal.deposit.is_zero() {
 			// Held by this pallet when proposed; best effort never fails here.
@@ -664,12 +673,17 @@ impl<T: Config> Pallet<T> {
 				Precision::BestEffort,
 			);
 		}
+		call
 	}
 
 	/// Carries out an approved proposal; returns the result and the weight it used.
-	fn enact(proposal: &ProposalOf<T>) -> (Result<(), DispatchError>, Weight) {
+	fn enact(
+		call: Option<BoundedVec<u8, T::MaxCallLen>>,
+		proposal: &ProposalOf<T>,
+	) -> (Result<(), DispatchError>, Weight) {
 		match &proposal.action {
-			StoredAction::Call { call, weight } => {
+			StoredAction::Call { weight } => {
+				let call = call.unwrap_or_default();
 				let decoded = <T as Config>::RuntimeCall::decode_with_depth_limit(
 					frame_support::MAX_EXTRINSIC_DEPTH,
 					&mut &call[..],

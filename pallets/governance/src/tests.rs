@@ -54,11 +54,8 @@ fn outcome(id: u32) -> Outcome {
 fn propose_holds_deposit_and_snapshots_eligibility() {
 	build_and_execute(|| {
 		assert_ok!(Governance::propose(signed(2), ORDINARY, signal(1)));
-		let action_hash =
-			<Test as frame_system::Config>::Hashing::hash_of(&crate::StoredAction::<
-				H256,
-				frame_support::traits::ConstU32<256>,
-			>::Signal(H256::repeat_byte(1)));
+		// The register hashes the action as submitted.
+		let action_hash = <Test as frame_system::Config>::Hashing::hash_of(&signal(1));
 		assert_eq!(
 			governance_events(),
 			vec![Event::Proposed {

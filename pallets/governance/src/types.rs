@@ -221,13 +221,12 @@ pub enum ProposalAction<Call, Hash> {
 	AuthorizeUpgrade(Hash),
 }
 
-/// What a proposal asks for, as stored: calls are kept encoded (bounded).
+/// What a proposal asks for, as stored. A call's bytes live apart, in
+/// `ProposalCalls`, so that votes never load them.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
-#[scale_info(skip_type_params(MaxCallLen))]
-#[codec(mel_bound(Hash: MaxEncodedLen))]
-pub enum StoredAction<Hash, MaxCallLen: frame_support::traits::Get<u32>> {
-	/// An encoded runtime call and the weight it declared when proposed.
-	Call { call: BoundedVec<u8, MaxCallLen>, weight: Weight },
+pub enum StoredAction<Hash> {
+	/// A runtime call (kept encoded in `ProposalCalls`) and the weight it declared.
+	Call { weight: Weight },
 	/// A document hash.
 	Signal(H256),
 	/// A runtime code hash to authorise.
@@ -236,15 +235,7 @@ pub enum StoredAction<Hash, MaxCallLen: frame_support::traits::Get<u32>> {
 
 /// An open proposal.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
-#[scale_info(skip_type_params(MaxCallLen))]
-#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen, Hash: MaxEncodedLen))]
-pub struct Proposal<
-	AccountId,
-	Balance,
-	BlockNumber,
-	Hash,
-	MaxCallLen: frame_support::traits::Get<u32>,
-> {
+pub struct Proposal<AccountId, Balance, BlockNumber, Hash> {
 	/// Who proposed it.
 	pub proposer: AccountId,
 	/// The proposer's co-op.
@@ -252,7 +243,7 @@ pub struct Proposal<
 	/// Its track.
 	pub track: TrackId,
 	/// What it asks for.
-	pub action: StoredAction<Hash, MaxCallLen>,
+	pub action: StoredAction<Hash>,
 	/// Hash of the encoded action, for the decision register.
 	pub action_hash: Hash,
 	/// Deposit held from the proposer.
