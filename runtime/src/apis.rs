@@ -17,8 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Executive, Governance, Grandpa, Hash,
+	InherentDataExt, Membership, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -145,6 +146,42 @@ impl_runtime_apis! {
 			// Key ownership proofs need pallet-session's historical module; without it
 			// equivocations cannot be reported, so there is no proof to give.
 			None
+		}
+	}
+
+	impl pallet_coop_membership::runtime_api::MembershipApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn coop(id: u32) -> Option<pallet_coop_membership::runtime_api::CoopView<AccountId, Balance, BlockNumber>> {
+			Membership::coop_view(id)
+		}
+
+		fn coop_of(who: AccountId) -> Option<pallet_coop_membership::runtime_api::MembershipView<BlockNumber>> {
+			Membership::membership_view(&who)
+		}
+
+		fn coops(start: u32, limit: u32) -> Vec<pallet_coop_membership::runtime_api::CoopView<AccountId, Balance, BlockNumber>> {
+			Membership::active_coops_page(start, limit)
+		}
+
+		fn members(id: u32, limit: u32) -> Vec<(AccountId, pallet_coop_membership::runtime_api::MembershipView<BlockNumber>)> {
+			Membership::members_page(id, limit)
+		}
+	}
+
+	impl pallet_coop_governance::runtime_api::GovernanceApi<Block, AccountId, BlockNumber, Hash> for Runtime {
+		fn proposal(id: u32) -> Option<pallet_coop_governance::runtime_api::ProposalView<AccountId, BlockNumber, Hash>> {
+			Governance::proposal_view(id)
+		}
+
+		fn proposals(start: u32, limit: u32) -> Vec<pallet_coop_governance::runtime_api::ProposalView<AccountId, BlockNumber, Hash>> {
+			Governance::proposals_page(start, limit)
+		}
+
+		fn decision(id: u32) -> Option<pallet_coop_governance::Decision<AccountId, BlockNumber, Hash>> {
+			pallet_coop_governance::Decisions::<Runtime>::get(id)
+		}
+
+		fn decisions(start: u32, limit: u32) -> Vec<(u32, pallet_coop_governance::Decision<AccountId, BlockNumber, Hash>)> {
+			Governance::decisions_page(start, limit)
 		}
 	}
 

@@ -15,4 +15,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
+	[pallet_coop_membership, Membership]
+	[pallet_coop_governance, Governance]
 );

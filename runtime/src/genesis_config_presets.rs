@@ -1,13 +1,19 @@
 //! Genesis presets: `development` (one validator, sudo, funded dev accounts)
 //! and `local_testnet` (three validators on one machine, no sudo).
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	configs::coop::tracks, AccountId, Balance, BalancesConfig, BlockNumber, GovernanceConfig,
+	MembershipConfig, RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
+};
 use alloc::{vec, vec::Vec};
+use pallet_coop_governance::{Method, Scheme, TrackId, TrackInfo};
+use pallet_coop_membership::Role;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::Perbill;
 
 /// What each endowed dev account starts with: one million COOP.
 pub const DEV_ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
@@ -17,10 +23,82 @@ pub use sp_genesis_builder::DEV_RUNTIME_PRESET as DEVELOPMENT;
 /// Id of the preset a local multi-validator network starts from.
 pub use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET as LOCAL_TESTNET;
 
+/// The founding co-ops of the dev and local chains, made of dev accounts:
+/// Alpha (Alice admin, Bob), Beta (Charlie admin, Dave), Gamma (Eve admin, Ferdie).
+pub fn founding_coops() -> Vec<(Vec<u8>, Vec<(AccountId, Role)>)> {
+	use Sr25519Keyring::*;
+	[
+		(b"Alpha Tech Co-op", Alice, Bob),
+		(b"Beta Tech Co-op ", Charlie, Dave),
+		(b"Gamma Tech Co-op", Eve, Ferdie),
+	]
+	.into_iter()
+	.map(|(name, admin, member)| {
+		(
+			name.trim_ascii_end().to_vec(),
+			vec![(admin.to_account_id(), Role::Admin), (member.to_account_id(), Role::Member)],
+		)
+	})
+	.collect()
+}
+
+fn track(
+	name: &[u8],
+	scheme: Scheme,
+	method: Method,
+	voting_period: BlockNumber,
+	quorum: u32,
+	threshold: Perbill,
+	deposit: Balance,
+) -> TrackInfo<Balance, BlockNumber> {
+	TrackInfo {
+		name: name.to_vec().try_into().unwrap_or_default(),
+		scheme,
+		method,
+		voting_period,
+		quorum: Perbill::from_percent(quorum),
+		threshold,
+		deposit,
+		max_open: 50,
+	}
+}
+
+/// The federation's voting tracks. `unit` is the base voting period: one minute
+/// on the dev chain so a demo fits in minutes, days on real networks.
+pub fn federation_tracks(unit: BlockNumber) -> Vec<(TrackId, TrackInfo<Balance, BlockNumber>)> {
+	let majority = Perbill::from_percent(50);
+	let two_thirds = Perbill::from_rational(2u32, 3u32);
+	use Method::*;
+	use Scheme::*;
+	vec![
+		(
+			tracks::ORDINARY,
+			track(b"Ordinary", PerCoop, Majority, unit.saturating_mul(7), 50, majority, UNIT),
+		),
+		(
+			tracks::BYLAWS,
+			track(b"Bylaws", PerCoop, Majority, unit.saturating_mul(14), 66, two_thirds, 10 * UNIT),
+		),
+		(
+			tracks::MEMBERSHIP,
+			track(b"Membership", PerCoop, Majority, unit.saturating_mul(7), 50, majority, UNIT),
+		),
+		(
+			tracks::TREASURY,
+			track(b"Treasury", PerCoop, Majority, unit.saturating_mul(7), 50, majority, 5 * UNIT),
+		),
+		(
+			tracks::ROUTINE,
+			track(b"Routine", PerCoop, Consent, unit.saturating_mul(3), 0, majority, UNIT),
+		),
+	]
+}
+
 fn genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	sudo: Option<AccountId>,
+	track_unit: BlockNumber,
 ) -> Value {
 	let config = RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -35,6 +113,8 @@ fn genesis(
 			..Default::default()
 		},
 		sudo: SudoConfig { key: sudo },
+		membership: MembershipConfig { founding_coops: founding_coops() },
+		governance: GovernanceConfig { tracks: federation_tracks(track_unit) },
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or(Value::Null)
@@ -54,6 +134,9 @@ pub fn development_config_genesis() -> Value {
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		// One period unit is 2 blocks (12 s): an Ordinary vote lasts 14 blocks, so a
+		// whole propose-vote-close demo fits in under two minutes.
+		2,
 	)
 }
 
@@ -67,6 +150,7 @@ pub fn local_config_genesis() -> Value {
 		],
 		dev_accounts(),
 		None,
+		DAYS,
 	)
 }
 

@@ -195,4 +195,12 @@ mod runtime {
 	/// preset leaves it empty so no account can act as root.
 	#[runtime::pallet_index(9)]
 	pub type Sudo = pallet_sudo;
+
+	/// Co-ops and their worker-members.
+	#[runtime::pallet_index(20)]
+	pub type Membership = pallet_coop_membership;
+
+	/// Proposals, votes and the decision register.
+	#[runtime::pallet_index(21)]
+	pub type Governance = pallet_coop_governance;
 }

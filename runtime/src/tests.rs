@@ -21,9 +21,13 @@ fn ext_from_preset(id: &str) -> sp_io::TestExternalities {
 
 #[test]
 fn every_preset_builds_genesis() {
-	for id in genesis_config_presets::preset_names() {
-		let id = String::from_utf8(id.as_ref().as_bytes().to_vec()).unwrap();
-		ext_from_preset(&id).execute_with(|| {
+	let names = [genesis_config_presets::DEVELOPMENT, genesis_config_presets::LOCAL_TESTNET];
+	assert_eq!(
+		genesis_config_presets::preset_names(),
+		names.iter().map(|n| PresetId::from(*n)).collect::<Vec<_>>()
+	);
+	for id in names {
+		ext_from_preset(id).execute_with(|| {
 			assert_eq!(
 				Balances::free_balance(Sr25519Keyring::Alice.to_account_id()),
 				DEV_ENDOWMENT
@@ -70,4 +74,116 @@ fn integrity_test_passes() {
 #[test]
 fn unknown_preset_is_none() {
 	assert!(genesis_config_presets::get_preset(&PresetId::from("mainnet")).is_none());
+}
+
+#[test]
+fn presets_found_three_active_coops_and_seed_tracks() {
+	for id in [genesis_config_presets::DEVELOPMENT, genesis_config_presets::LOCAL_TESTNET] {
+		ext_from_preset(id).execute_with(|| {
+			use pallet_coop_membership::CoopMembership;
+			assert_eq!(crate::Membership::active_coops(), 3);
+			assert_eq!(crate::Membership::active_members(), 6);
+			assert!(crate::Membership::is_admin(&Sr25519Keyring::Alice.to_account_id(), 0));
+			assert_eq!(pallet_coop_governance::Tracks::<Runtime>::iter().count(), 5);
+			crate::Membership::do_try_state().unwrap();
+			crate::Governance::do_try_state().unwrap();
+		});
+	}
+}
+
+#[test]
+fn coop_sovereign_accounts_are_distinct() {
+	assert_ne!(crate::Membership::sovereign_account(0), crate::Membership::sovereign_account(1));
+}
+
+mod federation {
+	use super::*;
+	use crate::{configs::coop::tracks, Governance, Membership};
+	use pallet_coop_governance::{Outcome, ProposalAction, Vote};
+	use pallet_coop_membership::CoopStatus;
+	use sp_core::H256;
+
+	fn signed(k: Sr25519Keyring) -> RuntimeOrigin {
+		RuntimeOrigin::signed(k.to_account_id())
+	}
+
+	/// The three founding co-ops' admins vote aye on `id`; the vote is then closed
+	/// after its deadline.
+	fn pass(id: u32) {
+		for admin in [Sr25519Keyring::Alice, Sr25519Keyring::Charlie, Sr25519Keyring::Eve] {
+			Governance::vote(signed(admin), id, Vote::Aye).unwrap();
+		}
+		let deadline = pallet_coop_governance::Proposals::<Runtime>::get(id).unwrap().deadline;
+		System::set_block_number(deadline);
+		Governance::close(signed(Sr25519Keyring::Bob), id, frame_support::weights::Weight::MAX)
+			.unwrap();
+		assert_eq!(
+			pallet_coop_governance::Decisions::<Runtime>::get(id).unwrap().outcome,
+			Outcome::Approved
+		);
+	}
+
+	#[test]
+	fn runtime_upgrade_is_authorised_through_the_bylaws_track() {
+		ext_from_preset(genesis_config_presets::LOCAL_TESTNET).execute_with(|| {
+			let code_hash = H256::repeat_byte(0xc0);
+			// Not on another track.
+			assert!(Governance::propose(
+				signed(Sr25519Keyring::Bob),
+				tracks::ORDINARY,
+				Box::new(ProposalAction::AuthorizeUpgrade(code_hash)),
+			)
+			.is_err());
+			Governance::propose(
+				signed(Sr25519Keyring::Bob),
+				tracks::BYLAWS,
+				Box::new(ProposalAction::AuthorizeUpgrade(code_hash)),
+			)
+			.unwrap();
+			pass(0);
+			assert!(System::events().iter().any(|r| r.event
+				== crate::RuntimeEvent::System(frame_system::Event::UpgradeAuthorized {
+					code_hash,
+					check_version: true,
+				})));
+		});
+	}
+
+	#[test]
+	fn admission_through_the_membership_track_and_not_others() {
+		ext_from_preset(genesis_config_presets::LOCAL_TESTNET).execute_with(|| {
+			Membership::apply_coop(signed(Sr25519Keyring::One), b"Delta".to_vec(), H256::zero())
+				.unwrap();
+			let admit =
+				RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 3 });
+			// Direct calls are refused: the local chain has no sudo.
+			assert!(Membership::admit_coop(signed(Sr25519Keyring::Alice), 3).is_err());
+			// Approved on the Ordinary track, the call is refused for its origin.
+			Governance::propose(
+				signed(Sr25519Keyring::Bob),
+				tracks::ORDINARY,
+				Box::new(ProposalAction::Call(Box::new(admit.clone()))),
+			)
+			.unwrap();
+			pass(0);
+			assert_eq!(
+				pallet_coop_governance::Decisions::<Runtime>::get(0).unwrap().enactment,
+				Some(Err(sp_runtime::DispatchError::BadOrigin))
+			);
+			// On the Membership track it is enacted.
+			Governance::propose(
+				signed(Sr25519Keyring::Bob),
+				tracks::MEMBERSHIP,
+				Box::new(ProposalAction::Call(Box::new(admit))),
+			)
+			.unwrap();
+			pass(1);
+			assert_eq!(
+				pallet_coop_membership::Coops::<Runtime>::get(3).unwrap().status,
+				CoopStatus::Active
+			);
+			Membership::do_try_state().unwrap();
+			Governance::do_try_state().unwrap();
+		});
+	}
 }

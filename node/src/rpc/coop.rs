@@ -18,7 +18,7 @@ use sp_blockchain::HeaderBackend;
 pub const MAX_PAGE: u32 = 100;
 
 /// A co-op in JSON: names as text, accounts as SS58.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CoopJson {
 	pub id: u32,
@@ -52,7 +52,7 @@ impl From<CoopView<AccountId, Balance, BlockNumber>> for CoopJson {
 }
 
 /// The membership of an account in JSON.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MembershipJson {
 	pub account: AccountId,
@@ -65,7 +65,7 @@ type ProposalView = pallet_coop_governance::runtime_api::ProposalView<AccountId,
 type Decision = pallet_coop_governance::Decision<AccountId, BlockNumber, Hash>;
 
 /// A decision in JSON, with its proposal id.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DecisionJson {
 	pub id: u32,
@@ -89,12 +89,8 @@ pub trait CoopApi<BlockHash> {
 
 	/// Members of a co-op, at most `limit` (<= 100).
 	#[method(name = "members")]
-	fn members(
-		&self,
-		id: u32,
-		limit: u32,
-		at: Option<BlockHash>,
-	) -> RpcResult<Vec<MembershipJson>>;
+	fn members(&self, id: u32, limit: u32, at: Option<BlockHash>)
+		-> RpcResult<Vec<MembershipJson>>;
 
 	/// An open proposal with its live tallies.
 	#[method(name = "proposal")]
@@ -167,7 +163,8 @@ where
 	}
 
 	fn coop_of(&self, who: AccountId, at: Option<Hash>) -> RpcResult<Option<MembershipJson>> {
-		let m = self.client.runtime_api().coop_of(self.at(at), who.clone()).map_err(runtime_error)?;
+		let m =
+			self.client.runtime_api().coop_of(self.at(at), who.clone()).map_err(runtime_error)?;
 		Ok(m.map(|m| membership_json(who, m)))
 	}
 

@@ -1,9 +1,11 @@
 //! JSON-RPC methods beyond the ones `sc-service` provides (system, chain,
-//! state, author): `system_accountNextIndex`, `payment_*`.
+//! state, author): `system_accountNextIndex`, `payment_*`, and `coop_*`.
+
+pub mod coop;
 
 use std::sync::Arc;
 
-use coop_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use coop_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -31,7 +33,9 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
-		+ BlockBuilder<Block>,
+		+ BlockBuilder<Block>
+		+ pallet_coop_membership::runtime_api::MembershipApi<Block, AccountId, Balance, BlockNumber>
+		+ pallet_coop_governance::runtime_api::GovernanceApi<Block, AccountId, BlockNumber, Hash>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
@@ -41,7 +45,8 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(coop::CoopApiServer::into_rpc(coop::Coop::new(client)))?;
 
 	Ok(module)
 }

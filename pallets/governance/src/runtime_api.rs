@@ -10,6 +10,8 @@ use scale_info::TypeInfo;
 
 /// An open proposal as shown to wallets and explorers.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct ProposalView<AccountId, BlockNumber, Hash> {
 	pub id: ProposalId,
 	pub track: TrackId,

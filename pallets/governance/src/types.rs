@@ -284,6 +284,8 @@ pub enum Outcome {
 }
 
 /// A closed proposal, kept forever in the decision register.
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct Decision<AccountId, BlockNumber, Hash> {
 	/// Its track.

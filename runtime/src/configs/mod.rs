@@ -1,5 +1,7 @@
 //! Configuration of every pallet in the runtime.
 
+pub mod coop;
+
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,

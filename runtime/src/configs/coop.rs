@@ -1,0 +1,105 @@
+//! Configuration of the federation's own pallets: membership and governance.
+
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, EitherOfDiverse},
+	weights::Weight,
+	PalletId,
+};
+use frame_system::EnsureRoot;
+use pallet_coop_governance::{EnsureFederation, TrackId};
+use pallet_coop_membership::EnsureActiveMember;
+
+use crate::{
+	AccountId, Balances, Membership, Runtime, RuntimeCall, RuntimeHoldReason, RuntimeOrigin,
+	MILLI_UNIT, UNIT,
+};
+
+/// Track ids, fixed in genesis; their parameters live in storage.
+pub mod tracks {
+	use super::TrackId;
+	/// Ordinary decisions: per co-op, simple majority.
+	pub const ORDINARY: TrackId = 0;
+	/// Bylaws, runtime upgrades, track changes: per co-op, 2/3, higher quorum.
+	pub const BYLAWS: TrackId = pallet_coop_governance::BYLAWS_TRACK;
+	/// Admission, suspension, expulsion of co-ops.
+	pub const MEMBERSHIP: TrackId = 2;
+	/// Treasury spends and bounty funding.
+	pub const TREASURY: TrackId = 3;
+	/// Routine "medium" decisions by consent.
+	pub const ROUTINE: TrackId = 4;
+}
+
+parameter_types! {
+	pub const MembershipPalletId: PalletId = PalletId(*b"coop/mbr");
+	pub const MembershipTrack: TrackId = tracks::MEMBERSHIP;
+	pub const BylawsTrack: TrackId = tracks::BYLAWS;
+	/// A proposal's call may use at most a quarter of a block.
+	pub MaxProposalCallWeight: Weight = crate::configs::RuntimeBlockWeights::get()
+		.max_block
+		.saturating_div(4);
+}
+
+/// Root stays accepted so the dev chain's sudo can demo admission; no other
+/// preset has a sudo key, so there only the federation's vote can act.
+type FederationOr<Track> = EitherOfDiverse<EnsureRoot<AccountId>, EnsureFederation<Track>>;
+
+impl pallet_coop_membership::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Policy = ();
+	type AdmissionOrigin = FederationOr<MembershipTrack>;
+	type FederationOrigin = FederationOr<MembershipTrack>;
+	type PalletId = MembershipPalletId;
+	type CoopDeposit = frame_support::traits::ConstU128<{ 10 * UNIT }>;
+	type MemberDeposit = frame_support::traits::ConstU128<{ 100 * MILLI_UNIT }>;
+	type MaxCoops = ConstU32<1_000>;
+	type MaxMembersPerCoop = ConstU32<500>;
+	type MaxAdmins = ConstU32<8>;
+	type MaxNameLen = ConstU32<64>;
+	type WeightInfo = pallet_coop_membership::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_coop_governance::Config for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type RuntimeCall = RuntimeCall;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Membership = Membership;
+	type MemberOrigin = EnsureActiveMember<Runtime>;
+	type BylawsOrigin = FederationOr<BylawsTrack>;
+	type MaxCallLen = ConstU32<{ 16 * 1024 }>;
+	type MaxCallWeight = MaxProposalCallWeight;
+	type CleanupBatch = ConstU32<200>;
+	type WeightInfo = pallet_coop_governance::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = GovernanceBenchmarkHelper;
+}
+
+/// Creates funded members of active co-ops for the governance benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct GovernanceBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_coop_governance::BenchmarkHelper<AccountId> for GovernanceBenchmarkHelper {
+	fn member(coop: u32, member: u32) -> AccountId {
+		use frame_support::traits::fungible::Mutate;
+		use pallet_coop_membership::{Members, Role};
+		let account =
+			|c: u32, m: u32| -> AccountId { frame_benchmarking::account("coop-member", m, c) };
+		let who = account(coop, member);
+		let admin = account(coop, 0);
+		let _ = Balances::set_balance(&who, 1_000 * UNIT);
+		let _ = Balances::set_balance(&admin, 1_000 * UNIT);
+		if Members::<Runtime>::get(&who).is_some() {
+			return who;
+		}
+		if Members::<Runtime>::get(&admin).is_none() {
+			let _ = Membership::found_coop(b"benchmark co-op", &[(admin.clone(), Role::Admin)]);
+		}
+		if who != admin {
+			let _ = Membership::add_member(RuntimeOrigin::signed(admin), who.clone().into());
+		}
+		who
+	}
+}
