@@ -20,10 +20,10 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
   --listen-addr /ip4/127.0.0.1/tcp/30333 --rpc-port 9944 --prometheus-port 9615 \
   >"$logdir/alice.log" 2>&1 & pids+=($!)
 boot="/ip4/127.0.0.1/tcp/30333/p2p/$alice_peer"
-"$COOP_NODE" "${common[@]}" --bob --bootnodes "$boot" \
+"$COOP_NODE" "${common[@]}" --bob --node-key "$(printf %064x 2)" --bootnodes "$boot" \
   --listen-addr /ip4/127.0.0.1/tcp/30334 --rpc-port 9945 --prometheus-port 9616 \
   >"$logdir/bob.log" 2>&1 & pids+=($!)
-"$COOP_NODE" "${common[@]}" --charlie --bootnodes "$boot" \
+"$COOP_NODE" "${common[@]}" --charlie --node-key "$(printf %064x 3)" --bootnodes "$boot" \
   --listen-addr /ip4/127.0.0.1/tcp/30335 --rpc-port 9946 --prometheus-port 9617 \
   >"$logdir/charlie.log" 2>&1 & pids+=($!)
 echo "local network running; logs in $logdir (Ctrl-C to stop)"

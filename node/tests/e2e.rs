@@ -15,7 +15,7 @@ use std::time::Duration;
 /// garbage and unpayable extrinsics with clear errors while it keeps finalizing.
 #[tokio::test(flavor = "multi_thread")]
 async fn dev_chain_transfer_and_clear_errors() {
-	let node = Node::start("dev", &["--dev"]);
+	let mut node = Node::start("dev", &["--dev"]);
 	let client = node.client().await;
 	wait_finalized(&client, 1, Duration::from_secs(90)).await;
 
@@ -62,16 +62,27 @@ async fn dev_chain_transfer_and_clear_errors() {
 	wait_finalized(&client, before + 2, Duration::from_secs(60)).await;
 }
 
+/// A fixed libp2p node key: validators of non-dev chains must be given one.
+fn node_key(n: u8) -> String {
+	format!("{:064x}", n)
+}
+
 /// Three validators of the `local` chain, on loopback, finalize blocks together.
 #[tokio::test(flavor = "multi_thread")]
 async fn local_chain_three_validators_finalize() {
-	let alice = Node::start("local-alice", &["--chain", "local", "--alice"]);
+	let mut alice =
+		Node::start("local-alice", &["--chain", "local", "--alice", "--node-key", &node_key(1)]);
 	let alice_client = alice.client().await;
 	let peer_id: String = alice_client.request("system_localPeerId", rpc_params![]).await.unwrap();
 	let boot = format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer_id}", alice.p2p_port);
-	let bob = Node::start("local-bob", &["--chain", "local", "--bob", "--bootnodes", &boot]);
-	let charlie =
-		Node::start("local-charlie", &["--chain", "local", "--charlie", "--bootnodes", &boot]);
+	let mut bob = Node::start(
+		"local-bob",
+		&["--chain", "local", "--bob", "--node-key", &node_key(2), "--bootnodes", &boot],
+	);
+	let mut charlie = Node::start(
+		"local-charlie",
+		&["--chain", "local", "--charlie", "--node-key", &node_key(3), "--bootnodes", &boot],
+	);
 
 	let bob_client = bob.client().await;
 	let charlie_client = charlie.client().await;
@@ -97,4 +108,96 @@ async fn local_chain_three_validators_finalize() {
 	let peers: serde_json::Value =
 		alice_client.request("system_health", rpc_params![]).await.unwrap();
 	assert!(peers["peers"].as_u64().unwrap() >= 2, "alice sees {peers}");
+}
+
+/// Membership and governance end to end, as wallets and an explorer would use them:
+/// a new co-op applies, the federation admits it by a vote on the Membership track
+/// (closed early once every member voted), its admin adds three worker-members, and
+/// everything reads back through the `coop_*` RPC methods.
+#[tokio::test(flavor = "multi_thread")]
+async fn federation_admits_a_coop_by_vote_and_rpc_reads_it_back() {
+	use coop_runtime::configs::coop::tracks;
+	use futures::future::join_all;
+	use pallet_coop_governance::{ProposalAction, Vote};
+	use serde_json::json;
+
+	let mut node = Node::start("federation", &["--dev"]);
+	let client = node.client().await;
+	wait_finalized(&client, 1, Duration::from_secs(90)).await;
+
+	// 1. A new tech co-op applies (its admin is the dev account `One`).
+	let admin = Sr25519Keyring::One.pair();
+	let apply = RuntimeCall::Membership(pallet_coop_membership::Call::apply_coop {
+		name: b"Delta Tech Co-op".to_vec(),
+		metadata: sp_core::H256::repeat_byte(0xde),
+	});
+	submit_ok(&client, &admin, apply).await;
+	let coop = rpc(&client, "coop_coop", rpc_params![3]).await;
+	assert_eq!(coop["status"], json!("Applicant"), "{coop}");
+	assert_eq!(coop["name"], json!("Delta Tech Co-op"));
+
+	// 2. A member proposes its admission on the Membership track ...
+	let admit = RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 3 });
+	let propose = RuntimeCall::Governance(pallet_coop_governance::Call::propose {
+		track: tracks::MEMBERSHIP,
+		action: Box::new(ProposalAction::Call(Box::new(admit))),
+	});
+	submit_ok(&client, &Sr25519Keyring::Bob.pair(), propose).await;
+	let proposal = rpc(&client, "coop_proposal", rpc_params![0]).await;
+	assert_eq!(proposal["eligibleMembers"], json!(6), "{proposal}");
+	assert_eq!(proposal["eligibleCoops"], json!(3));
+
+	// ... and every member of the three founding co-ops votes, in parallel.
+	use Sr25519Keyring::*;
+	let votes = [Alice, Bob, Charlie, Dave, Eve, Ferdie].map(|k| {
+		let vote = if k == Ferdie { Vote::Nay } else { Vote::Aye };
+		let call = RuntimeCall::Governance(pallet_coop_governance::Call::vote { id: 0, vote });
+		let client = &client;
+		async move { submit_ok(client, &k.pair(), call).await }
+	});
+	join_all(votes).await;
+	let proposal = rpc(&client, "coop_proposal", rpc_params![0]).await;
+	assert_eq!(proposal["members"], json!({"aye": 5, "nay": 1, "abstain": 0, "block": 0}));
+	// Gamma's two members split 1-1: the co-op abstains.
+	assert_eq!(proposal["coops"], json!({"aye": 2, "nay": 0, "abstain": 1, "block": 0}));
+
+	// 3. Everyone voted, so anyone may close it now; the call is enacted.
+	let close = RuntimeCall::Governance(pallet_coop_governance::Call::close {
+		id: 0,
+		weight_bound: frame_support::weights::Weight::from_parts(10_000_000_000, 1_000_000),
+	});
+	submit_ok(&client, &Sr25519Keyring::Two.pair(), close).await;
+	let decision = rpc(&client, "coop_decision", rpc_params![0]).await;
+	assert_eq!(decision["outcome"], json!("Approved"), "{decision}");
+	assert_eq!(decision["enactment"], json!({"Ok": null}));
+	assert_eq!(decision["track"], json!(tracks::MEMBERSHIP));
+	assert_eq!(decision["memberTurnout"], json!(1_000_000_000));
+	let decisions = rpc(&client, "coop_decisions", rpc_params![0, 10]).await;
+	assert_eq!(decisions.as_array().unwrap().len(), 1);
+	assert_eq!(rpc(&client, "coop_proposals", rpc_params![0, 10]).await, json!([]));
+
+	// 4. Its admin adds three worker-members.
+	for worker in [AliceStash, BobStash, CharlieStash] {
+		let add = RuntimeCall::Membership(pallet_coop_membership::Call::add_member {
+			who: worker.to_account_id().into(),
+		});
+		submit_ok(&client, &admin, add).await;
+	}
+
+	// 5. An explorer reads it all back.
+	let coop = rpc(&client, "coop_coop", rpc_params![3]).await;
+	assert_eq!(coop["status"], json!("Active"), "{coop}");
+	assert_eq!(coop["memberCount"], json!(4));
+	assert_eq!(coop["admins"], json!([One.to_account_id().to_string()]));
+	let coops = rpc(&client, "coop_coops", rpc_params![0, 100]).await;
+	assert_eq!(coops.as_array().unwrap().len(), 4);
+	let of = rpc(&client, "coop_coopOf", rpc_params![BobStash.to_account_id().to_string()]).await;
+	assert_eq!(of["coop"], json!(3));
+	assert_eq!(of["role"], json!("Member"));
+	let members = rpc(&client, "coop_members", rpc_params![3, 100]).await;
+	assert_eq!(members.as_array().unwrap().len(), 4);
+	assert_eq!(
+		rpc(&client, "coop_coopOf", rpc_params![Two.to_account_id().to_string()]).await,
+		json!(null)
+	);
 }

@@ -58,7 +58,6 @@ impl Node {
 				"--no-mdns",
 				"--no-telemetry",
 				"--no-prometheus",
-				"--no-hardware-benchmarks",
 				"--rpc-port",
 				&rpc_port.to_string(),
 				"--listen-addr",
@@ -72,17 +71,19 @@ impl Node {
 	}
 
 	/// Connects a WebSocket RPC client, retrying while the node starts.
-	pub async fn client(&self) -> WsClient {
+	pub async fn client(&mut self) -> WsClient {
 		let url = format!("ws://127.0.0.1:{}", self.rpc_port);
 		let deadline = Instant::now() + Duration::from_secs(60);
 		loop {
+			if let Ok(Some(status)) = self.child.try_wait() {
+				panic!("coop-node exited ({status}):\n{}", self.log_tail());
+			}
 			match WsClientBuilder::default().build(&url).await {
 				Ok(client) => return client,
-				Err(e) if Instant::now() < deadline => {
-					let _ = e;
+				Err(_) if Instant::now() < deadline => {
 					tokio::time::sleep(Duration::from_millis(250)).await;
 				}
-				Err(e) => panic!("node RPC not reachable at {url}: {e}; log {:?}", self.log),
+				Err(e) => panic!("node RPC not reachable at {url}: {e}\n{}", self.log_tail()),
 			}
 		}
 	}
@@ -205,4 +206,48 @@ pub async fn free_balance(client: &WsClient, who: &AccountId, at: Option<String>
 			info.data.free
 		}
 	}
+}
+
+/// The runtime events of block `at`, decoded from `System::Events` storage.
+pub async fn events_at(client: &WsClient, at: &str) -> Vec<coop_runtime::RuntimeEvent> {
+	// `System::Events` is a plain storage value: twox128("System") ++ twox128("Events").
+	let key = [sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
+	let raw: Option<String> =
+		client.request("state_getStorage", rpc_params![to_hex(&key), at]).await.unwrap();
+	let bytes = raw.map(|r| from_hex(&r)).unwrap_or_default();
+	Vec::<frame_system::EventRecord<coop_runtime::RuntimeEvent, H256>>::decode(&mut &bytes[..])
+		.unwrap_or_default()
+		.into_iter()
+		.map(|r| r.event)
+		.collect()
+}
+
+/// Signs `call` as `signer`, submits it, waits for finality and fails the test
+/// if the extrinsic failed. Returns the finalized block's hash.
+pub async fn submit_ok(client: &WsClient, signer: &sr25519::Pair, call: RuntimeCall) -> String {
+	let xt = signed_extrinsic(client, signer, call.clone()).await;
+	let block = submit_and_finalize(client, &xt)
+		.await
+		.unwrap_or_else(|e| panic!("{call:?} not finalized: {e}"));
+	let failed: Vec<_> = events_at(client, &block)
+		.await
+		.into_iter()
+		.filter(|e| {
+			matches!(
+				e,
+				coop_runtime::RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. })
+			)
+		})
+		.collect();
+	assert!(failed.is_empty(), "{call:?} failed: {failed:?}");
+	block
+}
+
+/// Calls a JSON-RPC method and returns its JSON result.
+pub async fn rpc(
+	client: &WsClient,
+	method: &str,
+	params: jsonrpsee::core::params::ArrayParams,
+) -> Value {
+	client.request(method, params).await.unwrap_or_else(|e| panic!("{method}: {e}"))
 }

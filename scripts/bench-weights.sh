@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Measures the weights of CoopDAO's own pallets on this machine and rewrites
+# each pallet's src/weights.rs from the results (frame-benchmarking v2).
+#
+#   scripts/bench-weights.sh                 # every CoopDAO pallet
+#   scripts/bench-weights.sh membership      # one pallet
+#   STEPS=50 REPEAT=20 scripts/bench-weights.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+. scripts/common.sh
+
+# Built with the benchmarking runtime APIs, then copied aside so the normal
+# coop-node binary (no benchmark code in its runtime) stays as it is.
+cargo build --release --locked -p coop-node --features runtime-benchmarks
+bench_node="$CARGO_TARGET_DIR/release/coop-node-benchmarks"
+cp "$CARGO_TARGET_DIR/release/coop-node" "$bench_node"
+
+pallets=("$@")
+[ "${#pallets[@]}" -gt 0 ] || pallets=(membership governance passport bounties)
+for p in "${pallets[@]}"; do
+  if ! grep -q "pallet_coop_$p" runtime/src/benchmarks.rs; then
+    echo "bench-weights: pallet_coop_$p is not in the runtime's benchmarks yet, skipped"
+    continue
+  fi
+  echo "== pallet_coop_$p"
+  "$bench_node" benchmark pallet \
+    --chain dev \
+    --pallet "pallet_coop_$p" \
+    --extrinsic '*' \
+    --steps "${STEPS:-20}" \
+    --repeat "${REPEAT:-10}" \
+    --wasm-execution compiled \
+    --heap-pages 4096 \
+    --template scripts/templates/pallet-weights.hbs \
+    --header scripts/templates/header.txt \
+    --output "pallets/$p/src/weights.rs"
+done
+
+# Put the normal node back in place (cargo only relinks: both builds are cached).
+cargo build --release --locked -p coop-node
+cargo fmt --all
