@@ -15,4 +15,4 @@ echo "== unit, runtime and end-to-end tests"
 cargo test --release --locked --workspace
 
 echo "== benchmark test suites (runtime-benchmarks feature)"
-cargo test --release --locked -p pallet-coop-membership --features runtime-benchmarks
+cargo test --release --locked -p pallet-coop-membership -p pallet-coop-governance --features runtime-benchmarks

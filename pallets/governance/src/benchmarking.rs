@@ -12,7 +12,7 @@ const TRACK: TrackId = 0;
 /// Members per co-op in the benchmark federation.
 const PER_COOP: u32 = 10;
 
-fn set_track<T: Config>(method: Method) {
+fn bench_track<T: Config>(method: Method) {
 	Tracks::<T>::insert(
 		TRACK,
 		TrackInfo {
@@ -38,7 +38,7 @@ fn signal<T: Config>() -> Box<ProposalActionOf<T>> {
 
 /// A proposal on which members `0..votes` have voted aye. Returns its id.
 fn proposal_with_votes<T: Config>(votes: u32) -> ProposalId {
-	set_track::<T>(Method::Majority);
+	bench_track::<T>(Method::Majority);
 	let proposer = member::<T>(0);
 	Governance::<T>::propose(RawOrigin::Signed(proposer).into(), TRACK, signal::<T>()).unwrap();
 	let id = NextProposalId::<T>::get() - 1;
@@ -54,7 +54,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn propose(l: Linear<1, { T::MaxCallLen::get().saturating_sub(16) }>) {
-		set_track::<T>(Method::Majority);
+		bench_track::<T>(Method::Majority);
 		let proposer = member::<T>(0);
 		let call: <T as Config>::RuntimeCall =
 			frame_system::Call::<T>::remark { remark: vec![0u8; l as usize] }.into();

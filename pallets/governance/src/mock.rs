@@ -63,7 +63,7 @@ impl pallet_coop_membership::Config for Test {
 	type PalletId = MembershipPalletId;
 	type CoopDeposit = ConstU128<100>;
 	type MemberDeposit = ConstU128<10>;
-	type MaxCoops = ConstU32<100>;
+	type MaxCoops = ConstU32<200>;
 	type MaxMembersPerCoop = ConstU32<100>;
 	type MaxAdmins = ConstU32<4>;
 	type MaxNameLen = ConstU32<32>;
