@@ -243,7 +243,7 @@ impl_runtime_apis! {
 		) {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
-			use super::benchmarks::*;
+			use super::{benchmarks::*, *};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -259,7 +259,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::WhitelistedStorageKeys;
 			use sp_storage::TrackedStorageKey;
-			use super::benchmarks::*;
+			use super::{benchmarks::*, *};
 
 			let whitelist: Vec<TrackedStorageKey> =
 				super::AllPalletsWithSystem::whitelisted_storage_keys();

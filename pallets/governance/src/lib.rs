@@ -753,6 +753,9 @@ impl<T: Config> Pallet<T> {
 				subs.entry(record.coop).or_default().add(record.vote.into());
 			}
 			ensure!(members == proposal.members, "member tally differs from stored votes");
+			if matches!(proposal.action, StoredAction::Call { .. }) {
+				ensure!(ProposalCalls::<T>::contains_key(id), "call proposal without its call");
+			}
 			let mut coops = Tally::default();
 			for (coop, sub) in &subs {
 				ensure!(
@@ -768,6 +771,11 @@ impl<T: Config> Pallet<T> {
 				"stale co-op sub-tally"
 			);
 			ensure!(coops == proposal.coops, "co-op tally differs from positions");
+		}
+		for id in ProposalCalls::<T>::iter_keys() {
+			let carries_call = Proposals::<T>::get(id)
+				.is_some_and(|p| matches!(p.action, StoredAction::Call { .. }));
+			ensure!(carries_call, "stored call without an open call proposal");
 		}
 		for (track, count) in OpenCount::<T>::iter() {
 			ensure!(open.get(&track).copied().unwrap_or(0) == count, "OpenCount differs");
