@@ -1,5 +1,8 @@
 //! `coop-node`: the CoopDAO validator and RPC node.
 
+// `sc_cli::Error` and `sc_service::Error` are the SDK's own (large) error types.
+#![allow(clippy::result_large_err)]
+
 mod chain_spec;
 mod cli;
 mod command;

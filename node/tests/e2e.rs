@@ -1,6 +1,11 @@
 //! End-to-end tests: real `coop-node` processes on loopback, driven over JSON-RPC.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -25,7 +25,7 @@ pub use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET as LOCAL_TESTNET;
 
 /// The founding co-ops of the dev and local chains, made of dev accounts:
 /// Alpha (Alice admin, Bob), Beta (Charlie admin, Dave), Gamma (Eve admin, Ferdie).
-pub fn founding_coops() -> Vec<(Vec<u8>, Vec<(AccountId, Role)>)> {
+pub fn founding_coops() -> Vec<pallet_coop_membership::types::FoundingCoop<AccountId>> {
 	use Sr25519Keyring::*;
 	[
 		(b"Alpha Tech Co-op", Alice, Bob),

@@ -1,6 +1,11 @@
 //! Runtime-level tests: genesis presets, a transfer, FRAME's integrity checks.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
 
 use crate::{
 	genesis_config_presets::{self, DEV_ENDOWMENT},

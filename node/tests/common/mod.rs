@@ -1,7 +1,13 @@
 //! Helpers for end-to-end tests: start real `coop-node` processes on free
 //! loopback ports and talk to them over JSON-RPC, as a wallet would.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+#![allow(
+	dead_code,
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
 
 use codec::{Decode, Encode};
 use coop_runtime::{

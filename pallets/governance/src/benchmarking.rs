@@ -1,6 +1,11 @@
 //! Benchmarks of the governance pallet (frame-benchmarking v2).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
 
 use super::*;
 use crate::Pallet as Governance;

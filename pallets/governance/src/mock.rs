@@ -1,6 +1,11 @@
 //! Test runtime: governance over the membership pallet, with FRAME balances.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
 
 use crate as pallet_coop_governance;
 use crate::{Method, Scheme, TrackInfo, TrackInfoOf};

@@ -1,6 +1,11 @@
 //! Unit tests of the governance pallet.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
 
 use crate::{
 	mock::*, CoopTallies, Decisions, Error, Event, HoldReason, OpenCount, Outcome, ProposalAction,

@@ -1,6 +1,11 @@
 //! Test runtime for the membership pallet.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
 
 use crate as pallet_coop_membership;
 use frame_support::{
@@ -92,14 +97,9 @@ pub const START: Balance = 1_000;
 pub const POOR: AccountId = 99;
 
 /// Builds the test externalities and checks `try_state` after every test.
+#[derive(Default)]
 pub struct ExtBuilder {
-	founding: Vec<(Vec<u8>, Vec<(AccountId, crate::Role)>)>,
-}
-
-impl Default for ExtBuilder {
-	fn default() -> Self {
-		Self { founding: vec![] }
-	}
+	founding: Vec<crate::types::FoundingCoop<AccountId>>,
 }
 
 impl ExtBuilder {

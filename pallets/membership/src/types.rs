@@ -5,6 +5,9 @@ use frame_support::{traits::Get, BoundedVec, CloneNoBound, DebugNoBound, Partial
 use scale_info::TypeInfo;
 use sp_core::H256;
 
+/// A founding co-op in the genesis config: its name and its members with their roles.
+pub type FoundingCoop<AccountId> = (alloc::vec::Vec<u8>, alloc::vec::Vec<(AccountId, Role)>);
+
 /// Identifier of a co-op. Assigned in order and never reused, even after a co-op exits.
 pub type CoopId = u32;
 
