@@ -19,8 +19,15 @@ if grep -rn '\.expect(' pallets/*/src runtime/src \
   exit 1
 fi
 
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+
 echo "== unit, runtime and end-to-end tests"
-cargo test --release --locked --workspace
+cargo test --release --locked --workspace 2>&1 | tee -a "$results"
 
 echo "== benchmark test suites (runtime-benchmarks feature)"
-cargo test --release --locked -p pallet-coop-membership -p pallet-coop-governance --features runtime-benchmarks
+cargo test --release --locked -p pallet-coop-membership -p pallet-coop-governance \
+  --features runtime-benchmarks 2>&1 | tee -a "$results"
+
+# One closing line over every suite above (the e2e suite's included).
+awk '/^test result:/ { p += $4; f += $6 } END { printf "total: %d passed, %d failed\n", p, f }' "$results"
