@@ -7,8 +7,6 @@
 //! implementations in [`apis`], genesis presets in [`genesis_config_presets`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
-// `construct_runtime`/`impl_runtime_apis` expand to code this lint cannot see through.
-#![allow(clippy::arithmetic_side_effects)]
 
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
