@@ -1,0 +1,189 @@
+//! Benchmarks of the passport pallet (frame-benchmarking v2).
+
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
+
+use super::*;
+use crate::Pallet as Passport;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_system::RawOrigin;
+
+fn fund<T: Config>(who: &T::AccountId) {
+	let amount = T::Currency::minimum_balance()
+		.saturating_add(T::AttestationDeposit::get())
+		.saturating_mul(1_000u32.into());
+	T::Currency::set_balance(who, amount);
+}
+
+fn federation<T: Config>() -> T::RuntimeOrigin {
+	T::FederationOrigin::try_successful_origin().unwrap()
+}
+
+/// A claim kind about `subject`, with an accredited, funded attester.
+fn kind_with_attester<T: Config>(subject: SubjectKind) -> (ClaimKindId, T::AccountId) {
+	let id = NextClaimKindId::<T>::get();
+	Passport::<T>::add_claim_kind(federation::<T>(), vec![b'k'; 64], subject, 1_000u32.into())
+		.unwrap();
+	let attester: T::AccountId = account("attester", id.into(), 0);
+	fund::<T>(&attester);
+	Passport::<T>::accredit_attester(federation::<T>(), id, attester.clone()).unwrap();
+	(id, attester)
+}
+
+/// A co-op with a published passport; returns its admin and id.
+fn coop_with_passport<T: Config>(index: u32) -> (T::AccountId, CoopId) {
+	let (admin, coop) = T::BenchmarkHelper::coop(index);
+	fund::<T>(&admin);
+	Passport::<T>::set_passport(
+		RawOrigin::Signed(admin.clone()).into(),
+		*b"ES",
+		vec![b'f'; 64],
+		H256::zero(),
+		H256::zero(),
+	)
+	.unwrap();
+	(admin, coop)
+}
+
+/// A co-op subject attested by a fresh accredited attester.
+fn attested<T: Config>() -> (SubjectOf<T>, ClaimKindId, T::AccountId) {
+	let (_, coop) = coop_with_passport::<T>(0);
+	let (kind, attester) = kind_with_attester::<T>(SubjectKind::Coop);
+	let subject = Subject::Coop(coop);
+	Passport::<T>::attest(
+		RawOrigin::Signed(attester.clone()).into(),
+		subject.clone(),
+		kind,
+		H256::zero(),
+		10u32.into(),
+	)
+	.unwrap();
+	(subject, kind, attester)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn set_passport() {
+		let (admin, coop) = coop_with_passport::<T>(0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), *b"PT", vec![b'l'; 64], H256::zero(), H256::zero());
+		assert_eq!(Passports::<T>::get(coop).map(|p| p.version), Some(2));
+	}
+
+	#[benchmark]
+	fn add_claim_kind() {
+		let origin = federation::<T>();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, vec![b'n'; 64], SubjectKind::Account, 100u32.into());
+		assert!(NextClaimKindId::<T>::get() > 0);
+	}
+
+	#[benchmark]
+	fn set_claim_kind() {
+		let (kind, _) = kind_with_attester::<T>(SubjectKind::Coop);
+		let origin = federation::<T>();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, kind, vec![b'm'; 64], 200u32.into());
+		assert_eq!(ClaimKinds::<T>::get(kind).map(|k| k.max_validity), Some(200u32.into()));
+	}
+
+	#[benchmark]
+	fn accredit_attester() {
+		let (kind, _) = kind_with_attester::<T>(SubjectKind::Coop);
+		let who: T::AccountId = account("new", 0, 0);
+		let origin = federation::<T>();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, kind, who.clone());
+		assert!(Accredited::<T>::contains_key(kind, who));
+	}
+
+	#[benchmark]
+	fn withdraw_accreditation() {
+		let (kind, attester) = kind_with_attester::<T>(SubjectKind::Coop);
+		let origin = federation::<T>();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, kind, attester.clone());
+		assert!(!Accredited::<T>::contains_key(kind, attester));
+	}
+
+	#[benchmark]
+	fn attest() {
+		let (_, coop) = coop_with_passport::<T>(0);
+		let (kind, attester) = kind_with_attester::<T>(SubjectKind::Coop);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(attester.clone()),
+			Subject::Coop(coop),
+			kind,
+			H256::zero(),
+			10u32.into(),
+		);
+		assert!(Attestations::<T>::contains_key((Subject::Coop(coop), kind), attester));
+	}
+
+	#[benchmark]
+	fn renew() {
+		let (subject, kind, attester) = attested::<T>();
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(attester.clone()),
+			subject.clone(),
+			kind,
+			20u32.into(),
+			Some(H256::zero()),
+		);
+		let a = Attestations::<T>::get((subject, kind), attester).unwrap();
+		assert_eq!(a.valid_until, 20u32.into());
+	}
+
+	#[benchmark]
+	fn revoke() {
+		let (subject, kind, attester) = attested::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(attester.clone()), subject.clone(), kind, 1);
+		let a = Attestations::<T>::get((subject, kind), attester).unwrap();
+		assert_eq!(a.status, AttestationStatus::Revoked(1));
+	}
+
+	#[benchmark]
+	fn remove_expired() {
+		let (subject, kind, attester) = attested::<T>();
+		frame_system::Pallet::<T>::set_block_number(10u32.into());
+		let caller: T::AccountId = account("anyone", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), subject.clone(), kind, attester.clone());
+		assert!(!Attestations::<T>::contains_key((subject, kind), attester));
+	}
+
+	#[benchmark]
+	fn set_member_policy() {
+		let (admin, coop) = coop_with_passport::<T>(0);
+		let kinds: alloc::vec::Vec<ClaimKindId> =
+			(0..8).map(|_| kind_with_attester::<T>(SubjectKind::Account).0).collect();
+		let policy = Policy { kinds: kinds.try_into().unwrap(), min_attesters: 2 };
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), policy);
+		assert!(MemberPolicies::<T>::contains_key(coop));
+	}
+
+	#[benchmark]
+	fn set_admission_policy() {
+		let kinds: alloc::vec::Vec<ClaimKindId> =
+			(0..8).map(|_| kind_with_attester::<T>(SubjectKind::Coop).0).collect();
+		let policy = Policy { kinds: kinds.try_into().unwrap(), min_attesters: 2 };
+		let origin = federation::<T>();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, policy);
+		assert_eq!(AdmissionRequirements::<T>::get().min_attesters, 2);
+	}
+
+	impl_benchmark_test_suite!(Passport, crate::mock::new_test_ext(), crate::mock::Test);
+}
