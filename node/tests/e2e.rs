@@ -206,3 +206,106 @@ async fn federation_admits_a_coop_by_vote_and_rpc_reads_it_back() {
 		json!(null)
 	);
 }
+
+/// Co-op passport end to end: a co-op publishes its passport, two accredited
+/// attesters attest `LegalEntity`, `coop_isVerified` says yes at k=2, one revokes
+/// and it says no; a member whose KYC co-op A attested joins co-op B, whose policy
+/// requires `MemberKyc`, without B checking again.
+#[tokio::test(flavor = "multi_thread")]
+async fn passport_attestations_and_member_policy_over_rpc() {
+	use coop_runtime::genesis_config_presets::claims::{LEGAL_ENTITY, MEMBER_KYC};
+	use futures::future::join;
+	use pallet_coop_passport::{Policy, Subject};
+	use serde_json::json;
+	use Sr25519Keyring::*;
+
+	let mut node = Node::start("passport", &["--dev"]);
+	let client = node.client().await;
+	wait_finalized(&client, 1, Duration::from_secs(90)).await;
+	let gamma = json!({"coop": 2});
+
+	// Gamma (admin Eve) publishes its passport.
+	let set = RuntimeCall::Passport(pallet_coop_passport::Call::set_passport {
+		jurisdiction: *b"ES",
+		legal_form: b"Cooperativa de trabajo".to_vec(),
+		registration_hash: sp_core::H256::repeat_byte(1),
+		documents_hash: sp_core::H256::repeat_byte(2),
+	});
+	submit_ok(&client, &Eve.pair(), set).await;
+	let passport = rpc(&client, "coop_passport", rpc_params![2]).await;
+	assert_eq!(passport["jurisdiction"], json!("ES"), "{passport}");
+	assert_eq!(passport["version"], json!(1));
+
+	// Alice (Alpha) and Charlie (Beta) attest Gamma's legal entity.
+	let attest = RuntimeCall::Passport(pallet_coop_passport::Call::attest {
+		subject: Subject::Coop(2),
+		kind: LEGAL_ENTITY,
+		evidence: sp_core::H256::repeat_byte(0xe),
+		valid_until: 10_000,
+	});
+	join(
+		submit_ok(&client, &Alice.pair(), attest.clone()),
+		submit_ok(&client, &Charlie.pair(), attest),
+	)
+	.await;
+	let verified =
+		rpc(&client, "coop_isVerified", rpc_params![gamma.clone(), LEGAL_ENTITY, 2]).await;
+	assert_eq!(verified, json!(true));
+	let attestations = rpc(&client, "coop_attestations", rpc_params![gamma.clone()]).await;
+	assert_eq!(attestations.as_array().unwrap().len(), 2, "{attestations}");
+
+	// Charlie revokes: no longer verified by two, still by one.
+	let revoke = RuntimeCall::Passport(pallet_coop_passport::Call::revoke {
+		subject: Subject::Coop(2),
+		kind: LEGAL_ENTITY,
+		reason: 2,
+	});
+	submit_ok(&client, &Charlie.pair(), revoke).await;
+	assert_eq!(
+		rpc(&client, "coop_isVerified", rpc_params![gamma.clone(), LEGAL_ENTITY, 2]).await,
+		json!(false)
+	);
+	assert_eq!(
+		rpc(&client, "coop_isVerified", rpc_params![gamma, LEGAL_ENTITY, 1]).await,
+		json!(true)
+	);
+
+	// Beta (admin Charlie) requires MemberKyc of joining members; Alpha's admin Alice
+	// checked the worker `Two` once and attested it.
+	let policy = RuntimeCall::Passport(pallet_coop_passport::Call::set_member_policy {
+		policy: Policy { kinds: vec![MEMBER_KYC].try_into().unwrap(), min_attesters: 1 },
+	});
+	let kyc = RuntimeCall::Passport(pallet_coop_passport::Call::attest {
+		subject: Subject::Account(Two.to_account_id()),
+		kind: MEMBER_KYC,
+		evidence: sp_core::H256::repeat_byte(0xc),
+		valid_until: 10_000,
+	});
+	join(submit_ok(&client, &Charlie.pair(), policy), submit_ok(&client, &Alice.pair(), kyc)).await;
+	let two = json!({"account": Two.to_account_id().to_string()});
+	assert_eq!(rpc(&client, "coop_isVerified", rpc_params![two, MEMBER_KYC, 1]).await, json!(true));
+
+	// Beta adds `Two` without any check of its own ...
+	let add = |who: Sr25519Keyring| {
+		RuntimeCall::Membership(pallet_coop_membership::Call::add_member {
+			who: who.to_account_id().into(),
+		})
+	};
+	submit_ok(&client, &Charlie.pair(), add(Two)).await;
+	let of = rpc(&client, "coop_coopOf", rpc_params![Two.to_account_id().to_string()]).await;
+	assert_eq!(of["coop"], json!(1), "{of}");
+
+	// ... but an account nobody attested is refused.
+	let xt = signed_extrinsic(&client, &Charlie.pair(), add(AliceStash)).await;
+	let block = submit_and_finalize(&client, &xt).await.unwrap();
+	let failed = events_at(&client, &block).await.into_iter().any(|e| {
+		matches!(e, coop_runtime::RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. }))
+	});
+	assert!(failed, "an unverified account joined a co-op that requires MemberKyc");
+	assert_eq!(
+		rpc(&client, "coop_coopOf", rpc_params![AliceStash.to_account_id().to_string()]).await,
+		json!(null)
+	);
+	let kinds = rpc(&client, "coop_claimKinds", rpc_params![]).await;
+	assert_eq!(kinds.as_array().unwrap().len(), 6, "{kinds}");
+}

@@ -18,8 +18,8 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Balance, Block, BlockNumber, Executive, Governance, Grandpa, Hash,
-	InherentDataExt, Membership, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, VERSION,
+	InherentDataExt, Membership, Nonce, Passport, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -182,6 +182,26 @@ impl_runtime_apis! {
 
 		fn decisions(start: u32, limit: u32) -> Vec<(u32, pallet_coop_governance::Decision<AccountId, BlockNumber, Hash>)> {
 			Governance::decisions_page(start, limit)
+		}
+	}
+
+	impl pallet_coop_passport::runtime_api::PassportApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn passport(coop: u32) -> Option<pallet_coop_passport::Passport<BlockNumber>> {
+			pallet_coop_passport::Passports::<Runtime>::get(coop)
+		}
+
+		fn attestations(
+			subject: pallet_coop_passport::Subject<AccountId>,
+		) -> Vec<pallet_coop_passport::runtime_api::AttestationView<AccountId, Balance, BlockNumber>> {
+			Passport::attestations_of(&subject)
+		}
+
+		fn is_verified(subject: pallet_coop_passport::Subject<AccountId>, kind: u16, k: u32) -> bool {
+			Passport::is_verified(&subject, kind, k)
+		}
+
+		fn claim_kinds() -> Vec<(u16, pallet_coop_passport::ClaimKind<BlockNumber>)> {
+			Passport::claim_kinds_list()
 		}
 	}
 

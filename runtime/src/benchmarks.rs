@@ -17,4 +17,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_coop_membership, Membership]
 	[pallet_coop_governance, Governance]
+	[pallet_coop_passport, Passport]
 );

@@ -3,7 +3,7 @@
 
 use crate::{
 	configs::coop::tracks, AccountId, Balance, BalancesConfig, BlockNumber, GovernanceConfig,
-	MembershipConfig, RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
+	MembershipConfig, PassportConfig, RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_coop_governance::{Method, Scheme, TrackId, TrackInfo};
@@ -94,6 +94,56 @@ pub fn federation_tracks(unit: BlockNumber) -> Vec<(TrackId, TrackInfo<Balance, 
 	]
 }
 
+/// Claim kind ids seeded at genesis, in order.
+pub mod claims {
+	use pallet_coop_passport::ClaimKindId;
+	pub const LEGAL_ENTITY: ClaimKindId = 0;
+	pub const OFFICERS_KYC: ClaimKindId = 1;
+	pub const COOP_PRINCIPLES: ClaimKindId = 2;
+	pub const GOOD_STANDING: ClaimKindId = 3;
+	pub const MEMBER_KYC: ClaimKindId = 4;
+	pub const MEMBER_IN_GOOD_STANDING: ClaimKindId = 5;
+}
+
+/// The six claim kinds of the co-op passport, valid for at most a year.
+pub fn claim_kinds() -> Vec<pallet_coop_passport::ClaimKind<BlockNumber>> {
+	use pallet_coop_passport::{ClaimKind, SubjectKind};
+	[
+		(&b"LegalEntity"[..], SubjectKind::Coop),
+		(b"OfficersKyc", SubjectKind::Coop),
+		(b"CoopPrinciples", SubjectKind::Coop),
+		(b"GoodStanding", SubjectKind::Coop),
+		(b"MemberKyc", SubjectKind::Account),
+		(b"MemberInGoodStanding", SubjectKind::Account),
+	]
+	.into_iter()
+	.map(|(name, subject)| ClaimKind {
+		name: name.to_vec().try_into().unwrap_or_default(),
+		subject,
+		max_validity: 365 * DAYS,
+	})
+	.collect()
+}
+
+/// Founding attesters: the founding co-ops' admins (Alice, Charlie, Eve) attest
+/// co-op claims; Alice and Charlie also attest their members' KYC.
+pub fn attesters() -> Vec<(pallet_coop_passport::ClaimKindId, AccountId)> {
+	use claims::*;
+	use Sr25519Keyring::*;
+	let mut out = Vec::new();
+	for kind in [LEGAL_ENTITY, OFFICERS_KYC, COOP_PRINCIPLES, GOOD_STANDING] {
+		for who in [Alice, Charlie, Eve] {
+			out.push((kind, who.to_account_id()));
+		}
+	}
+	for kind in [MEMBER_KYC, MEMBER_IN_GOOD_STANDING] {
+		for who in [Alice, Charlie] {
+			out.push((kind, who.to_account_id()));
+		}
+	}
+	out
+}
+
 fn genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
@@ -115,6 +165,7 @@ fn genesis(
 		sudo: SudoConfig { key: sudo },
 		membership: MembershipConfig { founding_coops: founding_coops() },
 		governance: GovernanceConfig { tracks: federation_tracks(track_unit) },
+		passport: PassportConfig { claim_kinds: claim_kinds(), attesters: attesters() },
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or(Value::Null)

@@ -203,4 +203,8 @@ mod runtime {
 	/// Proposals, votes and the decision register.
 	#[runtime::pallet_index(21)]
 	pub type Governance = pallet_coop_governance;
+
+	/// Co-op passports and attestations.
+	#[runtime::pallet_index(22)]
+	pub type Passport = pallet_coop_passport;
 }

@@ -90,6 +90,12 @@ fn presets_found_three_active_coops_and_seed_tracks() {
 			assert_eq!(crate::Membership::active_members(), 6);
 			assert!(crate::Membership::is_admin(&Sr25519Keyring::Alice.to_account_id(), 0));
 			assert_eq!(pallet_coop_governance::Tracks::<Runtime>::iter().count(), 5);
+			assert_eq!(pallet_coop_passport::ClaimKinds::<Runtime>::iter().count(), 6);
+			assert!(pallet_coop_passport::Accredited::<Runtime>::contains_key(
+				genesis_config_presets::claims::MEMBER_KYC,
+				Sr25519Keyring::Alice.to_account_id()
+			));
+			crate::Passport::do_try_state().unwrap();
 			crate::Membership::do_try_state().unwrap();
 			crate::Governance::do_try_state().unwrap();
 		});

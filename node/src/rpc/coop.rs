@@ -10,6 +10,7 @@ use jsonrpsee::{
 };
 use pallet_coop_governance::runtime_api::GovernanceApi;
 use pallet_coop_membership::runtime_api::{CoopView, MembershipApi};
+use pallet_coop_passport::runtime_api::PassportApi;
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
@@ -73,6 +74,32 @@ pub struct DecisionJson {
 	pub decision: Decision,
 }
 
+type Subject = pallet_coop_passport::Subject<AccountId>;
+type AttestationView =
+	pallet_coop_passport::runtime_api::AttestationView<AccountId, Balance, BlockNumber>;
+
+/// A passport in JSON: text fields as text.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PassportJson {
+	pub jurisdiction: String,
+	pub legal_form: String,
+	pub registration_hash: sp_core::H256,
+	pub documents_hash: sp_core::H256,
+	pub version: u32,
+	pub updated_at: BlockNumber,
+}
+
+/// A claim kind in JSON.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimKindJson {
+	pub id: u16,
+	pub name: String,
+	pub subject: pallet_coop_passport::SubjectKind,
+	pub max_validity: BlockNumber,
+}
+
 #[rpc(server, namespace = "coop")]
 pub trait CoopApi<BlockHash> {
 	/// The co-op with this id, whatever its status.
@@ -108,6 +135,34 @@ pub trait CoopApi<BlockHash> {
 	/// The decision record of a closed or cancelled proposal.
 	#[method(name = "decision")]
 	fn decision(&self, id: u32, at: Option<BlockHash>) -> RpcResult<Option<DecisionJson>>;
+
+	/// A co-op's passport.
+	#[method(name = "passport")]
+	fn passport(&self, coop: u32, at: Option<BlockHash>) -> RpcResult<Option<PassportJson>>;
+
+	/// Every attestation about a subject (`{"coop": id}` or `{"account": ss58}`), with
+	/// whether it is stale and whether it counts now.
+	#[method(name = "attestations")]
+	fn attestations(
+		&self,
+		subject: Subject,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<AttestationView>>;
+
+	/// Whether `subject` is verified for claim `kind` by at least `k` distinct
+	/// attesters now.
+	#[method(name = "isVerified")]
+	fn is_verified(
+		&self,
+		subject: Subject,
+		kind: u16,
+		k: u32,
+		at: Option<BlockHash>,
+	) -> RpcResult<bool>;
+
+	/// The claim kinds, by id.
+	#[method(name = "claimKinds")]
+	fn claim_kinds(&self, at: Option<BlockHash>) -> RpcResult<Vec<ClaimKindJson>>;
 
 	/// Decisions with id >= `start`, at most `limit` (<= 100).
 	#[method(name = "decisions")]
@@ -155,8 +210,49 @@ impl<C> CoopApiServer<Hash> for Coop<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: MembershipApi<Block, AccountId, Balance, BlockNumber>
-		+ GovernanceApi<Block, AccountId, BlockNumber, Hash>,
+		+ GovernanceApi<Block, AccountId, BlockNumber, Hash>
+		+ PassportApi<Block, AccountId, Balance, BlockNumber>,
 {
+	fn passport(&self, coop: u32, at: Option<Hash>) -> RpcResult<Option<PassportJson>> {
+		let p = self.client.runtime_api().passport(self.at(at), coop).map_err(runtime_error)?;
+		Ok(p.map(|p| PassportJson {
+			jurisdiction: String::from_utf8_lossy(&p.jurisdiction).into_owned(),
+			legal_form: String::from_utf8_lossy(&p.legal_form).into_owned(),
+			registration_hash: p.registration_hash,
+			documents_hash: p.documents_hash,
+			version: p.version,
+			updated_at: p.updated_at,
+		}))
+	}
+
+	fn attestations(&self, subject: Subject, at: Option<Hash>) -> RpcResult<Vec<AttestationView>> {
+		self.client.runtime_api().attestations(self.at(at), subject).map_err(runtime_error)
+	}
+
+	fn is_verified(
+		&self,
+		subject: Subject,
+		kind: u16,
+		k: u32,
+		at: Option<Hash>,
+	) -> RpcResult<bool> {
+		let api = self.client.runtime_api();
+		api.is_verified(self.at(at), subject, kind, k).map_err(runtime_error)
+	}
+
+	fn claim_kinds(&self, at: Option<Hash>) -> RpcResult<Vec<ClaimKindJson>> {
+		let kinds = self.client.runtime_api().claim_kinds(self.at(at)).map_err(runtime_error)?;
+		Ok(kinds
+			.into_iter()
+			.map(|(id, k)| ClaimKindJson {
+				id,
+				name: String::from_utf8_lossy(&k.name).into_owned(),
+				subject: k.subject,
+				max_validity: k.max_validity,
+			})
+			.collect())
+	}
+
 	fn coop(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<CoopJson>> {
 		let coop = self.client.runtime_api().coop(self.at(at), id).map_err(runtime_error)?;
 		Ok(coop.map(Into::into))

@@ -35,7 +35,8 @@ where
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ BlockBuilder<Block>
 		+ pallet_coop_membership::runtime_api::MembershipApi<Block, AccountId, Balance, BlockNumber>
-		+ pallet_coop_governance::runtime_api::GovernanceApi<Block, AccountId, BlockNumber, Hash>,
+		+ pallet_coop_governance::runtime_api::GovernanceApi<Block, AccountId, BlockNumber, Hash>
+		+ pallet_coop_passport::runtime_api::PassportApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};

@@ -11,7 +11,7 @@ pub type ClaimKindId = u16;
 /// Short names (claim kinds, legal forms).
 pub type ShortText = BoundedVec<u8, ConstU32<64>>;
 
-/// Who a claim is about.
+/// Who a claim is about. In JSON: `{"coop": 3}` or `{"account": "5F…"}`.
 #[derive(
 	Clone,
 	Encode,
@@ -27,6 +27,7 @@ pub type ShortText = BoundedVec<u8, ConstU32<64>>;
 	serde::Serialize,
 	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub enum Subject<AccountId> {
 	/// A co-op (its passport).
 	Coop(CoopId),

@@ -11,8 +11,8 @@ use pallet_coop_governance::{EnsureFederation, TrackId};
 use pallet_coop_membership::EnsureActiveMember;
 
 use crate::{
-	AccountId, Balances, Membership, Runtime, RuntimeCall, RuntimeHoldReason, RuntimeOrigin,
-	MILLI_UNIT, UNIT,
+	AccountId, Balances, Membership, Passport, Runtime, RuntimeCall, RuntimeHoldReason,
+	RuntimeOrigin, MILLI_UNIT, UNIT,
 };
 
 /// Track ids, fixed in genesis; their parameters live in storage.
@@ -47,7 +47,7 @@ type FederationOr<Track> = EitherOfDiverse<EnsureRoot<AccountId>, EnsureFederati
 impl pallet_coop_membership::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
-	type Policy = ();
+	type Policy = Passport;
 	type AdmissionOrigin = FederationOr<MembershipTrack>;
 	type FederationOrigin = FederationOr<MembershipTrack>;
 	type PalletId = MembershipPalletId;
@@ -101,5 +101,31 @@ impl pallet_coop_governance::BenchmarkHelper<AccountId> for GovernanceBenchmarkH
 			let _ = Membership::add_member(RuntimeOrigin::signed(admin), who.clone().into());
 		}
 		who
+	}
+}
+
+impl pallet_coop_passport::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Membership = Membership;
+	type FederationOrigin = FederationOr<MembershipTrack>;
+	type AttestationDeposit = frame_support::traits::ConstU128<{ 100 * MILLI_UNIT }>;
+	type MaxAttestersPerClaim = ConstU32<16>;
+	type WeightInfo = pallet_coop_passport::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = PassportBenchmarkHelper;
+}
+
+/// Founds co-ops for the passport benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct PassportBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_coop_passport::BenchmarkHelper<AccountId> for PassportBenchmarkHelper {
+	fn coop(index: u32) -> (AccountId, pallet_coop_membership::CoopId) {
+		let admin: AccountId = frame_benchmarking::account("passport-coop", index, 0);
+		let members = [(admin.clone(), pallet_coop_membership::Role::Admin)];
+		let coop = Membership::found_coop(b"benchmark co-op", &members).unwrap_or_default();
+		(admin, coop)
 	}
 }
