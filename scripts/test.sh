@@ -26,7 +26,7 @@ echo "== unit, runtime and end-to-end tests"
 cargo test --release --locked --workspace 2>&1 | tee -a "$results"
 
 echo "== benchmark test suites (runtime-benchmarks feature)"
-cargo test --release --locked -p pallet-coop-membership -p pallet-coop-governance -p pallet-coop-passport \
+cargo test --release --locked -p pallet-coop-membership -p pallet-coop-governance -p pallet-coop-passport -p pallet-coop-bounties \
   --features runtime-benchmarks 2>&1 | tee -a "$results"
 
 # One closing line over every suite above (the e2e suite's included).

@@ -21,6 +21,9 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod runtime_api;
 pub mod types;
 pub mod weights;
 
@@ -108,6 +111,17 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+
+		/// Creates co-op members for benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Creates what the benchmarks need from other pallets.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub trait BenchmarkHelper<AccountId> {
+		/// The admin of a new active co-op number `index`, and the co-op's id.
+		fn coop_admin(index: u32) -> (AccountId, CoopId);
 	}
 
 	/// Why this pallet holds funds.

@@ -90,6 +90,20 @@ impl crate::Config for Test {
 	type MaxReviewers = ConstU32<3>;
 	type MaxSubmissions = ConstU32<2>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+/// Founds co-ops for benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for BenchHelper {
+	fn coop_admin(index: u32) -> (AccountId, u32) {
+		let admin: AccountId = frame_benchmarking::account("bench-admin", index, 0);
+		let id = Membership::found_coop(b"bench", &[(admin.clone(), Role::Admin)]).unwrap();
+		(admin, id)
+	}
 }
 
 /// Co-op 0: 1 (admin), 2. Co-op 1: 3 (admin), 4. Co-op 2: 5 (admin).
