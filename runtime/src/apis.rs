@@ -17,7 +17,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, Executive, Governance, Grandpa, Hash,
+	AccountId, Aura, Balance, Block, BlockNumber, Bounties, Executive, Governance, Grandpa, Hash,
 	InherentDataExt, Membership, Nonce, Passport, Runtime, RuntimeCall, RuntimeGenesisConfig,
 	SessionKeys, System, TransactionPayment, VERSION,
 };
@@ -202,6 +202,24 @@ impl_runtime_apis! {
 
 		fn claim_kinds() -> Vec<(u16, pallet_coop_passport::ClaimKind<BlockNumber>)> {
 			Passport::claim_kinds_list()
+		}
+	}
+
+	impl pallet_coop_bounties::runtime_api::BountiesApi<Block, pallet_coop_bounties::BountyOf<Runtime>, AccountId, Balance, BlockNumber> for Runtime {
+		fn bounty(id: u32) -> Option<pallet_coop_bounties::runtime_api::BountyView<pallet_coop_bounties::BountyOf<Runtime>, AccountId, BlockNumber>> {
+			Bounties::bounty_view(id)
+		}
+
+		fn bounties(open_only: bool, start: u32, limit: u32) -> Vec<pallet_coop_bounties::runtime_api::BountyView<pallet_coop_bounties::BountyOf<Runtime>, AccountId, BlockNumber>> {
+			Bounties::bounties_page(open_only, start, limit)
+		}
+
+		fn contributions(who: AccountId) -> pallet_coop_bounties::Ledger<Balance> {
+			pallet_coop_bounties::Contributions::<Runtime>::get(who)
+		}
+
+		fn coop_contributions(coop: u32) -> pallet_coop_bounties::Ledger<Balance> {
+			pallet_coop_bounties::CoopContributions::<Runtime>::get(coop)
 		}
 	}
 

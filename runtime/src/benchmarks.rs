@@ -1,6 +1,6 @@
 //! The pallets whose weights the node's `benchmark pallet` command measures.
 
-pub use frame_benchmarking::{baseline::Pallet as BaselineBench, *};
+pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
 
 use super::*;
@@ -18,4 +18,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_coop_membership, Membership]
 	[pallet_coop_governance, Governance]
 	[pallet_coop_passport, Passport]
+	[pallet_coop_bounties, Bounties]
 );

@@ -20,6 +20,9 @@ pub const DEV_ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
 
 /// Id of the single-validator development preset.
 pub use sp_genesis_builder::DEV_RUNTIME_PRESET as DEVELOPMENT;
+/// What the federation treasury starts with: one hundred thousand COOP.
+pub const TREASURY_ENDOWMENT: crate::Balance = 100_000 * UNIT;
+
 /// Id of the preset a local multi-validator network starts from.
 pub use sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET as LOCAL_TESTNET;
 
@@ -152,7 +155,15 @@ fn genesis(
 ) -> Value {
 	let config = RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed.into_iter().map(|a| (a, DEV_ENDOWMENT)).collect(),
+			balances: endowed
+				.into_iter()
+				.map(|a| (a, DEV_ENDOWMENT))
+				// The federation treasury starts with funds for bounties.
+				.chain(core::iter::once((
+					crate::configs::coop::TreasuryAccount::get(),
+					TREASURY_ENDOWMENT,
+				)))
+				.collect(),
 			..Default::default()
 		},
 		aura: pallet_aura::GenesisConfig {

@@ -207,4 +207,12 @@ mod runtime {
 	/// Co-op passports and attestations.
 	#[runtime::pallet_index(22)]
 	pub type Passport = pallet_coop_passport;
+
+	/// Escrowed contribution bounties and the contribution ledger.
+	#[runtime::pallet_index(23)]
+	pub type Bounties = pallet_coop_bounties;
+
+	/// The federation's treasury; spends only through the Treasury track.
+	#[runtime::pallet_index(15)]
+	pub type Treasury = pallet_treasury;
 }

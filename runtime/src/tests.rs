@@ -197,4 +197,49 @@ mod federation {
 			Governance::do_try_state().unwrap();
 		});
 	}
+
+	#[test]
+	fn federation_funds_a_bounty_from_the_treasury_by_one_vote() {
+		ext_from_preset(genesis_config_presets::LOCAL_TESTNET).execute_with(|| {
+			let treasury = crate::configs::coop::TreasuryAccount::get();
+			let before = crate::Balances::free_balance(&treasury);
+			let reward = 500 * UNIT;
+			let fund = RuntimeCall::Bounties(pallet_coop_bounties::Call::fund_from_treasury {
+				spec_hash: H256::repeat_byte(7),
+				spec_url: b"https://example.org/messaging-tool".to_vec(),
+				reward,
+				reviewers: vec![
+					Sr25519Keyring::Bob.to_account_id(),
+					Sr25519Keyring::Dave.to_account_id(),
+				],
+				approvals_needed: 2,
+				claim_period: 100,
+				hours: 80,
+			});
+			// Not on the Ordinary track ...
+			Governance::propose(
+				signed(Sr25519Keyring::Bob),
+				tracks::ORDINARY,
+				Box::new(ProposalAction::Call(Box::new(fund.clone()))),
+			)
+			.unwrap();
+			pass(0);
+			assert_eq!(crate::Balances::free_balance(&treasury), before);
+			// ... but on the Treasury track the bounty opens, fully funded.
+			Governance::propose(
+				signed(Sr25519Keyring::Bob),
+				tracks::TREASURY,
+				Box::new(ProposalAction::Call(Box::new(fund))),
+			)
+			.unwrap();
+			pass(1);
+			assert_eq!(
+				pallet_coop_governance::Decisions::<Runtime>::get(1).unwrap().enactment,
+				Some(Ok(()))
+			);
+			assert_eq!(crate::Balances::free_balance(&treasury), before - reward);
+			assert_eq!(crate::Balances::free_balance(crate::Bounties::escrow(0)), reward);
+			crate::Bounties::do_try_state().unwrap();
+		});
+	}
 }

@@ -11,8 +11,8 @@ use pallet_coop_governance::{EnsureFederation, TrackId};
 use pallet_coop_membership::EnsureActiveMember;
 
 use crate::{
-	AccountId, Balances, Membership, Passport, Runtime, RuntimeCall, RuntimeHoldReason,
-	RuntimeOrigin, MILLI_UNIT, UNIT,
+	AccountId, Balance, Balances, Membership, Passport, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeHoldReason, RuntimeOrigin, System, Treasury, DAYS, MILLI_UNIT, UNIT,
 };
 
 /// Track ids, fixed in genesis; their parameters live in storage.
@@ -34,6 +34,12 @@ parameter_types! {
 	pub const MembershipPalletId: PalletId = PalletId(*b"coop/mbr");
 	pub const MembershipTrack: TrackId = tracks::MEMBERSHIP;
 	pub const BylawsTrack: TrackId = tracks::BYLAWS;
+	pub const TreasuryTrack: TrackId = tracks::TREASURY;
+	pub const TreasuryPalletId: PalletId = PalletId(*b"py/trsry");
+	pub const BountiesPalletId: PalletId = PalletId(*b"coop/bty");
+	pub TreasuryAccount: AccountId = Treasury::account_id();
+	/// The most one Treasury-track vote may spend.
+	pub const MaxTreasurySpend: Balance = 1_000_000 * UNIT;
 	/// A proposal's call may use at most a quarter of a block.
 	pub MaxProposalCallWeight: Weight = crate::configs::RuntimeBlockWeights::get()
 		.max_block
@@ -124,6 +130,59 @@ pub struct PassportBenchmarkHelper;
 impl pallet_coop_passport::BenchmarkHelper<AccountId> for PassportBenchmarkHelper {
 	fn coop(index: u32) -> (AccountId, pallet_coop_membership::CoopId) {
 		let admin: AccountId = frame_benchmarking::account("passport-coop", index, 0);
+		let members = [(admin.clone(), pallet_coop_membership::Role::Admin)];
+		let coop = Membership::found_coop(b"benchmark co-op", &members).unwrap_or_default();
+		(admin, coop)
+	}
+}
+
+impl pallet_treasury::Config for Runtime {
+	type Currency = Balances;
+	type RejectOrigin = FederationOr<TreasuryTrack>;
+	type RuntimeEvent = RuntimeEvent;
+	type SpendPeriod = ConstU32<{ 7 * DAYS }>;
+	type Burn = ();
+	type PalletId = TreasuryPalletId;
+	type BurnDestination = ();
+	type WeightInfo = pallet_treasury::weights::SubstrateWeight<Runtime>;
+	type SpendFunds = ();
+	type MaxApprovals = ConstU32<100>;
+	type SpendOrigin =
+		frame_system::EnsureWithSuccess<FederationOr<TreasuryTrack>, AccountId, MaxTreasurySpend>;
+	type AssetKind = ();
+	type Beneficiary = AccountId;
+	type BeneficiaryLookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type Paymaster = frame_support::traits::tokens::PayFromAccount<Balances, TreasuryAccount>;
+	type BalanceConverter = frame_support::traits::tokens::UnityAssetBalanceConversion;
+	type PayoutPeriod = ConstU32<{ 30 * DAYS }>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+	type BlockNumberProvider = System;
+}
+
+impl pallet_coop_bounties::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Membership = Membership;
+	type TreasuryOrigin = FederationOr<TreasuryTrack>;
+	type TreasuryAccount = TreasuryAccount;
+	type PalletId = BountiesPalletId;
+	type BountyDeposit = frame_support::traits::ConstU128<UNIT>;
+	type MaxReviewers = ConstU32<8>;
+	type MaxSubmissions = ConstU32<16>;
+	type WeightInfo = pallet_coop_bounties::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BountiesBenchmarkHelper;
+}
+
+/// Founds co-ops for the bounties benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BountiesBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_coop_bounties::BenchmarkHelper<AccountId> for BountiesBenchmarkHelper {
+	fn coop_admin(index: u32) -> (AccountId, pallet_coop_membership::CoopId) {
+		let admin: AccountId = frame_benchmarking::account("bounty-coop", index, 0);
 		let members = [(admin.clone(), pallet_coop_membership::Role::Admin)];
 		let coop = Membership::found_coop(b"benchmark co-op", &members).unwrap_or_default();
 		(admin, coop)
