@@ -309,3 +309,79 @@ async fn passport_attestations_and_member_policy_over_rpc() {
 	let kinds = rpc(&client, "coop_claimKinds", rpc_params![]).await;
 	assert_eq!(kinds.as_array().unwrap().len(), 6, "{kinds}");
 }
+
+/// Bounties end to end: a co-op admin funds a bounty (reward into escrow), a
+/// developer from another co-op claims it and submits a commit, two reviewers from
+/// a third co-op approve, and the reward lands in the developer's co-op account —
+/// visible in balances and in `coop_contributions`.
+#[tokio::test(flavor = "multi_thread")]
+async fn bounty_fund_claim_submit_review_payout_over_rpc() {
+	use futures::future::join;
+	use pallet_coop_bounties::PayTo;
+	use serde_json::json;
+	use Sr25519Keyring::*;
+
+	let mut node = Node::start("bounties", &["--dev"]);
+	let client = node.client().await;
+	wait_finalized(&client, 1, Duration::from_secs(90)).await;
+	let reward = 1_000 * UNIT;
+	let beta_account: AccountId =
+		pallet_coop_membership::Pallet::<coop_runtime::Runtime>::sovereign_account(1);
+	assert_eq!(free_balance(&client, &beta_account, None).await, 0);
+
+	// Alice (Alpha's admin) funds it; Eve and Ferdie (Gamma) review, both needed.
+	let create = RuntimeCall::Bounties(pallet_coop_bounties::Call::create_bounty {
+		from_coop: false,
+		spec_hash: sp_core::H256::repeat_byte(0x5e),
+		spec_url: b"https://example.org/specs/messaging".to_vec(),
+		reward,
+		reviewers: vec![Eve.to_account_id(), Ferdie.to_account_id()],
+		approvals_needed: 2,
+		claim_period: 1_000,
+		hours: 40,
+	});
+	submit_ok(&client, &Alice.pair(), create).await;
+	let escrow = pallet_coop_bounties::Pallet::<coop_runtime::Runtime>::escrow(0);
+	assert_eq!(free_balance(&client, &escrow, None).await, reward);
+	let open = rpc(&client, "coop_bounties", rpc_params![true, 0, 10]).await;
+	assert_eq!(open.as_array().unwrap().len(), 1, "{open}");
+
+	// Dave (Beta) claims it for his co-op and submits the commit that delivers it.
+	let claim =
+		RuntimeCall::Bounties(pallet_coop_bounties::Call::claim { id: 0, pay_to: PayTo::Coop });
+	submit_ok(&client, &Dave.pair(), claim).await;
+	let submit = RuntimeCall::Bounties(pallet_coop_bounties::Call::submit_work {
+		id: 0,
+		repo: b"https://git.example.org/coop/messaging".to_vec(),
+		commit: [0xc0; 20],
+	});
+	submit_ok(&client, &Dave.pair(), submit).await;
+
+	// Two reviewers approve; the second approval pays.
+	let review = RuntimeCall::Bounties(pallet_coop_bounties::Call::review {
+		id: 0,
+		approve: true,
+		comment: sp_core::H256::repeat_byte(0x0c),
+	});
+	join(
+		submit_ok(&client, &Eve.pair(), review.clone()),
+		submit_ok(&client, &Ferdie.pair(), review),
+	)
+	.await;
+
+	assert_eq!(free_balance(&client, &beta_account, None).await, reward);
+	assert_eq!(free_balance(&client, &escrow, None).await, 0);
+	let bounty = rpc(&client, "coop_bounty", rpc_params![0]).await;
+	assert!(bounty["bounty"]["status"].get("paid").is_some(), "{bounty}");
+	assert_eq!(bounty["submissions"].as_array().unwrap().len(), 1);
+	let dave =
+		rpc(&client, "coop_contributions", rpc_params![Dave.to_account_id().to_string()]).await;
+	assert_eq!(
+		dave,
+		json!({"delivered": 1, "earned": reward.to_string(), "hours": 40, "reviews": 0})
+	);
+	let beta = rpc(&client, "coop_coopContributions", rpc_params![1]).await;
+	assert_eq!(beta["earned"], json!(reward.to_string()), "{beta}");
+	let gamma = rpc(&client, "coop_coopContributions", rpc_params![2]).await;
+	assert_eq!(gamma["reviews"], json!(2), "{gamma}");
+}

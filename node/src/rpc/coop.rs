@@ -8,6 +8,7 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{ErrorObject, ErrorObjectOwned},
 };
+use pallet_coop_bounties::runtime_api::BountiesApi;
 use pallet_coop_governance::runtime_api::GovernanceApi;
 use pallet_coop_membership::runtime_api::{CoopView, MembershipApi};
 use pallet_coop_passport::runtime_api::PassportApi;
@@ -100,6 +101,31 @@ pub struct ClaimKindJson {
 	pub max_validity: BlockNumber,
 }
 
+type BountyOf = pallet_coop_bounties::BountyOf<coop_runtime::Runtime>;
+type BountyView = pallet_coop_bounties::runtime_api::BountyView<BountyOf, AccountId, BlockNumber>;
+
+/// A contribution ledger in JSON.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LedgerJson {
+	pub delivered: u32,
+	/// As a decimal string: JSON numbers cannot hold every u128.
+	pub earned: String,
+	pub hours: u32,
+	pub reviews: u32,
+}
+
+impl From<pallet_coop_bounties::Ledger<Balance>> for LedgerJson {
+	fn from(l: pallet_coop_bounties::Ledger<Balance>) -> Self {
+		LedgerJson {
+			delivered: l.delivered,
+			earned: l.earned.to_string(),
+			hours: l.hours,
+			reviews: l.reviews,
+		}
+	}
+}
+
 #[rpc(server, namespace = "coop")]
 pub trait CoopApi<BlockHash> {
 	/// The co-op with this id, whatever its status.
@@ -164,6 +190,28 @@ pub trait CoopApi<BlockHash> {
 	#[method(name = "claimKinds")]
 	fn claim_kinds(&self, at: Option<BlockHash>) -> RpcResult<Vec<ClaimKindJson>>;
 
+	/// A bounty with its submissions.
+	#[method(name = "bounty")]
+	fn bounty(&self, id: u32, at: Option<BlockHash>) -> RpcResult<Option<BountyView>>;
+
+	/// Bounties with id >= `start`, at most `limit` (<= 100); only open ones if `open_only`.
+	#[method(name = "bounties")]
+	fn bounties(
+		&self,
+		open_only: bool,
+		start: u32,
+		limit: u32,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<BountyView>>;
+
+	/// An account's contribution ledger (amounts as decimal strings).
+	#[method(name = "contributions")]
+	fn contributions(&self, who: AccountId, at: Option<BlockHash>) -> RpcResult<LedgerJson>;
+
+	/// A co-op's contribution ledger (amounts as decimal strings).
+	#[method(name = "coopContributions")]
+	fn coop_contributions(&self, coop: u32, at: Option<BlockHash>) -> RpcResult<LedgerJson>;
+
 	/// Decisions with id >= `start`, at most `limit` (<= 100).
 	#[method(name = "decisions")]
 	fn decisions(
@@ -211,8 +259,34 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: MembershipApi<Block, AccountId, Balance, BlockNumber>
 		+ GovernanceApi<Block, AccountId, BlockNumber, Hash>
-		+ PassportApi<Block, AccountId, Balance, BlockNumber>,
+		+ PassportApi<Block, AccountId, Balance, BlockNumber>
+		+ BountiesApi<Block, BountyOf, AccountId, Balance, BlockNumber>,
 {
+	fn bounty(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<BountyView>> {
+		self.client.runtime_api().bounty(self.at(at), id).map_err(runtime_error)
+	}
+
+	fn bounties(
+		&self,
+		open_only: bool,
+		start: u32,
+		limit: u32,
+		at: Option<Hash>,
+	) -> RpcResult<Vec<BountyView>> {
+		let api = self.client.runtime_api();
+		api.bounties(self.at(at), open_only, start, page(limit)).map_err(runtime_error)
+	}
+
+	fn contributions(&self, who: AccountId, at: Option<Hash>) -> RpcResult<LedgerJson> {
+		let l = self.client.runtime_api().contributions(self.at(at), who).map_err(runtime_error)?;
+		Ok(l.into())
+	}
+
+	fn coop_contributions(&self, coop: u32, at: Option<Hash>) -> RpcResult<LedgerJson> {
+		let api = self.client.runtime_api();
+		Ok(api.coop_contributions(self.at(at), coop).map_err(runtime_error)?.into())
+	}
+
 	fn passport(&self, coop: u32, at: Option<Hash>) -> RpcResult<Option<PassportJson>> {
 		let p = self.client.runtime_api().passport(self.at(at), coop).map_err(runtime_error)?;
 		Ok(p.map(|p| PassportJson {

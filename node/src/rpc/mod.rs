@@ -36,7 +36,14 @@ where
 		+ BlockBuilder<Block>
 		+ pallet_coop_membership::runtime_api::MembershipApi<Block, AccountId, Balance, BlockNumber>
 		+ pallet_coop_governance::runtime_api::GovernanceApi<Block, AccountId, BlockNumber, Hash>
-		+ pallet_coop_passport::runtime_api::PassportApi<Block, AccountId, Balance, BlockNumber>,
+		+ pallet_coop_passport::runtime_api::PassportApi<Block, AccountId, Balance, BlockNumber>
+		+ pallet_coop_bounties::runtime_api::BountiesApi<
+			Block,
+			pallet_coop_bounties::BountyOf<coop_runtime::Runtime>,
+			AccountId,
+			Balance,
+			BlockNumber,
+		>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
