@@ -61,8 +61,9 @@ pub type BountyOf<T> = Bounty<
 >;
 
 // FRAME's pallet macros expand to `expect` calls on their own invariants; see
-// the note in the membership pallet.
-#[allow(clippy::expect_used)]
+// the note in the membership pallet. Calls take a bounty's terms as separate
+// parameters so wallets show each one.
+#[allow(clippy::expect_used, clippy::too_many_arguments)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
