@@ -321,11 +321,7 @@ pub mod pallet {
 			let mut bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
 			Self::ensure_funder(origin, &bounty)?;
 			ensure!(bounty.status == BountyStatus::Open, Error::<T>::NotOpen);
-			let to = match &bounty.funder {
-				Funder::Account(a) => a.clone(),
-				Funder::Coop(c) => T::Membership::sovereign_account(*c),
-				Funder::Treasury => T::TreasuryAccount::get(),
-			};
+			let to = Self::source(&bounty.funder);
 			T::Currency::transfer(&Self::escrow(id), &to, bounty.reward, Preservation::Expendable)?;
 			Self::release_deposit(&bounty);
 			bounty.status = BountyStatus::Cancelled;
@@ -549,6 +545,7 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_sub_account_truncating(("bty", id))
 	}
 
+	/// The account a bounty's reward comes from, and goes back to on cancellation.
 	fn source(funder: &Funder<T::AccountId>) -> T::AccountId {
 		match funder {
 			Funder::Account(a) => a.clone(),
