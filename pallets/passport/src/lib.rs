@@ -8,21 +8,39 @@
 //! ## Model
 //! - **Passport** of a co-op, set by its admin: jurisdiction, legal form, and
 //!   hashes of the registration number and documents. Its `version` is bumped on
-//!   every change.
+//!   every change (re-publishing identical data is refused, so nothing goes stale
+//!   by accident).
 //! - **Claim kinds** (federation vote): name, subject kind (co-op or account),
 //!   maximum validity.
-//! - **Attesters** are accredited per claim kind by a federation vote. When an
-//!   accreditation is withdrawn, that attester's attestations of the kind stop
-//!   counting **immediately** (their records stay until removed).
+//! - **Attesters** are accredited per claim kind by a federation vote, either for
+//!   the co-op they belong to when accredited ([`ActingFor::Coop`]) or as an
+//!   external registrar ([`ActingFor::Registrar`]). When an accreditation is
+//!   withdrawn, that attester's attestations of the kind stop counting
+//!   **immediately** (their records stay until removed, and count again if the
+//!   attester is accredited again before they expire).
 //! - **Attestations** `(subject, kind, attester)`: evidence hash, passport version
-//!   attested, issued-at, valid-until, status, deposit. An attestation counts at
-//!   block `n` iff it is `Valid`, `n < valid_until`, its attester is accredited for
-//!   the kind, and — for a co-op subject — it attested the passport's current
-//!   version (after a passport change, older attestations are *stale* and do not
-//!   count until renewed). A co-op cannot attest itself, nor an account itself.
+//!   attested, issued-at, valid-until, status, deposit. A co-op cannot attest
+//!   itself (nor through its sovereign account), nor an account itself.
 //! - **Policies**: a co-op may require claims of accounts joining it, and the
 //!   federation may require claims of co-ops it admits; the membership pallet
 //!   checks both through [`pallet_coop_membership::AdmissionPolicy`].
+//!
+//! ## When an attestation counts
+//! An attestation by `attester` of `kind` about `subject` counts at block `n` iff
+//! 1. its status is `Valid` and `n < valid_until` (at block `valid_until` it has
+//!    expired);
+//! 2. `attester` is accredited for `kind` now;
+//! 3. if accredited for co-op `c`, `attester` is still a member of `c`;
+//! 4. if `attester` is a member of a co-op now, that co-op is `Active` and is not
+//!    the subject (a suspended co-op's attestations stop counting until it is
+//!    reinstated; a registrar who joins the subject co-op stops counting for it);
+//! 5. for a co-op subject, it attested the passport's current version (otherwise
+//!    it is *stale*, shown as such by the runtime API, and counts again once
+//!    renewed).
+//!
+//! [`Pallet::is_verified`] counts **distinct attesters**: every account attesting
+//! for the same co-op counts as one attester (that co-op), a registrar as itself.
+//! So one co-op with two accredited accounts cannot reach `k = 2` on its own.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -63,6 +81,26 @@ pub type SubjectOf<T> = Subject<<T as frame_system::Config>::AccountId>;
 /// An attestation as stored.
 pub type AttestationOf<T> = Attestation<BalanceOf<T>, BlockNumberFor<T>>;
 
+/// Who an attestation counts for in [`Pallet::is_verified`]: attesters of one co-op
+/// count once together.
+#[derive(PartialEq, Eq)]
+enum Party<AccountId> {
+	/// The attester's co-op (it is a member of it now).
+	Coop(CoopId),
+	/// An attester in no co-op.
+	Registrar(AccountId),
+}
+
+impl<AccountId> Party<AccountId> {
+	/// The co-op the attester is a member of now, if any.
+	fn coop(&self) -> Option<CoopId> {
+		match self {
+			Party::Coop(coop) => Some(*coop),
+			Party::Registrar(_) => None,
+		}
+	}
+}
+
 // FRAME's pallet macros expand to `expect` calls on their own invariants; see
 // the note in the membership pallet.
 #[allow(clippy::expect_used)]
@@ -79,14 +117,14 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// The overarching hold reason.
+		/// The overarching hold reason, so deposits are held under [`HoldReason`].
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The currency attestation deposits are held in.
 		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
 			+ Mutate<Self::AccountId>;
 
-		/// Co-ops and their admins.
+		/// Co-ops, their members and admins.
 		type Membership: CoopMembership<Self::AccountId>;
 
 		/// Who manages claim kinds, accreditations and the admission policy (a
@@ -97,7 +135,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type AttestationDeposit: Get<BalanceOf<Self>>;
 
-		/// The most attesters that may attest one claim about one subject.
+		/// The most attesters that may attest one claim about one subject (expired
+		/// and revoked records included, until removed). Bounds `is_verified`.
 		#[pallet::constant]
 		type MaxAttestersPerClaim: Get<u32>;
 
@@ -112,14 +151,15 @@ pub mod pallet {
 	/// Creates what the benchmarks need from other pallets.
 	#[cfg(feature = "runtime-benchmarks")]
 	pub trait BenchmarkHelper<AccountId> {
-		/// A new active co-op number `index`, returning its admin and id.
+		/// A new active co-op number `index` (a different co-op for each index),
+		/// returning its admin and id.
 		fn coop(index: u32) -> (AccountId, CoopId);
 	}
 
 	/// Why this pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// An attestation's deposit.
+		/// An attestation's deposit, held from its attester until the record is removed.
 		AttestationDeposit,
 	}
 
@@ -137,7 +177,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextClaimKindId<T> = StorageValue<_, ClaimKindId, ValueQuery>;
 
-	/// Accredited attesters, per claim kind.
+	/// Accredited attesters, per claim kind, and on whose behalf they attest.
 	#[pallet::storage]
 	pub type Accredited<T: Config> = StorageDoubleMap<
 		_,
@@ -145,7 +185,7 @@ pub mod pallet {
 		ClaimKindId,
 		Blake2_128Concat,
 		T::AccountId,
-		(),
+		ActingFor,
 		OptionQuery,
 	>;
 
@@ -166,50 +206,62 @@ pub mod pallet {
 	pub type AttestationCount<T: Config> =
 		StorageMap<_, Blake2_128Concat, (SubjectOf<T>, ClaimKindId), u32, ValueQuery>;
 
-	/// What each co-op requires of accounts that join it.
+	/// What each co-op requires of accounts that join it (no entry: nothing).
 	#[pallet::storage]
 	pub type MemberPolicies<T: Config> = StorageMap<_, Twox64Concat, CoopId, Policy, OptionQuery>;
 
-	/// What the federation requires of co-ops it admits.
+	/// What the federation requires of co-ops it admits (default: nothing).
 	#[pallet::storage]
 	pub type AdmissionRequirements<T: Config> = StorageValue<_, Policy, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A co-op published or changed its passport.
+		/// A co-op published or changed its passport; attestations of older versions
+		/// are now stale.
 		PassportSet { coop: CoopId, version: u32 },
 		/// A claim kind was added.
 		ClaimKindAdded { id: ClaimKindId, subject: SubjectKind },
 		/// A claim kind's name or maximum validity changed.
 		ClaimKindSet { id: ClaimKindId },
-		/// An attester was accredited for a claim kind.
-		Accredited { kind: ClaimKindId, attester: T::AccountId },
+		/// An attester was accredited for a claim kind, acting for a co-op or as a
+		/// registrar.
+		Accredited { kind: ClaimKindId, attester: T::AccountId, acting_for: ActingFor },
 		/// An accreditation was withdrawn; the attester's attestations of the kind
 		/// stopped counting.
 		AccreditationWithdrawn { kind: ClaimKindId, attester: T::AccountId },
-		/// A claim was attested.
+		/// A claim was attested; `deposit` is held from the attester.
 		Attested {
 			subject: SubjectOf<T>,
 			kind: ClaimKindId,
 			attester: T::AccountId,
 			evidence: H256,
+			passport_version: u32,
 			valid_until: BlockNumberFor<T>,
+			deposit: BalanceOf<T>,
 		},
-		/// An attestation was renewed (and now attests the current passport version).
+		/// An attestation was renewed: it now holds this evidence, attests this passport
+		/// version and is valid until this block.
 		Renewed {
 			subject: SubjectOf<T>,
 			kind: ClaimKindId,
 			attester: T::AccountId,
+			evidence: H256,
+			passport_version: u32,
 			valid_until: BlockNumberFor<T>,
 		},
-		/// An attestation was revoked.
+		/// An attestation was revoked (its record stays until removed).
 		Revoked { subject: SubjectOf<T>, kind: ClaimKindId, attester: T::AccountId, reason: u8 },
 		/// An attestation record was removed and its deposit returned to the attester.
-		AttestationRemoved { subject: SubjectOf<T>, kind: ClaimKindId, attester: T::AccountId },
-		/// A co-op set what it requires of joining members.
+		AttestationRemoved {
+			subject: SubjectOf<T>,
+			kind: ClaimKindId,
+			attester: T::AccountId,
+			deposit: BalanceOf<T>,
+		},
+		/// A co-op set what it requires of joining members (empty: nothing).
 		MemberPolicySet { coop: CoopId, policy: Policy },
-		/// The federation set what it requires of co-ops it admits.
+		/// The federation set what it requires of co-ops it admits (empty: nothing).
 		AdmissionPolicySet { policy: Policy },
 	}
 
@@ -217,42 +269,72 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// You are not an admin of a co-op: only co-op admins can do this.
 		NotCoopAdmin,
-		/// The jurisdiction must be two upper-case letters (ISO 3166-1 alpha-2).
+		/// The jurisdiction must be two upper-case letters (ISO 3166-1 alpha-2), e.g.
+		/// `ES`: correct the code.
 		BadJurisdiction,
-		/// No claim kind has this id.
+		/// No claim kind has this id: check the id (`coop_claimKinds` lists them).
 		UnknownClaimKind,
-		/// Every claim kind id has been used.
+		/// Every claim kind id has been used; no new claim kind can be added.
 		ClaimKindIdsExhausted,
-		/// The name is empty or longer than 64 bytes.
+		/// The claim kind name is empty or longer than 64 bytes: give a name of 1 to
+		/// 64 bytes.
 		BadName,
-		/// The account is already accredited for this claim kind.
+		/// The account is already accredited for this claim kind: nothing to do (to
+		/// change on whose behalf it attests, withdraw the accreditation first).
 		AlreadyAccredited,
 		/// The account is not accredited for this claim kind: the federation must
 		/// accredit it first.
 		NotAccredited,
-		/// The claim kind is about the other kind of subject (co-op vs account).
+		/// The claim kind is about the other kind of subject (co-op vs account): pick
+		/// a claim kind about this kind of subject.
 		WrongSubject,
-		/// A co-op cannot attest itself, nor an account itself.
+		/// A co-op cannot attest itself (through its members or sovereign account),
+		/// nor an account itself: another attester must do it.
 		SelfAttestation,
 		/// The co-op has no passport to attest: its admin must publish one first.
 		NoPassport,
-		/// `valid_until` must be after the current block and within the claim kind's
-		/// maximum validity.
+		/// `valid_until` must be after the current block and at most the current
+		/// block plus the claim kind's maximum validity: pick a block in that range.
 		BadValidity,
-		/// You already attested this claim about this subject: renew it instead.
+		/// You already attested this claim about this subject: renew it instead (or,
+		/// if revoked, remove it first).
 		AlreadyAttested,
-		/// No attestation by this attester of this claim about this subject.
+		/// No attestation by this attester of this claim about this subject: check
+		/// the subject, kind and attester.
 		NoAttestation,
-		/// The attestation is revoked: attest again after removing it.
+		/// The attestation is revoked and cannot be renewed or revoked again: remove
+		/// it, then attest afresh.
 		Revoked,
-		/// This claim about this subject already has `MaxAttestersPerClaim` attestations.
+		/// This claim about this subject already has `MaxAttestersPerClaim`
+		/// attestations: wait until one is removed (anyone may remove expired or
+		/// revoked ones).
 		TooManyAttesters,
-		/// The attestation is still valid: only its attester may remove it.
+		/// The attestation is still valid (unexpired and not revoked): only its
+		/// attester may remove it before then.
 		StillValid,
-		/// The attester cannot cover the attestation deposit.
+		/// The attester cannot cover the attestation deposit: it needs free balance of
+		/// at least the deposit above the existential deposit.
 		InsufficientDeposit,
-		/// The account or co-op lacks the attestations a policy requires.
+		/// The account or co-op lacks the attestations a policy requires: it needs
+		/// each required claim attested by enough distinct accredited attesters,
+		/// valid now.
 		NotVerified,
+		/// The legal form is empty or longer than 64 bytes: give 1 to 64 bytes.
+		BadLegalForm,
+		/// The passport is identical to the published one: nothing changed, so its
+		/// version is not bumped (which would make every attestation stale).
+		PassportUnchanged,
+		/// A claim kind's maximum validity must be at least one block.
+		BadMaxValidity,
+		/// The policy is invalid: a claim kind is listed twice, or `min_attesters` is
+		/// 0 or above `MaxAttestersPerClaim` while claim kinds are required.
+		BadPolicy,
+		/// The attester's co-op is not active (applicant, suspended or exited): its
+		/// members can be accredited and attest only while it is active.
+		AttesterCoopNotActive,
+		/// The attester was accredited to attest for a co-op it no longer belongs to:
+		/// the federation must withdraw and renew its accreditation.
+		NotActingForCoop,
 	}
 
 	#[pallet::genesis_config]
@@ -260,7 +342,9 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Claim kinds, given ids from 0 in order.
 		pub claim_kinds: Vec<ClaimKind<BlockNumberFor<T>>>,
-		/// Accredited attesters: (claim kind id, account).
+		/// Accredited attesters: (claim kind id, account). Each attests for the co-op
+		/// it belongs to at genesis (membership's genesis is built first), or as a
+		/// registrar if it belongs to none.
 		pub attesters: Vec<(ClaimKindId, T::AccountId)>,
 	}
 
@@ -268,13 +352,17 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			for kind in &self.claim_kinds {
+				assert!(!kind.name.is_empty(), "claim kind without a name");
+				assert!(!kind.max_validity.is_zero(), "claim kind with zero max validity");
 				let id = NextClaimKindId::<T>::get();
 				ClaimKinds::<T>::insert(id, kind.clone());
 				NextClaimKindId::<T>::put(id.saturating_add(1));
 			}
 			for (kind, who) in &self.attesters {
 				assert!(ClaimKinds::<T>::contains_key(kind), "attester of unknown claim kind");
-				Accredited::<T>::insert(kind, who, ());
+				let acting_for =
+					T::Membership::coop_of(who).map_or(ActingFor::Registrar, ActingFor::Coop);
+				Accredited::<T>::insert(kind, who, acting_for);
 			}
 		}
 	}
@@ -292,9 +380,14 @@ pub mod pallet {
 		/// Publish or change your co-op's passport; bumps its version, so
 		/// attestations of the previous version become stale until renewed.
 		///
-		/// - origin: signed by an admin of the co-op.
-		/// - `jurisdiction`: ISO 3166-1 alpha-2 code; `legal_form`: text (≤ 64 bytes);
-		///   `registration_hash`, `documents_hash`: hashes of documents kept off chain.
+		/// - origin: signed by an admin of the co-op (an applicant co-op may publish
+		///   before admission).
+		/// - `jurisdiction`: ISO 3166-1 alpha-2 code, upper case (e.g. `*b"ES"`).
+		/// - `legal_form`: text, 1 to 64 bytes.
+		/// - `registration_hash`, `documents_hash`: hashes of the registration number
+		///   and of the document bundle, kept off chain. No personal data on chain.
+		///
+		/// Refused with `PassportUnchanged` if identical to the published passport.
 		///
 		/// Emits [`Event::PassportSet`].
 		#[pallet::call_index(0)]
@@ -309,8 +402,22 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let coop = Self::admin_coop(&who)?;
 			ensure!(jurisdiction.iter().all(u8::is_ascii_uppercase), Error::<T>::BadJurisdiction);
-			let legal_form = ShortText::try_from(legal_form).map_err(|_| Error::<T>::BadName)?;
-			let version = Passports::<T>::get(coop).map_or(1, |p| p.version.saturating_add(1));
+			ensure!(!legal_form.is_empty(), Error::<T>::BadLegalForm);
+			let legal_form =
+				ShortText::try_from(legal_form).map_err(|_| Error::<T>::BadLegalForm)?;
+			let version = match Passports::<T>::get(coop) {
+				Some(p) => {
+					ensure!(
+						p.jurisdiction != jurisdiction
+							|| p.legal_form != legal_form
+							|| p.registration_hash != registration_hash
+							|| p.documents_hash != documents_hash,
+						Error::<T>::PassportUnchanged
+					);
+					p.version.saturating_add(1)
+				}
+				None => 1,
+			};
 			Passports::<T>::insert(
 				coop,
 				Passport {
@@ -326,10 +433,12 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Add a claim kind.
+		/// Add a claim kind; it gets the next id.
 		///
 		/// - origin: [`Config::FederationOrigin`].
-		/// - `name` (1 to 64 bytes), `subject` kind, `max_validity` in blocks.
+		/// - `name`: 1 to 64 bytes, e.g. `GoodStanding`.
+		/// - `subject`: whether it is about co-ops or member accounts (fixed forever).
+		/// - `max_validity`: the longest an attestation may stay valid, in blocks (≥ 1).
 		///
 		/// Emits [`Event::ClaimKindAdded`].
 		#[pallet::call_index(1)]
@@ -342,6 +451,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
 			let name = Self::checked_name(name)?;
+			ensure!(!max_validity.is_zero(), Error::<T>::BadMaxValidity);
 			let id = NextClaimKindId::<T>::get();
 			let next = id.checked_add(1).ok_or(Error::<T>::ClaimKindIdsExhausted)?;
 			ClaimKinds::<T>::insert(id, ClaimKind { name, subject, max_validity });
@@ -350,10 +460,11 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Rename a claim kind or change its maximum validity (existing attestations
-		/// keep their `valid_until`).
+		/// Rename a claim kind or change its maximum validity. Existing attestations
+		/// keep their `valid_until`; the new maximum applies to attests and renewals.
 		///
 		/// - origin: [`Config::FederationOrigin`].
+		/// - `id`: an existing claim kind; `name`: 1 to 64 bytes; `max_validity` ≥ 1.
 		///
 		/// Emits [`Event::ClaimKindSet`].
 		#[pallet::call_index(2)]
@@ -366,6 +477,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
 			let name = Self::checked_name(name)?;
+			ensure!(!max_validity.is_zero(), Error::<T>::BadMaxValidity);
 			ClaimKinds::<T>::try_mutate(id, |maybe| -> DispatchResult {
 				let kind = maybe.as_mut().ok_or(Error::<T>::UnknownClaimKind)?;
 				kind.name = name;
@@ -376,10 +488,12 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Accredit an attester (a co-op's account or an external registrar) for a
-		/// claim kind.
+		/// Accredit an attester for a claim kind: a member of an active co-op (it then
+		/// attests for that co-op, see [`ActingFor`]) or an external registrar (an
+		/// account in no co-op).
 		///
 		/// - origin: [`Config::FederationOrigin`].
+		/// - `kind`: an existing claim kind; `attester`: the account.
 		///
 		/// Emits [`Event::Accredited`].
 		#[pallet::call_index(3)]
@@ -392,15 +506,24 @@ pub mod pallet {
 			T::FederationOrigin::ensure_origin(origin)?;
 			ensure!(ClaimKinds::<T>::contains_key(kind), Error::<T>::UnknownClaimKind);
 			ensure!(!Accredited::<T>::contains_key(kind, &attester), Error::<T>::AlreadyAccredited);
-			Accredited::<T>::insert(kind, &attester, ());
-			Self::deposit_event(Event::Accredited { kind, attester });
+			let acting_for = match T::Membership::coop_of(&attester) {
+				Some(coop) => {
+					ensure!(T::Membership::is_active_coop(coop), Error::<T>::AttesterCoopNotActive);
+					ActingFor::Coop(coop)
+				}
+				None => ActingFor::Registrar,
+			};
+			Accredited::<T>::insert(kind, &attester, acting_for);
+			Self::deposit_event(Event::Accredited { kind, attester, acting_for });
 			Ok(())
 		}
 
 		/// Withdraw an accreditation: the attester's attestations of this kind stop
-		/// counting at once.
+		/// counting at once (their records stay until removed; the attester may still
+		/// revoke or remove them).
 		///
 		/// - origin: [`Config::FederationOrigin`].
+		/// - `kind`, `attester`: an existing accreditation.
 		///
 		/// Emits [`Event::AccreditationWithdrawn`].
 		#[pallet::call_index(4)]
@@ -418,12 +541,16 @@ pub mod pallet {
 
 		/// Attest a claim about a co-op or an account.
 		///
-		/// - origin: signed by an attester accredited for `kind`;
-		///   [`Config::AttestationDeposit`] is held from it.
+		/// - origin: signed by an attester accredited for `kind`, in good standing
+		///   (its co-op, if any, active and the one it was accredited for);
+		///   [`Config::AttestationDeposit`] is held from it until the record is removed.
 		/// - `subject`: a co-op with a passport (not the attester's own) or an account
 		///   (not the attester itself), as `kind` requires.
-		/// - `evidence`: hash of the evidence kept off chain.
-		/// - `valid_until`: after now, at most `now + max_validity`.
+		/// - `kind`: the claim kind.
+		/// - `evidence`: hash of the evidence kept off chain (for an account, e.g. of
+		///   the verifiable credential its co-op issued).
+		/// - `valid_until`: after the current block, at most the current block plus the
+		///   kind's `max_validity`; the attestation counts at blocks before it.
 		///
 		/// Emits [`Event::Attested`].
 		#[pallet::call_index(5)]
@@ -457,14 +584,26 @@ pub mod pallet {
 				},
 			);
 			AttestationCount::<T>::insert(&key, count.saturating_add(1));
-			Self::deposit_event(Event::Attested { subject, kind, attester, evidence, valid_until });
+			Self::deposit_event(Event::Attested {
+				subject,
+				kind,
+				attester,
+				evidence,
+				passport_version,
+				valid_until,
+				deposit,
+			});
 			Ok(())
 		}
 
-		/// Renew your attestation: new `valid_until` (and evidence, if given); for a
-		/// co-op it now attests the passport's current version.
+		/// Renew your attestation (also once expired or stale): new `valid_until`, and
+		/// new evidence if given; `issued_at` becomes now and, for a co-op, it now
+		/// attests the passport's current version.
 		///
-		/// - origin: signed by the attester, still accredited.
+		/// - origin: signed by the attester, still accredited and in good standing.
+		/// - `subject`, `kind`: the attestation; it must not be revoked.
+		/// - `valid_until`: as for [`Pallet::attest`].
+		/// - `evidence`: the new evidence hash, or `None` to keep the old one.
 		///
 		/// Emits [`Event::Renewed`].
 		#[pallet::call_index(6)]
@@ -479,25 +618,38 @@ pub mod pallet {
 			let attester = ensure_signed(origin)?;
 			let passport_version = Self::check_attestable(&attester, &subject, kind, valid_until)?;
 			let key = (subject.clone(), kind);
-			Attestations::<T>::try_mutate(&key, &attester, |maybe| -> DispatchResult {
-				let a = maybe.as_mut().ok_or(Error::<T>::NoAttestation)?;
-				ensure!(a.status == AttestationStatus::Valid, Error::<T>::Revoked);
-				a.valid_until = valid_until;
-				a.passport_version = passport_version;
-				a.issued_at = frame_system::Pallet::<T>::block_number();
-				if let Some(e) = evidence {
-					a.evidence = e;
-				}
-				Ok(())
-			})?;
-			Self::deposit_event(Event::Renewed { subject, kind, attester, valid_until });
+			let evidence = Attestations::<T>::try_mutate(
+				&key,
+				&attester,
+				|maybe| -> Result<H256, DispatchError> {
+					let a = maybe.as_mut().ok_or(Error::<T>::NoAttestation)?;
+					ensure!(a.status == AttestationStatus::Valid, Error::<T>::Revoked);
+					a.valid_until = valid_until;
+					a.passport_version = passport_version;
+					a.issued_at = frame_system::Pallet::<T>::block_number();
+					if let Some(e) = evidence {
+						a.evidence = e;
+					}
+					Ok(a.evidence)
+				},
+			)?;
+			Self::deposit_event(Event::Renewed {
+				subject,
+				kind,
+				attester,
+				evidence,
+				passport_version,
+				valid_until,
+			});
 			Ok(())
 		}
 
-		/// Revoke your attestation; the record stays (as `Revoked`) for relying
-		/// parties until removed.
+		/// Revoke your attestation; it stops counting at once and the record stays
+		/// (as `Revoked`, with the reason) for relying parties until removed, its
+		/// deposit held until then.
 		///
-		/// - origin: signed by the attester.
+		/// - origin: signed by the attester (even if no longer accredited).
+		/// - `subject`, `kind`: the attestation; it must not be revoked already.
 		/// - `reason`: a reason code (0 unspecified, 1 superseded, 2 evidence
 		///   withdrawn, 3 subject request, others by federation convention).
 		///
@@ -524,8 +676,9 @@ pub mod pallet {
 
 		/// Remove an attestation record and return its deposit to the attester.
 		///
-		/// - origin: signed; anyone once the attestation expired or was revoked, the
-		///   attester at any time.
+		/// - origin: signed; anyone once the attestation has expired (the current block
+		///   is at or after `valid_until`) or was revoked, the attester at any time.
+		/// - `subject`, `kind`, `attester`: the attestation.
 		///
 		/// Emits [`Event::AttestationRemoved`].
 		#[pallet::call_index(8)]
@@ -546,23 +699,31 @@ pub mod pallet {
 			AttestationCount::<T>::mutate_exists(&key, |c| {
 				*c = c.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
 			});
-			if !a.deposit.is_zero() {
-				// Held by this pallet when attested; best effort never fails here.
-				let _ = T::Currency::release(
+			let deposit = if a.deposit.is_zero() {
+				a.deposit
+			} else {
+				// Held by this pallet when attested (try_state checks it still is), so
+				// the whole deposit is released; best effort cannot fail here.
+				T::Currency::release(
 					&HoldReason::AttestationDeposit.into(),
 					&attester,
 					a.deposit,
 					Precision::BestEffort,
-				);
-			}
-			Self::deposit_event(Event::AttestationRemoved { subject, kind, attester });
+				)
+				.unwrap_or_else(|_| Zero::zero())
+			};
+			Self::deposit_event(Event::AttestationRemoved { subject, kind, attester, deposit });
 			Ok(())
 		}
 
 		/// Set what your co-op requires of accounts that join it (checked by
-		/// `Membership::add_member`). An empty `kinds` list requires nothing.
+		/// `Membership::add_member`). An empty `kinds` list requires nothing and
+		/// removes the policy.
 		///
 		/// - origin: signed by an admin of the co-op.
+		/// - `policy`: claim kinds about accounts (at most 8, no duplicates), each to
+		///   be attested by at least `min_attesters` distinct attesters (1 to
+		///   `MaxAttestersPerClaim`).
 		///
 		/// Emits [`Event::MemberPolicySet`].
 		#[pallet::call_index(9)]
@@ -571,15 +732,22 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let coop = Self::admin_coop(&who)?;
 			Self::check_policy(&policy, SubjectKind::Account)?;
-			MemberPolicies::<T>::insert(coop, policy.clone());
+			if policy.kinds.is_empty() {
+				MemberPolicies::<T>::remove(coop);
+			} else {
+				MemberPolicies::<T>::insert(coop, policy.clone());
+			}
 			Self::deposit_event(Event::MemberPolicySet { coop, policy });
 			Ok(())
 		}
 
 		/// Set what the federation requires of co-ops it admits (checked by
-		/// `Membership::admit_coop`).
+		/// `Membership::admit_coop`). An empty `kinds` list requires nothing.
 		///
 		/// - origin: [`Config::FederationOrigin`].
+		/// - `policy`: claim kinds about co-ops (at most 8, no duplicates), each to be
+		///   attested by at least `min_attesters` distinct attesters (1 to
+		///   `MaxAttestersPerClaim`).
 		///
 		/// Emits [`Event::AdmissionPolicySet`].
 		#[pallet::call_index(10)]
@@ -587,7 +755,11 @@ pub mod pallet {
 		pub fn set_admission_policy(origin: OriginFor<T>, policy: Policy) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
 			Self::check_policy(&policy, SubjectKind::Coop)?;
-			AdmissionRequirements::<T>::put(policy.clone());
+			if policy.kinds.is_empty() {
+				AdmissionRequirements::<T>::kill();
+			} else {
+				AdmissionRequirements::<T>::put(policy.clone());
+			}
 			Self::deposit_event(Event::AdmissionPolicySet { policy });
 			Ok(())
 		}
@@ -607,11 +779,56 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn check_policy(policy: &Policy, subject: SubjectKind) -> DispatchResult {
-		for kind in policy.kinds.iter() {
+		if policy.kinds.is_empty() {
+			return Ok(());
+		}
+		ensure!(
+			policy.min_attesters >= 1 && policy.min_attesters <= T::MaxAttestersPerClaim::get(),
+			Error::<T>::BadPolicy
+		);
+		for (i, kind) in policy.kinds.iter().enumerate() {
+			ensure!(
+				!policy.kinds.iter().skip(i.saturating_add(1)).any(|k| k == kind),
+				Error::<T>::BadPolicy
+			);
 			let k = ClaimKinds::<T>::get(kind).ok_or(Error::<T>::UnknownClaimKind)?;
 			ensure!(k.subject == subject, Error::<T>::WrongSubject);
 		}
 		Ok(())
+	}
+
+	/// Whether `attester`, a member of `coop_now` (if any), would be attesting itself
+	/// by attesting `subject`.
+	fn is_self(attester: &T::AccountId, coop_now: Option<CoopId>, subject: &SubjectOf<T>) -> bool {
+		match subject {
+			Subject::Coop(coop) => {
+				coop_now == Some(*coop) || *attester == T::Membership::sovereign_account(*coop)
+			}
+			Subject::Account(who) => who == attester,
+		}
+	}
+
+	/// The party `attester` attests for now (its co-op now, or itself if in none), or
+	/// the error saying why it may not:
+	/// not accredited for `kind`, no longer in the co-op it was accredited for, or
+	/// in a co-op that is not active.
+	fn standing(
+		attester: &T::AccountId,
+		kind: ClaimKindId,
+	) -> Result<Party<T::AccountId>, Error<T>> {
+		let acting_for = Accredited::<T>::get(kind, attester).ok_or(Error::<T>::NotAccredited)?;
+		let coop_now = T::Membership::coop_of(attester);
+		if let ActingFor::Coop(coop) = acting_for {
+			ensure!(coop_now == Some(coop), Error::<T>::NotActingForCoop);
+		}
+		if let Some(coop) = coop_now {
+			ensure!(T::Membership::is_active_coop(coop), Error::<T>::AttesterCoopNotActive);
+		}
+		let party = match coop_now {
+			Some(coop) => Party::Coop(coop),
+			None => Party::Registrar(attester.clone()),
+		};
+		Ok(party)
 	}
 
 	/// Checks that `attester` may attest `kind` about `subject` until `valid_until`;
@@ -623,59 +840,102 @@ impl<T: Config> Pallet<T> {
 		valid_until: BlockNumberFor<T>,
 	) -> Result<u32, DispatchError> {
 		let claim = ClaimKinds::<T>::get(kind).ok_or(Error::<T>::UnknownClaimKind)?;
-		ensure!(Accredited::<T>::contains_key(kind, attester), Error::<T>::NotAccredited);
+		let coop_now = Self::standing(attester, kind)?.coop();
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(
 			valid_until > now && valid_until <= now.saturating_add(claim.max_validity),
 			Error::<T>::BadValidity
 		);
+		ensure!(claim.subject == subject.kind(), Error::<T>::WrongSubject);
+		ensure!(!Self::is_self(attester, coop_now, subject), Error::<T>::SelfAttestation);
 		match subject {
 			Subject::Coop(coop) => {
-				ensure!(claim.subject == SubjectKind::Coop, Error::<T>::WrongSubject);
-				ensure!(
-					T::Membership::coop_of(attester) != Some(*coop),
-					Error::<T>::SelfAttestation
-				);
 				Ok(Passports::<T>::get(coop).ok_or(Error::<T>::NoPassport)?.version)
 			}
-			Subject::Account(who) => {
-				ensure!(claim.subject == SubjectKind::Account, Error::<T>::WrongSubject);
-				ensure!(who != attester, Error::<T>::SelfAttestation);
-				Ok(0)
-			}
+			Subject::Account(_) => Ok(0),
 		}
 	}
 
-	/// Whether an attestation counts now (see the pallet docs).
+	/// The party an attestation counts for now, if it counts (see "When an
+	/// attestation counts" in the pallet docs). `version` is the subject's current
+	/// passport version (`None` for accounts or a co-op without passport).
+	fn counting_party(
+		subject: &SubjectOf<T>,
+		kind: ClaimKindId,
+		attester: &T::AccountId,
+		a: &AttestationOf<T>,
+		version: Option<u32>,
+	) -> Option<Party<T::AccountId>> {
+		if a.status != AttestationStatus::Valid
+			|| frame_system::Pallet::<T>::block_number() >= a.valid_until
+		{
+			return None;
+		}
+		if matches!(subject, Subject::Coop(_)) && version != Some(a.passport_version) {
+			return None;
+		}
+		let party = Self::standing(attester, kind).ok()?;
+		if Self::is_self(attester, party.coop(), subject) {
+			return None;
+		}
+		Some(party)
+	}
+
+	/// The current passport version of a co-op subject (`None` for accounts).
+	fn current_version(subject: &SubjectOf<T>) -> Option<u32> {
+		match subject {
+			Subject::Coop(coop) => Passports::<T>::get(coop).map(|p| p.version),
+			Subject::Account(_) => None,
+		}
+	}
+
+	/// A co-op's passport ([`runtime_api::PassportApi::passport`]).
+	pub fn passport(coop: CoopId) -> Option<Passport<BlockNumberFor<T>>> {
+		Passports::<T>::get(coop)
+	}
+
+	/// Whether an attestation counts now (see "When an attestation counts" in the
+	/// pallet docs).
 	pub fn counts(
 		subject: &SubjectOf<T>,
 		kind: ClaimKindId,
 		attester: &T::AccountId,
 		a: &AttestationOf<T>,
 	) -> bool {
-		a.status == AttestationStatus::Valid
-			&& frame_system::Pallet::<T>::block_number() < a.valid_until
-			&& Accredited::<T>::contains_key(kind, attester)
-			&& !Self::is_stale(subject, a)
+		Self::counting_party(subject, kind, attester, a, Self::current_version(subject)).is_some()
 	}
 
-	/// Whether a co-op attestation attested an older passport version.
+	/// Whether a co-op attestation attested another passport version than the
+	/// current one (always `false` for accounts).
 	pub fn is_stale(subject: &SubjectOf<T>, a: &AttestationOf<T>) -> bool {
 		match subject {
-			Subject::Coop(coop) => {
-				Passports::<T>::get(coop).is_none_or(|p| p.version != a.passport_version)
-			}
+			Subject::Coop(_) => Self::current_version(subject) != Some(a.passport_version),
 			Subject::Account(_) => false,
 		}
 	}
 
 	/// "Is `subject` verified for claim `kind` by at least `k` distinct attesters,
-	/// now?" Reads at most `MaxAttestersPerClaim` attestations.
+	/// now?" Counts attestations that count now (see the pallet docs), attesters of
+	/// one co-op counting once together. `k = 0` is always true. Reads at most
+	/// `MaxAttestersPerClaim` attestations ([`runtime_api::PassportApi::is_verified`]).
 	pub fn is_verified(subject: &SubjectOf<T>, kind: ClaimKindId, k: u32) -> bool {
-		let valid = Attestations::<T>::iter_prefix((subject.clone(), kind))
-			.filter(|(attester, a)| Self::counts(subject, kind, attester, a))
-			.count();
-		valid >= k as usize
+		let needed = usize::try_from(k).unwrap_or(usize::MAX);
+		if needed == 0 {
+			return true;
+		}
+		let version = Self::current_version(subject);
+		let mut parties: alloc::vec::Vec<Party<T::AccountId>> = alloc::vec::Vec::new();
+		for (attester, a) in Attestations::<T>::iter_prefix((subject.clone(), kind)) {
+			if let Some(party) = Self::counting_party(subject, kind, &attester, &a, version) {
+				if !parties.contains(&party) {
+					parties.push(party);
+					if parties.len() >= needed {
+						return true;
+					}
+				}
+			}
+		}
+		false
 	}
 
 	fn meets(subject: &SubjectOf<T>, policy: &Policy) -> DispatchResult {
@@ -688,21 +948,57 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Checks the invariants: attestation counters match the records, every
-	/// attestation is of a known kind whose subject kind matches, deposits held.
+	/// Checks the invariants: claim kinds below `NextClaimKindId`; accreditations,
+	/// policies and attestations only of known kinds of the right subject kind;
+	/// passports well formed; attestations attest an existing passport version;
+	/// attestation counters match the records; deposits held.
 	#[cfg(any(feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
+		let next = NextClaimKindId::<T>::get();
+		for (id, kind) in ClaimKinds::<T>::iter() {
+			ensure!(id < next, "claim kind id not below NextClaimKindId");
+			ensure!(!kind.max_validity.is_zero(), "claim kind with zero max validity");
+		}
+		for (kind, _, _) in Accredited::<T>::iter() {
+			ensure!(ClaimKinds::<T>::contains_key(kind), "accreditation of unknown kind");
+		}
+		for (_, p) in Passports::<T>::iter() {
+			ensure!(p.version >= 1, "passport version 0");
+			ensure!(p.jurisdiction.iter().all(u8::is_ascii_uppercase), "bad jurisdiction");
+		}
+		let policies = MemberPolicies::<T>::iter()
+			.map(|(_, p)| (p, SubjectKind::Account))
+			.chain(core::iter::once((AdmissionRequirements::<T>::get(), SubjectKind::Coop)));
+		for (policy, subject) in policies {
+			if !policy.kinds.is_empty() {
+				Self::check_policy(&policy, subject).map_err(|_| "invalid policy stored")?;
+			}
+		}
+		ensure!(
+			MemberPolicies::<T>::iter().all(|(_, p)| !p.kinds.is_empty()),
+			"empty member policy stored"
+		);
 		let mut counts: BTreeMap<(SubjectOf<T>, ClaimKindId), u32> = BTreeMap::new();
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for ((subject, kind), attester, a) in Attestations::<T>::iter() {
 			let claim = ClaimKinds::<T>::get(kind).ok_or("attestation of unknown kind")?;
-			let subject_kind = match subject {
-				Subject::Coop(_) => SubjectKind::Coop,
-				Subject::Account(_) => SubjectKind::Account,
-			};
-			ensure!(claim.subject == subject_kind, "attestation of the wrong subject kind");
+			ensure!(claim.subject == subject.kind(), "attestation of the wrong subject kind");
+			ensure!(a.issued_at < a.valid_until, "attestation valid until before issued");
+			match subject {
+				Subject::Coop(coop) => {
+					let p = Passports::<T>::get(coop)
+						.ok_or("attestation of a co-op without passport")?;
+					ensure!(
+						a.passport_version >= 1 && a.passport_version <= p.version,
+						"attestation of a passport version that never existed"
+					);
+				}
+				Subject::Account(_) => {
+					ensure!(a.passport_version == 0, "account attestation with a passport version")
+				}
+			}
 			let c = counts.entry((subject, kind)).or_default();
 			*c = c.saturating_add(1);
 			let h = held.entry(attester).or_default();
@@ -728,6 +1024,8 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> AdmissionPolicy<T::AccountId> for Pallet<T> {
+	/// `Ok` if the co-op has no member policy, or `who` meets it now; otherwise
+	/// [`Error::NotVerified`].
 	fn can_join(coop: CoopId, who: &T::AccountId) -> DispatchResult {
 		match MemberPolicies::<T>::get(coop) {
 			Some(policy) => Self::meets(&Subject::Account(who.clone()), &policy),
@@ -735,6 +1033,8 @@ impl<T: Config> AdmissionPolicy<T::AccountId> for Pallet<T> {
 		}
 	}
 
+	/// `Ok` if the federation's admission policy is empty, or the co-op meets it now;
+	/// otherwise [`Error::NotVerified`].
 	fn can_admit(coop: CoopId) -> DispatchResult {
 		Self::meets(&Subject::Coop(coop), &AdmissionRequirements::<T>::get())
 	}

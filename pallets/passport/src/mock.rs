@@ -92,15 +92,32 @@ impl crate::BenchmarkHelper<AccountId> for BenchHelper {
 	}
 }
 
+// The six claim kinds, in the runtime's genesis order.
 pub const LEGAL_ENTITY: u16 = 0;
-pub const MEMBER_KYC: u16 = 1;
+pub const OFFICERS_KYC: u16 = 1;
+pub const COOP_PRINCIPLES: u16 = 2;
+pub const GOOD_STANDING: u16 = 3;
+pub const MEMBER_KYC: u16 = 4;
+pub const MEMBER_IN_GOOD_STANDING: u16 = 5;
 pub const VALIDITY: u64 = 100;
 /// An external registrar, in no co-op.
 pub const REGISTRAR: AccountId = 10;
 pub const START: Balance = 1_000;
 
+/// The claim kinds seeded at genesis: (name, subject).
+pub const CLAIM_KINDS: [(&[u8], SubjectKind); 6] = [
+	(b"LegalEntity", SubjectKind::Coop),
+	(b"OfficersKyc", SubjectKind::Coop),
+	(b"CoopPrinciples", SubjectKind::Coop),
+	(b"GoodStanding", SubjectKind::Coop),
+	(b"MemberKyc", SubjectKind::Account),
+	(b"MemberInGoodStanding", SubjectKind::Account),
+];
+
 /// Co-op 0: 1 (admin), 2. Co-op 1: 3 (admin), 4. Co-op 2: 5 (admin).
-/// LegalEntity attesters: 3, 5, REGISTRAR. MemberKyc attesters: 1, REGISTRAR.
+/// Every account 1..=20 has `START`.
+/// LegalEntity attesters: 3 (for co-op 1), 5 (for co-op 2), REGISTRAR.
+/// GoodStanding attesters: 5, REGISTRAR. MemberKyc attesters: 1 (for co-op 0), REGISTRAR.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
@@ -119,22 +136,20 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut t)
 	.unwrap();
 	crate::GenesisConfig::<Test> {
-		claim_kinds: vec![
-			ClaimKind {
-				name: b"LegalEntity".to_vec().try_into().unwrap(),
-				subject: SubjectKind::Coop,
+		claim_kinds: CLAIM_KINDS
+			.iter()
+			.map(|(name, subject)| ClaimKind {
+				name: name.to_vec().try_into().unwrap(),
+				subject: *subject,
 				max_validity: VALIDITY,
-			},
-			ClaimKind {
-				name: b"MemberKyc".to_vec().try_into().unwrap(),
-				subject: SubjectKind::Account,
-				max_validity: VALIDITY,
-			},
-		],
+			})
+			.collect(),
 		attesters: vec![
 			(LEGAL_ENTITY, 3),
 			(LEGAL_ENTITY, 5),
 			(LEGAL_ENTITY, REGISTRAR),
+			(GOOD_STANDING, 5),
+			(GOOD_STANDING, REGISTRAR),
 			(MEMBER_KYC, 1),
 			(MEMBER_KYC, REGISTRAR),
 		],

@@ -1,7 +1,7 @@
 //! Runtime API for wallets, explorers and relying co-ops (served over RPC as
 //! `coop_passport`, `coop_attestations`, `coop_isVerified`, `coop_claimKinds`).
 
-use crate::types::{Attestation, ClaimKind, ClaimKindId, Passport, Subject};
+use crate::types::{ActingFor, Attestation, ClaimKind, ClaimKindId, Passport, Subject};
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -13,12 +13,19 @@ use scale_info::TypeInfo;
 #[cfg_attr(feature = "std", derive(serde::Serialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct AttestationView<AccountId, Balance, BlockNumber> {
+	/// The claim kind attested.
 	pub kind: ClaimKindId,
+	/// Who attested it.
 	pub attester: AccountId,
+	/// The record as stored.
 	pub attestation: Attestation<Balance, BlockNumber>,
-	/// Attests an older passport version (co-op subjects).
+	/// On whose behalf the attester is accredited for this kind now (`None`: no
+	/// longer accredited).
+	pub acting_for: Option<ActingFor>,
+	/// Attests another passport version than the current one (co-op subjects).
 	pub stale: bool,
-	/// Counts now: valid, unexpired, accredited attester, not stale.
+	/// Counts now: valid, unexpired, accredited attester in good standing, not
+	/// stale, not self-attested (see the pallet docs).
 	pub counts: bool,
 }
 
@@ -32,9 +39,11 @@ sp_api::decl_runtime_apis! {
 	{
 		/// A co-op's passport.
 		fn passport(coop: CoopId) -> Option<Passport<BlockNumber>>;
-		/// Every attestation about `subject` (bounded: per kind at most `MaxAttestersPerClaim`).
+		/// Every attestation about `subject`, by claim kind (bounded: per kind at most
+		/// `MaxAttestersPerClaim`).
 		fn attestations(subject: Subject<AccountId>) -> Vec<AttestationView<AccountId, Balance, BlockNumber>>;
-		/// Whether `subject` is verified for `kind` by at least `k` distinct attesters now.
+		/// Whether `subject` is verified for `kind` by at least `k` distinct attesters
+		/// now (attesters of one co-op count once).
 		fn is_verified(subject: Subject<AccountId>, kind: ClaimKindId, k: u32) -> bool;
 		/// All claim kinds, by id.
 		fn claim_kinds() -> Vec<(ClaimKindId, ClaimKind<BlockNumber>)>;
@@ -42,17 +51,22 @@ sp_api::decl_runtime_apis! {
 }
 
 impl<T: crate::Config> crate::Pallet<T> {
-	/// [`PassportApi::attestations`].
+	/// [`PassportApi::attestations`]: every attestation about `subject`, ordered by
+	/// claim kind id.
 	pub fn attestations_of(
 		subject: &crate::SubjectOf<T>,
 	) -> Vec<AttestationView<T::AccountId, crate::BalanceOf<T>, BlockNumberFor<T>>> {
-		crate::ClaimKinds::<T>::iter_keys()
+		let mut kinds: Vec<ClaimKindId> = crate::ClaimKinds::<T>::iter_keys().collect();
+		kinds.sort_unstable();
+		kinds
+			.into_iter()
 			.flat_map(|kind| {
 				crate::Attestations::<T>::iter_prefix((subject.clone(), kind)).map(
 					move |(attester, a)| AttestationView {
 						kind,
 						stale: Self::is_stale(subject, &a),
 						counts: Self::counts(subject, kind, &attester, &a),
+						acting_for: crate::Accredited::<T>::get(kind, &attester),
 						attester,
 						attestation: a,
 					},
@@ -61,8 +75,10 @@ impl<T: crate::Config> crate::Pallet<T> {
 			.collect()
 	}
 
-	/// [`PassportApi::claim_kinds`].
+	/// [`PassportApi::claim_kinds`]: all claim kinds, ordered by id.
 	pub fn claim_kinds_list() -> Vec<(ClaimKindId, ClaimKind<BlockNumberFor<T>>)> {
-		crate::ClaimKinds::<T>::iter().collect()
+		let mut kinds: Vec<_> = crate::ClaimKinds::<T>::iter().collect();
+		kinds.sort_unstable_by_key(|(id, _)| *id);
+		kinds
 	}
 }

@@ -8,15 +8,29 @@
 )]
 
 use crate::{
-	mock::*, AttestationCount, AttestationStatus, Attestations, Error, Event, HoldReason, Policy,
-	Subject, SubjectKind,
+	mock::*, Accredited, ActingFor, AdmissionRequirements, Attestation, AttestationCount,
+	AttestationStatus, Attestations, ClaimKinds, Error, Event, HoldReason, MemberPolicies,
+	NextClaimKindId, Passports, Policy, Subject, SubjectKind,
 };
-use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{
+		fungible::{InspectHold, Mutate, MutateHold},
+		tokens::Precision,
+	},
+};
+use pallet_coop_membership::{AdmissionPolicy, CoopMembership};
 use sp_core::H256;
 use sp_runtime::DispatchError;
 
+type MembershipCall = pallet_coop_membership::Pallet<Test>;
+
 fn signed(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
+}
+
+fn root() -> RuntimeOrigin {
+	RuntimeOrigin::root()
 }
 
 fn coop(id: u32) -> Subject<AccountId> {
@@ -27,72 +41,341 @@ fn account(who: AccountId) -> Subject<AccountId> {
 	Subject::Account(who)
 }
 
-fn publish(admin: AccountId) {
+fn ev(byte: u8) -> H256 {
+	H256::repeat_byte(byte)
+}
+
+/// The admin of co-op `admin`'s co-op publishes a passport whose documents hash is
+/// `docs` (so each call with a new `docs` is a change).
+fn publish_docs(admin: AccountId, docs: u8) {
 	assert_ok!(Passport::set_passport(
 		signed(admin),
 		*b"ES",
 		b"Cooperativa".to_vec(),
-		H256::repeat_byte(1),
-		H256::repeat_byte(2)
+		ev(1),
+		ev(docs)
 	));
+}
+
+fn publish(admin: AccountId) {
+	publish_docs(admin, 2);
 }
 
 fn held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&HoldReason::AttestationDeposit.into(), &who)
 }
 
+fn free(who: AccountId) -> Balance {
+	Balances::free_balance(who)
+}
+
 fn policy(kinds: Vec<u16>, min: u32) -> Policy {
 	Policy { kinds: kinds.try_into().unwrap(), min_attesters: min }
 }
 
+fn record(
+	subject: Subject<AccountId>,
+	kind: u16,
+	attester: AccountId,
+) -> Attestation<Balance, u64> {
+	Attestations::<Test>::get((subject, kind), attester).unwrap()
+}
+
 #[test]
-fn set_passport_bumps_version() {
+fn genesis_seeds_six_claim_kinds_and_attesters() {
 	build_and_execute(|| {
+		let kinds = Passport::claim_kinds_list();
+		assert_eq!(kinds.len(), 6);
+		for (i, (id, kind)) in kinds.iter().enumerate() {
+			assert_eq!(*id, i as u16);
+			assert_eq!(kind.name.to_vec(), CLAIM_KINDS[i].0.to_vec());
+			assert_eq!(kind.subject, CLAIM_KINDS[i].1);
+			assert_eq!(kind.max_validity, VALIDITY);
+		}
+		assert_eq!(NextClaimKindId::<Test>::get(), 6);
+		assert_eq!(ClaimKinds::<Test>::get(OFFICERS_KYC).unwrap().subject, SubjectKind::Coop);
+		assert_eq!(ClaimKinds::<Test>::get(COOP_PRINCIPLES).unwrap().subject, SubjectKind::Coop);
+		assert_eq!(
+			ClaimKinds::<Test>::get(MEMBER_IN_GOOD_STANDING).unwrap().subject,
+			SubjectKind::Account
+		);
+		assert_eq!(Accredited::<Test>::get(LEGAL_ENTITY, 3), Some(ActingFor::Coop(1)));
+		assert_eq!(Accredited::<Test>::get(LEGAL_ENTITY, REGISTRAR), Some(ActingFor::Registrar));
+		assert_eq!(Accredited::<Test>::get(MEMBER_KYC, 1), Some(ActingFor::Coop(0)));
+		assert_eq!(Accredited::<Test>::get(MEMBER_KYC, 3), None);
+		// No policies at genesis: anyone may join, any co-op be admitted.
+		assert_eq!(AdmissionRequirements::<Test>::get(), Policy::default());
+		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_join(0, &9));
+		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_admit(0));
+	});
+}
+
+#[test]
+fn set_passport_publishes_then_bumps_version_on_change() {
+	build_and_execute(|| {
+		assert_eq!(Passport::passport(0), None);
 		publish(1);
 		assert_eq!(passport_events(), vec![Event::PassportSet { coop: 0, version: 1 }]);
-		publish(1);
-		assert_eq!(passport_events(), vec![Event::PassportSet { coop: 0, version: 2 }]);
-		let p = crate::Passports::<Test>::get(0).unwrap();
-		assert_eq!((p.jurisdiction, p.version), (*b"ES", 2));
+		let p = Passports::<Test>::get(0).unwrap();
+		assert_eq!(p.jurisdiction, *b"ES");
+		assert_eq!(p.legal_form.to_vec(), b"Cooperativa".to_vec());
+		assert_eq!((p.registration_hash, p.documents_hash), (ev(1), ev(2)));
+		assert_eq!((p.version, p.updated_at), (1, 1));
+
+		// Identical data: refused, nothing goes stale.
 		assert_noop!(
-			Passport::set_passport(signed(2), *b"ES", vec![1], H256::zero(), H256::zero()),
+			Passport::set_passport(signed(1), *b"ES", b"Cooperativa".to_vec(), ev(1), ev(2)),
+			Error::<Test>::PassportUnchanged
+		);
+		System::set_block_number(5);
+		publish_docs(1, 3);
+		assert_eq!(passport_events(), vec![Event::PassportSet { coop: 0, version: 2 }]);
+		let p = Passport::passport(0).unwrap();
+		assert_eq!((p.version, p.updated_at, p.documents_hash), (2, 5, ev(3)));
+		// Any field counts as a change.
+		assert_ok!(Passport::set_passport(
+			signed(1),
+			*b"PT",
+			b"Cooperativa".to_vec(),
+			ev(1),
+			ev(3)
+		));
+		assert_eq!(Passport::passport(0).unwrap().version, 3);
+
+		// Only admins.
+		assert_noop!(
+			Passport::set_passport(signed(2), *b"ES", vec![1], ev(0), ev(0)),
 			Error::<Test>::NotCoopAdmin
 		);
 		assert_noop!(
-			Passport::set_passport(signed(1), *b"es", vec![1], H256::zero(), H256::zero()),
-			Error::<Test>::BadJurisdiction
+			Passport::set_passport(signed(9), *b"ES", vec![1], ev(0), ev(0)),
+			Error::<Test>::NotCoopAdmin
+		);
+		for bad in [*b"es", *b"E1", *b"E "] {
+			assert_noop!(
+				Passport::set_passport(signed(1), bad, vec![1], ev(0), ev(0)),
+				Error::<Test>::BadJurisdiction
+			);
+		}
+		assert_noop!(
+			Passport::set_passport(signed(1), *b"ES", vec![], ev(0), ev(0)),
+			Error::<Test>::BadLegalForm
 		);
 		assert_noop!(
-			Passport::set_passport(signed(1), *b"ES", vec![0; 65], H256::zero(), H256::zero()),
-			Error::<Test>::BadName
+			Passport::set_passport(signed(1), *b"ES", vec![b'x'; 65], ev(0), ev(0)),
+			Error::<Test>::BadLegalForm
+		);
+		assert_ok!(Passport::set_passport(signed(1), *b"ES", vec![b'x'; 64], ev(0), ev(0)));
+	});
+}
+
+#[test]
+fn an_applicant_coop_publishes_its_passport_before_admission() {
+	build_and_execute(|| {
+		assert_ok!(MembershipCall::apply_coop(signed(8), b"New".to_vec(), ev(0)));
+		passport_events();
+		publish(8);
+		assert_eq!(passport_events(), vec![Event::PassportSet { coop: 3, version: 1 }]);
+	});
+}
+
+#[test]
+fn claim_kinds_are_managed_by_the_federation() {
+	build_and_execute(|| {
+		assert_noop!(
+			Passport::add_claim_kind(signed(1), b"Audited".to_vec(), SubjectKind::Coop, 10),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Passport::add_claim_kind(root(), b"Audited".to_vec(), SubjectKind::Coop, 10));
+		assert_eq!(
+			passport_events(),
+			vec![Event::ClaimKindAdded { id: 6, subject: SubjectKind::Coop }]
+		);
+		assert_eq!(NextClaimKindId::<Test>::get(), 7);
+		let k = ClaimKinds::<Test>::get(6).unwrap();
+		assert_eq!(
+			(k.name.to_vec(), k.subject, k.max_validity),
+			(b"Audited".to_vec(), SubjectKind::Coop, 10)
+		);
+
+		assert_noop!(
+			Passport::set_claim_kind(signed(1), 6, b"Audit".to_vec(), 20),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Passport::set_claim_kind(root(), 6, b"Audit".to_vec(), 20));
+		assert_eq!(passport_events(), vec![Event::ClaimKindSet { id: 6 }]);
+		let k = ClaimKinds::<Test>::get(6).unwrap();
+		assert_eq!(
+			(k.name.to_vec(), k.subject, k.max_validity),
+			(b"Audit".to_vec(), SubjectKind::Coop, 20)
+		);
+
+		assert_noop!(
+			Passport::set_claim_kind(root(), 9, b"X".to_vec(), 20),
+			Error::<Test>::UnknownClaimKind
+		);
+		for name in [vec![], vec![b'n'; 65]] {
+			assert_noop!(
+				Passport::add_claim_kind(root(), name.clone(), SubjectKind::Coop, 10),
+				Error::<Test>::BadName
+			);
+			assert_noop!(Passport::set_claim_kind(root(), 6, name, 10), Error::<Test>::BadName);
+		}
+		assert_noop!(
+			Passport::add_claim_kind(root(), b"Z".to_vec(), SubjectKind::Coop, 0),
+			Error::<Test>::BadMaxValidity
+		);
+		assert_noop!(
+			Passport::set_claim_kind(root(), 6, b"Z".to_vec(), 0),
+			Error::<Test>::BadMaxValidity
 		);
 	});
 }
 
 #[test]
-fn attest_holds_deposit_and_counts() {
+fn ids_exhausted_is_an_error_not_an_overflow() {
+	build_and_execute(|| {
+		NextClaimKindId::<Test>::put(u16::MAX);
+		assert_noop!(
+			Passport::add_claim_kind(root(), b"Last".to_vec(), SubjectKind::Coop, 10),
+			Error::<Test>::ClaimKindIdsExhausted
+		);
+		NextClaimKindId::<Test>::put(6);
+	});
+}
+
+#[test]
+fn a_shorter_max_validity_applies_to_new_attestations_only() {
+	build_and_execute(|| {
+		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(7), 1 + VALIDITY));
+		assert_ok!(Passport::set_claim_kind(root(), MEMBER_KYC, b"MemberKyc".to_vec(), 10));
+		assert_eq!(record(account(7), MEMBER_KYC, 1).valid_until, 1 + VALIDITY);
+		assert_noop!(
+			Passport::attest(signed(REGISTRAR), account(7), MEMBER_KYC, ev(7), 12),
+			Error::<Test>::BadValidity
+		);
+		assert_ok!(Passport::attest(signed(REGISTRAR), account(7), MEMBER_KYC, ev(7), 11));
+		assert_noop!(
+			Passport::renew(signed(1), account(7), MEMBER_KYC, 12, None),
+			Error::<Test>::BadValidity
+		);
+	});
+}
+
+#[test]
+fn accreditation_records_on_whose_behalf() {
+	build_and_execute(|| {
+		assert_noop!(
+			Passport::accredit_attester(signed(1), LEGAL_ENTITY, 12),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, 12));
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, 2));
+		assert_eq!(
+			passport_events(),
+			vec![
+				Event::Accredited {
+					kind: LEGAL_ENTITY,
+					attester: 12,
+					acting_for: ActingFor::Registrar
+				},
+				Event::Accredited {
+					kind: LEGAL_ENTITY,
+					attester: 2,
+					acting_for: ActingFor::Coop(0)
+				},
+			]
+		);
+		assert_eq!(Accredited::<Test>::get(LEGAL_ENTITY, 2), Some(ActingFor::Coop(0)));
+		assert_noop!(
+			Passport::accredit_attester(root(), LEGAL_ENTITY, 12),
+			Error::<Test>::AlreadyAccredited
+		);
+		assert_noop!(Passport::accredit_attester(root(), 9, 12), Error::<Test>::UnknownClaimKind);
+		// Members of a co-op that is not active cannot be accredited.
+		assert_ok!(MembershipCall::suspend_coop(root(), 2, ev(0)));
+		assert_noop!(
+			Passport::accredit_attester(root(), MEMBER_KYC, 5),
+			Error::<Test>::AttesterCoopNotActive
+		);
+		assert_ok!(MembershipCall::apply_coop(signed(8), b"New".to_vec(), ev(0)));
+		assert_noop!(
+			Passport::accredit_attester(root(), MEMBER_KYC, 8),
+			Error::<Test>::AttesterCoopNotActive
+		);
+		passport_events();
+
+		assert_noop!(
+			Passport::withdraw_accreditation(signed(1), LEGAL_ENTITY, 12),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Passport::withdraw_accreditation(root(), LEGAL_ENTITY, 12));
+		assert_eq!(
+			passport_events(),
+			vec![Event::AccreditationWithdrawn { kind: LEGAL_ENTITY, attester: 12 }]
+		);
+		assert_eq!(Accredited::<Test>::get(LEGAL_ENTITY, 12), None);
+		assert_noop!(
+			Passport::withdraw_accreditation(root(), LEGAL_ENTITY, 12),
+			Error::<Test>::NotAccredited
+		);
+	});
+}
+
+#[test]
+fn attest_holds_the_deposit_and_records_everything() {
 	build_and_execute(|| {
 		publish(1);
+		System::set_block_number(3);
 		passport_events();
-		let evidence = H256::repeat_byte(9);
-		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, evidence, 50));
+		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(9), 50));
 		assert_eq!(
 			passport_events(),
 			vec![Event::Attested {
 				subject: coop(0),
 				kind: LEGAL_ENTITY,
 				attester: 3,
-				evidence,
-				valid_until: 50
+				evidence: ev(9),
+				passport_version: 1,
+				valid_until: 50,
+				deposit: DEPOSIT,
 			}]
 		);
+		assert_eq!(
+			record(coop(0), LEGAL_ENTITY, 3),
+			Attestation {
+				evidence: ev(9),
+				passport_version: 1,
+				issued_at: 3,
+				valid_until: 50,
+				status: AttestationStatus::Valid,
+				deposit: DEPOSIT,
+			}
+		);
 		assert_eq!(held(3), DEPOSIT);
-		assert_eq!(Balances::free_balance(3), START - DEPOSIT);
+		assert_eq!(free(3), START - DEPOSIT);
+		assert_eq!(AttestationCount::<Test>::get((coop(0), LEGAL_ENTITY)), 1);
 		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
 		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
-		assert_ok!(Passport::attest(signed(REGISTRAR), coop(0), LEGAL_ENTITY, evidence, 50));
-		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
-		assert_eq!(AttestationCount::<Test>::get((coop(0), LEGAL_ENTITY)), 2);
+		assert!(!Passport::is_verified(&coop(0), GOOD_STANDING, 1));
+		assert!(Passport::is_verified(&coop(0), GOOD_STANDING, 0));
+
+		// An account attestation records passport version 0.
+		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(7), 50));
+		assert_eq!(
+			passport_events()[0],
+			Event::Attested {
+				subject: account(7),
+				kind: MEMBER_KYC,
+				attester: 1,
+				evidence: ev(7),
+				passport_version: 0,
+				valid_until: 50,
+				deposit: DEPOSIT,
+			}
+		);
+		assert_eq!(held(1), DEPOSIT);
+		assert_eq!(free(1), START - DEPOSIT);
 	});
 }
 
@@ -100,58 +383,78 @@ fn attest_holds_deposit_and_counts() {
 fn attest_errors() {
 	build_and_execute(|| {
 		assert_noop!(
-			Passport::attest(signed(3), coop(0), LEGAL_ENTITY, H256::zero(), 50),
+			Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 50),
 			Error::<Test>::NoPassport
 		);
 		publish(1);
 		publish(3);
 		assert_noop!(
-			Passport::attest(signed(4), coop(0), LEGAL_ENTITY, H256::zero(), 50),
+			Passport::attest(signed(4), coop(0), LEGAL_ENTITY, ev(0), 50),
 			Error::<Test>::NotAccredited
 		);
 		assert_noop!(
-			Passport::attest(signed(3), coop(0), 7, H256::zero(), 50),
+			Passport::attest(signed(3), coop(0), 7, ev(0), 50),
 			Error::<Test>::UnknownClaimKind
 		);
-		// A co-op cannot attest itself.
+		// A co-op cannot attest itself, nor an account itself.
 		assert_noop!(
-			Passport::attest(signed(3), coop(1), LEGAL_ENTITY, H256::zero(), 50),
+			Passport::attest(signed(3), coop(1), LEGAL_ENTITY, ev(0), 50),
 			Error::<Test>::SelfAttestation
 		);
 		assert_noop!(
-			Passport::attest(signed(1), account(1), MEMBER_KYC, H256::zero(), 50),
+			Passport::attest(signed(1), account(1), MEMBER_KYC, ev(0), 50),
 			Error::<Test>::SelfAttestation
 		);
 		assert_noop!(
-			Passport::attest(signed(3), account(2), LEGAL_ENTITY, H256::zero(), 50),
+			Passport::attest(signed(3), account(2), LEGAL_ENTITY, ev(0), 50),
 			Error::<Test>::WrongSubject
 		);
 		assert_noop!(
-			Passport::attest(signed(3), coop(0), LEGAL_ENTITY, H256::zero(), 1),
+			Passport::attest(signed(1), coop(1), MEMBER_KYC, ev(0), 50),
+			Error::<Test>::WrongSubject
+		);
+		// valid_until in (now, now + max_validity].
+		assert_noop!(
+			Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 1),
 			Error::<Test>::BadValidity
 		);
 		assert_noop!(
-			Passport::attest(signed(3), coop(0), LEGAL_ENTITY, H256::zero(), 1 + VALIDITY + 1),
+			Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 1 + VALIDITY + 1),
 			Error::<Test>::BadValidity
 		);
-		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, H256::zero(), 1 + VALIDITY));
+		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 1 + VALIDITY));
 		assert_noop!(
-			Passport::attest(signed(3), coop(0), LEGAL_ENTITY, H256::zero(), 50),
+			Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 50),
 			Error::<Test>::AlreadyAttested
 		);
 		// A fourth attester would exceed MaxAttestersPerClaim (3).
-		assert_ok!(Passport::attest(signed(5), coop(0), LEGAL_ENTITY, H256::zero(), 50));
-		assert_ok!(Passport::attest(signed(REGISTRAR), coop(0), LEGAL_ENTITY, H256::zero(), 50));
-		assert_ok!(Passport::accredit_attester(RuntimeOrigin::root(), LEGAL_ENTITY, 12));
+		assert_ok!(Passport::attest(signed(5), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert_ok!(Passport::attest(signed(REGISTRAR), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, 12));
 		assert_noop!(
-			Passport::attest(signed(12), coop(0), LEGAL_ENTITY, H256::zero(), 50),
+			Passport::attest(signed(12), coop(0), LEGAL_ENTITY, ev(0), 50),
 			Error::<Test>::TooManyAttesters
 		);
 		// Deposit.
-		assert_ok!(Passport::accredit_attester(RuntimeOrigin::root(), MEMBER_KYC, 30));
+		assert_ok!(Passport::accredit_attester(root(), MEMBER_KYC, 30));
 		assert_noop!(
-			Passport::attest(signed(30), account(2), MEMBER_KYC, H256::zero(), 50),
+			Passport::attest(signed(30), account(2), MEMBER_KYC, ev(0), 50),
 			Error::<Test>::InsufficientDeposit
+		);
+		assert_eq!(free(30), 0);
+	});
+}
+
+#[test]
+fn a_coop_cannot_attest_itself_through_its_sovereign_account() {
+	build_and_execute(|| {
+		publish(1);
+		let sovereign = Membership::sovereign_account(0);
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, sovereign));
+		<Balances as Mutate<AccountId>>::set_balance(&sovereign, START);
+		assert_noop!(
+			Passport::attest(signed(sovereign), coop(0), LEGAL_ENTITY, ev(0), 50),
+			Error::<Test>::SelfAttestation
 		);
 	});
 }
@@ -159,20 +462,87 @@ fn attest_errors() {
 #[test]
 fn expiry_at_the_exact_block() {
 	build_and_execute(|| {
-		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, H256::zero(), 10));
+		// Attested at block 1, valid until 10: counts at blocks 1..=9, not at 10.
+		publish(1);
+		assert_ok!(Passport::set_member_policy(signed(3), policy(vec![MEMBER_KYC], 1)));
+		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(0), 10));
+		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 10));
 		System::set_block_number(9);
 		assert!(Passport::is_verified(&account(7), MEMBER_KYC, 1));
+		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
+		assert!(Passport::attestations_of(&account(7))[0].counts);
+		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_join(1, &7));
+		assert_noop!(
+			Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 1),
+			Error::<Test>::StillValid
+		);
 		System::set_block_number(10);
 		assert!(!Passport::is_verified(&account(7), MEMBER_KYC, 1));
+		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
+		let view = Passport::attestations_of(&account(7));
+		assert!(!view[0].counts && !view[0].stale);
+		assert_noop!(MembershipCall::add_member(signed(3), 7), Error::<Test>::NotVerified);
+		assert_ok!(Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 1));
 	});
 }
 
 #[test]
-fn revocation_stops_counting_and_record_stays() {
+fn renew_extends_and_can_revive_an_expired_attestation() {
+	build_and_execute(|| {
+		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(7), 10));
+		System::set_block_number(12);
+		assert!(!Passport::is_verified(&account(7), MEMBER_KYC, 1));
+		passport_events();
+		assert_ok!(Passport::renew(signed(1), account(7), MEMBER_KYC, 30, None));
+		assert_eq!(
+			passport_events(),
+			vec![Event::Renewed {
+				subject: account(7),
+				kind: MEMBER_KYC,
+				attester: 1,
+				evidence: ev(7),
+				passport_version: 0,
+				valid_until: 30,
+			}]
+		);
+		assert!(Passport::is_verified(&account(7), MEMBER_KYC, 1));
+		let a = record(account(7), MEMBER_KYC, 1);
+		assert_eq!((a.issued_at, a.valid_until, a.evidence), (12, 30, ev(7)));
+		// No second deposit.
+		assert_eq!(held(1), DEPOSIT);
+		assert_eq!(free(1), START - DEPOSIT);
+
+		// New evidence.
+		assert_ok!(Passport::renew(signed(1), account(7), MEMBER_KYC, 40, Some(ev(8))));
+		assert_eq!(record(account(7), MEMBER_KYC, 1).evidence, ev(8));
+
+		assert_noop!(
+			Passport::renew(signed(1), account(7), MEMBER_KYC, 12, None),
+			Error::<Test>::BadValidity
+		);
+		assert_noop!(
+			Passport::renew(signed(1), account(7), MEMBER_KYC, 12 + VALIDITY + 1, None),
+			Error::<Test>::BadValidity
+		);
+		assert_noop!(
+			Passport::renew(signed(REGISTRAR), account(7), MEMBER_KYC, 30, None),
+			Error::<Test>::NoAttestation
+		);
+		// Only while accredited.
+		assert_ok!(Passport::withdraw_accreditation(root(), MEMBER_KYC, 1));
+		assert_noop!(
+			Passport::renew(signed(1), account(7), MEMBER_KYC, 50, None),
+			Error::<Test>::NotAccredited
+		);
+	});
+}
+
+#[test]
+fn revocation_stops_counting_and_the_record_and_deposit_stay_until_removed() {
 	build_and_execute(|| {
 		publish(1);
-		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, H256::zero(), 50));
-		assert_ok!(Passport::attest(signed(5), coop(0), LEGAL_ENTITY, H256::zero(), 50));
+		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert_ok!(Passport::attest(signed(5), coop(0), LEGAL_ENTITY, ev(0), 50));
 		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
 		passport_events();
 		assert_ok!(Passport::revoke(signed(5), coop(0), LEGAL_ENTITY, 2));
@@ -182,76 +552,222 @@ fn revocation_stops_counting_and_record_stays() {
 		);
 		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
 		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
-		assert_eq!(
-			Attestations::<Test>::get((coop(0), LEGAL_ENTITY), 5).unwrap().status,
-			AttestationStatus::Revoked(2)
-		);
+		assert_eq!(record(coop(0), LEGAL_ENTITY, 5).status, AttestationStatus::Revoked(2));
+		let view = Passport::attestations_of(&coop(0));
+		assert_eq!(view.len(), 2);
+		assert!(view.iter().any(|v| v.attester == 5 && !v.counts));
+		assert_eq!(held(5), DEPOSIT);
+		assert_eq!(free(5), START - DEPOSIT);
+
 		assert_noop!(Passport::revoke(signed(5), coop(0), LEGAL_ENTITY, 2), Error::<Test>::Revoked);
 		assert_noop!(
 			Passport::renew(signed(5), coop(0), LEGAL_ENTITY, 60, None),
 			Error::<Test>::Revoked
 		);
 		assert_noop!(
+			Passport::attest(signed(5), coop(0), LEGAL_ENTITY, ev(0), 60),
+			Error::<Test>::AlreadyAttested
+		);
+		assert_noop!(
 			Passport::revoke(signed(REGISTRAR), coop(0), LEGAL_ENTITY, 0),
 			Error::<Test>::NoAttestation
 		);
+
+		// Anyone removes a revoked record; the deposit goes back to the attester.
+		assert_ok!(Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, 5));
+		assert_eq!(
+			passport_events(),
+			vec![Event::AttestationRemoved {
+				subject: coop(0),
+				kind: LEGAL_ENTITY,
+				attester: 5,
+				deposit: DEPOSIT
+			}]
+		);
+		assert_eq!((held(5), free(5), free(9)), (0, START, START));
+		// Then it may attest afresh.
+		assert_ok!(Passport::attest(signed(5), coop(0), LEGAL_ENTITY, ev(0), 60));
+		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
 	});
 }
 
 #[test]
-fn passport_change_makes_attestations_stale_until_renewed() {
+fn a_deaccredited_attester_may_still_revoke_and_remove() {
+	build_and_execute(|| {
+		assert_ok!(Passport::attest(signed(REGISTRAR), account(7), MEMBER_KYC, ev(0), 50));
+		assert_ok!(Passport::withdraw_accreditation(root(), MEMBER_KYC, REGISTRAR));
+		assert_ok!(Passport::revoke(signed(REGISTRAR), account(7), MEMBER_KYC, 1));
+		assert_ok!(Passport::remove_expired(signed(REGISTRAR), account(7), MEMBER_KYC, REGISTRAR));
+		assert_eq!((held(REGISTRAR), free(REGISTRAR)), (0, START));
+	});
+}
+
+#[test]
+fn a_passport_change_makes_attestations_stale_until_renewed() {
 	build_and_execute(|| {
 		publish(1);
-		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, H256::zero(), 50));
-		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
-		publish(1);
+		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert_ok!(Passport::attest(signed(REGISTRAR), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
+		let view = Passport::attestations_of(&coop(0));
+		assert!(view.iter().all(|v| !v.stale && v.counts));
+
+		publish_docs(1, 3);
 		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
 		let view = Passport::attestations_of(&coop(0));
-		assert!(view[0].stale && !view[0].counts);
-		assert_ok!(Passport::renew(signed(3), coop(0), LEGAL_ENTITY, 60, None));
-		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
-		let a = Attestations::<Test>::get((coop(0), LEGAL_ENTITY), 3).unwrap();
-		assert_eq!((a.passport_version, a.valid_until), (2, 60));
+		assert_eq!(view.len(), 2);
+		assert!(view.iter().all(|v| v.stale && !v.counts && v.attestation.passport_version == 1));
+		// A stale attestation is not expired: only its attester may remove it.
 		assert_noop!(
-			Passport::renew(signed(5), coop(0), LEGAL_ENTITY, 60, None),
-			Error::<Test>::NoAttestation
+			Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, 3),
+			Error::<Test>::StillValid
 		);
+
+		passport_events();
+		assert_ok!(Passport::renew(signed(3), coop(0), LEGAL_ENTITY, 60, None));
+		assert_eq!(
+			passport_events(),
+			vec![Event::Renewed {
+				subject: coop(0),
+				kind: LEGAL_ENTITY,
+				attester: 3,
+				evidence: ev(0),
+				passport_version: 2,
+				valid_until: 60,
+			}]
+		);
+		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
+		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
+		let a = record(coop(0), LEGAL_ENTITY, 3);
+		assert_eq!((a.passport_version, a.valid_until), (2, 60));
+		let view = Passport::attestations_of(&coop(0));
+		assert!(view.iter().any(|v| v.attester == 3 && !v.stale && v.counts));
+		assert!(view.iter().any(|v| v.attester == REGISTRAR && v.stale && !v.counts));
+
+		// Account attestations never go stale.
+		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(0), 50));
+		publish_docs(1, 4);
+		assert!(!Passport::attestations_of(&account(7))[0].stale);
+		assert!(Passport::is_verified(&account(7), MEMBER_KYC, 1));
 	});
 }
 
 #[test]
 fn withdrawn_accreditation_stops_counting_immediately() {
 	build_and_execute(|| {
-		assert_ok!(Passport::attest(signed(REGISTRAR), account(7), MEMBER_KYC, H256::zero(), 50));
+		assert_ok!(Passport::attest(signed(REGISTRAR), account(7), MEMBER_KYC, ev(0), 50));
 		assert!(Passport::is_verified(&account(7), MEMBER_KYC, 1));
-		assert_noop!(
-			Passport::withdraw_accreditation(signed(1), MEMBER_KYC, REGISTRAR),
-			DispatchError::BadOrigin
+		assert_eq!(
+			Passport::attestations_of(&account(7))[0].acting_for,
+			Some(ActingFor::Registrar)
 		);
-		assert_ok!(Passport::withdraw_accreditation(RuntimeOrigin::root(), MEMBER_KYC, REGISTRAR));
+		assert_ok!(Passport::withdraw_accreditation(root(), MEMBER_KYC, REGISTRAR));
+		// Same block: no grace period.
 		assert!(!Passport::is_verified(&account(7), MEMBER_KYC, 1));
-		assert_noop!(
-			Passport::withdraw_accreditation(RuntimeOrigin::root(), MEMBER_KYC, REGISTRAR),
-			Error::<Test>::NotAccredited
-		);
-		// Re-accredited, its attestation counts again.
-		assert_ok!(Passport::accredit_attester(RuntimeOrigin::root(), MEMBER_KYC, REGISTRAR));
+		let view = Passport::attestations_of(&account(7));
+		assert_eq!((view[0].acting_for, view[0].counts), (None, false));
+		// The record and deposit stay.
+		assert_eq!(record(account(7), MEMBER_KYC, REGISTRAR).status, AttestationStatus::Valid);
+		assert_eq!(held(REGISTRAR), DEPOSIT);
+		// Accredited again before it expires, it counts again.
+		assert_ok!(Passport::accredit_attester(root(), MEMBER_KYC, REGISTRAR));
 		assert!(Passport::is_verified(&account(7), MEMBER_KYC, 1));
+	});
+}
+
+#[test]
+fn attesters_of_one_coop_count_once() {
+	build_and_execute(|| {
+		publish(1);
+		// 3 (admin) and 4 (member) both attest for co-op 1.
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, 4));
+		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert_ok!(Passport::attest(signed(4), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert!(Passport::attestations_of(&coop(0)).iter().all(|v| v.counts));
+		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
+		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
+		// A registrar is a second distinct attester.
+		assert_ok!(Passport::attest(signed(REGISTRAR), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
+		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 3));
+		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, u32::MAX));
+		// Two distinct registrars count as two.
+		assert_ok!(Passport::attest(signed(REGISTRAR), account(7), MEMBER_KYC, ev(0), 50));
+		assert_ok!(Passport::accredit_attester(root(), MEMBER_KYC, 12));
+		assert_ok!(Passport::attest(signed(12), account(7), MEMBER_KYC, ev(0), 50));
+		assert!(Passport::is_verified(&account(7), MEMBER_KYC, 2));
+	});
+}
+
+#[test]
+fn a_suspended_coops_attestations_stop_counting_until_reinstated() {
+	build_and_execute(|| {
+		publish(1);
+		publish(5);
+		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
+		assert_ok!(MembershipCall::suspend_coop(root(), 1, ev(0)));
+		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
+		assert!(!Passport::attestations_of(&coop(0))[0].counts);
 		assert_noop!(
-			Passport::accredit_attester(RuntimeOrigin::root(), MEMBER_KYC, REGISTRAR),
-			Error::<Test>::AlreadyAccredited
+			Passport::attest(signed(3), coop(2), LEGAL_ENTITY, ev(0), 50),
+			Error::<Test>::AttesterCoopNotActive
 		);
 		assert_noop!(
-			Passport::accredit_attester(RuntimeOrigin::root(), 9, REGISTRAR),
-			Error::<Test>::UnknownClaimKind
+			Passport::renew(signed(3), coop(0), LEGAL_ENTITY, 60, None),
+			Error::<Test>::AttesterCoopNotActive
+		);
+		assert_ok!(MembershipCall::reinstate_coop(root(), 1));
+		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
+	});
+}
+
+#[test]
+fn an_attester_no_longer_in_the_coop_it_was_accredited_for_stops_counting() {
+	build_and_execute(|| {
+		publish(1);
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, 4));
+		assert_ok!(Passport::attest(signed(4), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert_ok!(Passport::attest(signed(5), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
+		// 4 leaves co-op 1.
+		assert_ok!(MembershipCall::leave_coop(signed(4)));
+		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
+		assert_noop!(
+			Passport::renew(signed(4), coop(0), LEGAL_ENTITY, 60, None),
+			Error::<Test>::NotActingForCoop
+		);
+		// Co-op 2 is expelled: its former admin is in no co-op, but was accredited
+		// for co-op 2, so it does not become a registrar.
+		assert_ok!(MembershipCall::expel_coop(root(), 2, ev(0)));
+		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
+		assert_noop!(
+			Passport::attest(signed(5), coop(1), LEGAL_ENTITY, ev(0), 50),
+			Error::<Test>::NotActingForCoop
 		);
 	});
 }
 
 #[test]
-fn remove_expired_returns_deposit_to_attester() {
+fn a_registrar_who_joins_the_subject_coop_stops_counting_for_it() {
 	build_and_execute(|| {
-		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, H256::zero(), 10));
+		publish(1);
+		assert_ok!(Passport::attest(signed(REGISTRAR), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
+		assert_ok!(MembershipCall::add_member(signed(1), REGISTRAR));
+		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
+		assert_noop!(
+			Passport::renew(signed(REGISTRAR), coop(0), LEGAL_ENTITY, 60, None),
+			Error::<Test>::SelfAttestation
+		);
+	});
+}
+
+#[test]
+fn remove_expired_returns_the_deposit_to_the_attester() {
+	build_and_execute(|| {
+		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(0), 10));
+		assert_eq!((held(1), free(1)), (DEPOSIT, START - DEPOSIT));
 		assert_noop!(
 			Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 1),
 			Error::<Test>::StillValid
@@ -261,57 +777,30 @@ fn remove_expired_returns_deposit_to_attester() {
 		assert_ok!(Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 1));
 		assert_eq!(
 			passport_events(),
-			vec![Event::AttestationRemoved { subject: account(7), kind: MEMBER_KYC, attester: 1 }]
+			vec![Event::AttestationRemoved {
+				subject: account(7),
+				kind: MEMBER_KYC,
+				attester: 1,
+				deposit: DEPOSIT
+			}]
 		);
-		assert_eq!(held(1), 0);
-		assert_eq!(Balances::free_balance(1), START);
+		assert_eq!((held(1), free(1), free(9)), (0, START, START));
 		assert_eq!(AttestationCount::<Test>::get((account(7), MEMBER_KYC)), 0);
+		assert!(!AttestationCount::<Test>::contains_key((account(7), MEMBER_KYC)));
+		assert!(Passport::attestations_of(&account(7)).is_empty());
 		assert_noop!(
 			Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 1),
 			Error::<Test>::NoAttestation
 		);
-		// The attester may remove a valid one; anyone a revoked one.
-		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, H256::zero(), 50));
+		// The attester may remove a valid one.
+		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(0), 50));
 		assert_ok!(Passport::remove_expired(signed(1), account(7), MEMBER_KYC, 1));
-		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, H256::zero(), 50));
-		assert_ok!(Passport::revoke(signed(1), account(7), MEMBER_KYC, 1));
-		assert_ok!(Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 1));
-		assert_eq!(Balances::free_balance(1), START);
+		assert_eq!((held(1), free(1)), (0, START));
 	});
 }
 
 #[test]
-fn claim_kinds_by_federation() {
-	build_and_execute(|| {
-		assert_noop!(
-			Passport::add_claim_kind(signed(1), b"GoodStanding".to_vec(), SubjectKind::Coop, 10),
-			DispatchError::BadOrigin
-		);
-		assert_ok!(Passport::add_claim_kind(
-			RuntimeOrigin::root(),
-			b"GoodStanding".to_vec(),
-			SubjectKind::Coop,
-			10
-		));
-		assert_eq!(
-			passport_events(),
-			vec![Event::ClaimKindAdded { id: 2, subject: SubjectKind::Coop }]
-		);
-		assert_ok!(Passport::set_claim_kind(RuntimeOrigin::root(), 2, b"Standing".to_vec(), 20));
-		assert_eq!(crate::ClaimKinds::<Test>::get(2).unwrap().max_validity, 20);
-		assert_noop!(
-			Passport::set_claim_kind(RuntimeOrigin::root(), 9, b"X".to_vec(), 20),
-			Error::<Test>::UnknownClaimKind
-		);
-		assert_noop!(
-			Passport::add_claim_kind(RuntimeOrigin::root(), vec![], SubjectKind::Coop, 10),
-			Error::<Test>::BadName
-		);
-	});
-}
-
-#[test]
-fn member_kyc_attested_by_one_coop_lets_another_admit_without_new_checks() {
+fn a_coop_requires_member_kyc_attested_by_another_coop() {
 	build_and_execute(|| {
 		// Co-op 1 (admin 3) requires MemberKyc from one attester of accounts joining it.
 		assert_noop!(
@@ -322,46 +811,152 @@ fn member_kyc_attested_by_one_coop_lets_another_admit_without_new_checks() {
 			Passport::set_member_policy(signed(3), policy(vec![LEGAL_ENTITY], 1)),
 			Error::<Test>::WrongSubject
 		);
-		assert_ok!(Passport::set_member_policy(signed(3), policy(vec![MEMBER_KYC], 1)));
 		assert_noop!(
-			pallet_coop_membership::Pallet::<Test>::add_member(signed(3), 7),
-			Error::<Test>::NotVerified
+			Passport::set_member_policy(signed(3), policy(vec![9], 1)),
+			Error::<Test>::UnknownClaimKind
 		);
-		// Co-op 0's admin checked account 7 once and attested it.
-		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, H256::repeat_byte(7), 50));
-		assert_ok!(pallet_coop_membership::Pallet::<Test>::add_member(signed(3), 7));
+		for bad in [
+			policy(vec![MEMBER_KYC, MEMBER_KYC], 1),
+			policy(vec![MEMBER_KYC], 0),
+			policy(vec![MEMBER_KYC], MAX_ATTESTERS + 1),
+		] {
+			assert_noop!(Passport::set_member_policy(signed(3), bad), Error::<Test>::BadPolicy);
+		}
+		assert_ok!(Passport::set_member_policy(signed(3), policy(vec![MEMBER_KYC], 1)));
+		assert_eq!(
+			passport_events(),
+			vec![Event::MemberPolicySet { coop: 1, policy: policy(vec![MEMBER_KYC], 1) }]
+		);
+		assert_eq!(MemberPolicies::<Test>::get(1), Some(policy(vec![MEMBER_KYC], 1)));
+		assert_eq!(
+			<Passport as AdmissionPolicy<AccountId>>::can_join(1, &7),
+			Err(Error::<Test>::NotVerified.into())
+		);
+		assert_noop!(MembershipCall::add_member(signed(3), 7), Error::<Test>::NotVerified);
+		// Other co-ops are unaffected.
+		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_join(0, &7));
+
+		// Co-op 0's admin checked account 7 once and attested it; co-op 1 admits it
+		// without checking again.
+		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(7), 50));
+		assert_ok!(MembershipCall::add_member(signed(3), 7));
+		assert_eq!(Membership::coop_of(&7), Some(1));
+
+		// An empty policy removes it.
+		passport_events();
+		assert_ok!(Passport::set_member_policy(signed(3), policy(vec![], 0)));
+		assert_eq!(
+			passport_events(),
+			vec![Event::MemberPolicySet { coop: 1, policy: policy(vec![], 0) }]
+		);
+		assert!(!MemberPolicies::<Test>::contains_key(1));
+		assert_ok!(MembershipCall::add_member(signed(3), 8));
+	});
+}
+
+#[test]
+fn a_policy_requires_every_kind_from_enough_distinct_attesters() {
+	build_and_execute(|| {
+		assert_ok!(Passport::accredit_attester(root(), MEMBER_IN_GOOD_STANDING, 5));
+		assert_ok!(Passport::set_member_policy(
+			signed(3),
+			policy(vec![MEMBER_KYC, MEMBER_IN_GOOD_STANDING], 2)
+		));
+		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(0), 50));
+		assert_ok!(Passport::attest(signed(REGISTRAR), account(7), MEMBER_KYC, ev(0), 50));
+		assert_ok!(Passport::attest(signed(5), account(7), MEMBER_IN_GOOD_STANDING, ev(0), 50));
+		// Two attesters for MemberKyc, only one for MemberInGoodStanding.
+		assert_noop!(MembershipCall::add_member(signed(3), 7), Error::<Test>::NotVerified);
+		assert_ok!(Passport::accredit_attester(root(), MEMBER_IN_GOOD_STANDING, REGISTRAR));
+		assert_ok!(Passport::attest(
+			signed(REGISTRAR),
+			account(7),
+			MEMBER_IN_GOOD_STANDING,
+			ev(0),
+			50
+		));
+		assert_ok!(MembershipCall::add_member(signed(3), 7));
 	});
 }
 
 #[test]
 fn admission_requires_attested_legal_entity() {
 	build_and_execute(|| {
-		assert_ok!(Passport::set_admission_policy(
-			RuntimeOrigin::root(),
-			policy(vec![LEGAL_ENTITY], 2)
-		));
-		assert_ok!(pallet_coop_membership::Pallet::<Test>::apply_coop(
-			signed(8),
-			b"New".to_vec(),
-			H256::zero()
-		));
 		assert_noop!(
-			pallet_coop_membership::Pallet::<Test>::admit_coop(RuntimeOrigin::root(), 3),
-			Error::<Test>::NotVerified
+			Passport::set_admission_policy(signed(1), policy(vec![LEGAL_ENTITY], 2)),
+			DispatchError::BadOrigin
 		);
+		assert_noop!(
+			Passport::set_admission_policy(root(), policy(vec![MEMBER_KYC], 2)),
+			Error::<Test>::WrongSubject
+		);
+		assert_noop!(
+			Passport::set_admission_policy(root(), policy(vec![LEGAL_ENTITY], 0)),
+			Error::<Test>::BadPolicy
+		);
+		assert_ok!(Passport::set_admission_policy(root(), policy(vec![LEGAL_ENTITY], 2)));
+		assert_eq!(
+			passport_events(),
+			vec![Event::AdmissionPolicySet { policy: policy(vec![LEGAL_ENTITY], 2) }]
+		);
+		assert_ok!(MembershipCall::apply_coop(signed(8), b"New".to_vec(), ev(0)));
+		assert_noop!(MembershipCall::admit_coop(root(), 3), Error::<Test>::NotVerified);
 		publish(8);
-		assert_ok!(Passport::attest(signed(3), coop(3), LEGAL_ENTITY, H256::zero(), 50));
-		assert_ok!(Passport::attest(signed(REGISTRAR), coop(3), LEGAL_ENTITY, H256::zero(), 50));
-		assert_ok!(pallet_coop_membership::Pallet::<Test>::admit_coop(RuntimeOrigin::root(), 3));
+		assert_ok!(Passport::attest(signed(3), coop(3), LEGAL_ENTITY, ev(0), 50));
+		assert_noop!(MembershipCall::admit_coop(root(), 3), Error::<Test>::NotVerified);
+		assert_ok!(Passport::attest(signed(REGISTRAR), coop(3), LEGAL_ENTITY, ev(0), 50));
+		assert_ok!(MembershipCall::admit_coop(root(), 3));
+
+		// Back to no requirement.
+		passport_events();
+		assert_ok!(Passport::set_admission_policy(root(), policy(vec![], 0)));
+		assert_eq!(
+			passport_events(),
+			vec![Event::AdmissionPolicySet { policy: policy(vec![], 0) }]
+		);
+		assert!(!AdmissionRequirements::<Test>::exists());
+		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_admit(42));
 	});
 }
 
 #[test]
-fn try_state_detects_broken_counter() {
+fn try_state_detects_broken_invariants() {
+	// A broken counter.
 	new_test_ext().execute_with(|| {
-		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, H256::zero(), 50));
+		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(0), 50));
 		assert_ok!(Passport::do_try_state());
 		AttestationCount::<Test>::insert((account(7), MEMBER_KYC), 2);
+		assert!(Passport::do_try_state().is_err());
+	});
+	// A deposit released behind the pallet's back.
+	new_test_ext().execute_with(|| {
+		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(0), 50));
+		assert_ok!(<Balances as MutateHold<AccountId>>::release(
+			&HoldReason::AttestationDeposit.into(),
+			&1,
+			1,
+			Precision::Exact
+		));
+		assert!(Passport::do_try_state().is_err());
+	});
+	// An attestation of a passport version that never existed.
+	new_test_ext().execute_with(|| {
+		publish(1);
+		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert_ok!(Passport::do_try_state());
+		Attestations::<Test>::mutate((coop(0), LEGAL_ENTITY), 3, |a| {
+			a.as_mut().unwrap().passport_version = 2
+		});
+		assert!(Passport::do_try_state().is_err());
+	});
+	// An invalid stored policy.
+	new_test_ext().execute_with(|| {
+		MemberPolicies::<Test>::insert(0, policy(vec![LEGAL_ENTITY], 1));
+		assert!(Passport::do_try_state().is_err());
+	});
+	// A claim kind at or above the next id.
+	new_test_ext().execute_with(|| {
+		NextClaimKindId::<Test>::put(5);
 		assert!(Passport::do_try_state().is_err());
 	});
 }

@@ -35,6 +35,16 @@ pub enum Subject<AccountId> {
 	Account(AccountId),
 }
 
+impl<AccountId> Subject<AccountId> {
+	/// Whether this is a co-op or an account.
+	pub fn kind(&self) -> SubjectKind {
+		match self {
+			Subject::Coop(_) => SubjectKind::Coop,
+			Subject::Account(_) => SubjectKind::Account,
+		}
+	}
+}
+
 /// Which subjects a claim kind applies to.
 #[derive(
 	Clone,
@@ -51,8 +61,34 @@ pub enum Subject<AccountId> {
 	serde::Deserialize,
 )]
 pub enum SubjectKind {
+	/// Claims about a co-op (`Subject::Coop`), attesting its passport.
 	Coop,
+	/// Claims about a member account (`Subject::Account`).
 	Account,
+}
+
+/// On whose behalf an accredited attester attests, fixed when it is accredited.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub enum ActingFor {
+	/// For this co-op (the attester was a member of it when accredited). Its
+	/// attestations count only while it is still a member and the co-op is active.
+	Coop(CoopId),
+	/// As an external registrar, in no co-op when accredited.
+	Registrar,
 }
 
 /// A kind of claim attesters may make, e.g. `LegalEntity` or `MemberKyc`.
@@ -144,11 +180,12 @@ pub enum AttestationStatus {
 pub struct Attestation<Balance, BlockNumber> {
 	/// Hash of the evidence, e.g. of the verifiable credential the member holds.
 	pub evidence: H256,
-	/// The passport version attested (co-op subjects; 0 for accounts).
+	/// The passport version attested (co-op subjects; 0 for accounts). When the
+	/// passport changes, the attestation is *stale* and stops counting until renewed.
 	pub passport_version: u32,
 	/// Block it was issued (or last renewed) at.
 	pub issued_at: BlockNumber,
-	/// It counts at blocks strictly before this one.
+	/// It counts at blocks strictly before this one: at block `n` iff `n < valid_until`.
 	pub valid_until: BlockNumber,
 	/// Valid or revoked.
 	pub status: AttestationStatus,
@@ -156,7 +193,8 @@ pub struct Attestation<Balance, BlockNumber> {
 	pub deposit: Balance,
 }
 
-/// Claims a subject must hold, each from at least `min_attesters` distinct attesters.
+/// Claims a subject must hold, each from at least `min_attesters` distinct attesters
+/// (see [`crate::Pallet::is_verified`]). No kinds: nothing is required.
 #[derive(
 	Clone,
 	Encode,
@@ -172,8 +210,9 @@ pub struct Attestation<Balance, BlockNumber> {
 	serde::Deserialize,
 )]
 pub struct Policy {
-	/// The claim kinds required.
+	/// The claim kinds required (no duplicates, all about the same kind of subject).
 	pub kinds: BoundedVec<ClaimKindId, ConstU32<8>>,
-	/// Distinct valid attesters needed per kind.
+	/// Distinct valid attesters needed per kind: from 1 to `MaxAttestersPerClaim`
+	/// when `kinds` is not empty.
 	pub min_attesters: u32,
 }
