@@ -311,9 +311,10 @@ async fn passport_attestations_and_member_policy_over_rpc() {
 }
 
 /// Bounties end to end: a co-op admin funds a bounty (reward into escrow), a
-/// developer from another co-op claims it and submits a commit, two reviewers from
-/// a third co-op approve, and the reward lands in the developer's co-op account —
-/// visible in balances and in `coop_contributions`.
+/// developer from another co-op claims it with a colleague from a third co-op
+/// (3:1 shares), submits a tagged commit, two reviewers from a fourth co-op approve,
+/// and the reward lands split in the two co-ops' accounts — visible in balances,
+/// in `coop_bounties` by status and in `coop_contributions`.
 #[tokio::test(flavor = "multi_thread")]
 async fn bounty_fund_claim_submit_review_payout_over_rpc() {
 	use futures::future::join;
@@ -325,35 +326,48 @@ async fn bounty_fund_claim_submit_review_payout_over_rpc() {
 	let client = node.client().await;
 	wait_finalized(&client, 1, Duration::from_secs(90)).await;
 	let reward = 1_000 * UNIT;
-	let beta_account: AccountId =
-		pallet_coop_membership::Pallet::<coop_runtime::Runtime>::sovereign_account(1);
+	let sovereign = pallet_coop_membership::Pallet::<coop_runtime::Runtime>::sovereign_account;
+	let (alpha_account, beta_account): (AccountId, AccountId) = (sovereign(0), sovereign(1));
+	let alpha_before = free_balance(&client, &alpha_account, None).await;
 	assert_eq!(free_balance(&client, &beta_account, None).await, 0);
 
-	// Alice (Alpha's admin) funds it; Eve and Ferdie (Gamma) review, both needed.
-	let create = RuntimeCall::Bounties(pallet_coop_bounties::Call::create_bounty {
-		from_coop: false,
+	// Charlie (Beta's admin) funds it; Eve and Ferdie (Gamma) review, both needed.
+	let terms = pallet_coop_bounties::BountyTerms {
 		spec_hash: sp_core::H256::repeat_byte(0x5e),
 		spec_url: b"https://example.org/specs/messaging".to_vec(),
 		reward,
+		milestones: vec![],
 		reviewers: vec![Eve.to_account_id(), Ferdie.to_account_id()],
 		approvals_needed: 2,
 		claim_period: 1_000,
-		hours: 40,
+		hours: Some(40),
+	};
+	let create = RuntimeCall::Bounties(pallet_coop_bounties::Call::create_bounty {
+		from_coop: false,
+		terms,
 	});
-	submit_ok(&client, &Alice.pair(), create).await;
+	submit_ok(&client, &Charlie.pair(), create).await;
 	let escrow = pallet_coop_bounties::Pallet::<coop_runtime::Runtime>::escrow(0);
 	assert_eq!(free_balance(&client, &escrow, None).await, reward);
-	let open = rpc(&client, "coop_bounties", rpc_params![true, 0, 10]).await;
+	let open = rpc(&client, "coop_bounties", rpc_params!["Open", 0, 10]).await;
 	assert_eq!(open.as_array().unwrap().len(), 1, "{open}");
 
-	// Dave (Beta) claims it for his co-op and submits the commit that delivers it.
-	let claim =
-		RuntimeCall::Bounties(pallet_coop_bounties::Call::claim { id: 0, pay_to: PayTo::Coop });
+	// Dave (Beta) claims it with Bob (Alpha), 3:1, paid to their co-ops, and
+	// submits the tagged commit that delivers it.
+	let claim = RuntimeCall::Bounties(pallet_coop_bounties::Call::claim {
+		id: 0,
+		pay_to: PayTo::Coop,
+		shares: Some(vec![(Dave.to_account_id(), 3), (Bob.to_account_id(), 1)]),
+	});
 	submit_ok(&client, &Dave.pair(), claim).await;
+	let claimed = rpc(&client, "coop_bounties", rpc_params!["Claimed", 0, 10]).await;
+	assert_eq!(claimed[0]["claim"]["contributors"].as_array().unwrap().len(), 2, "{claimed}");
 	let submit = RuntimeCall::Bounties(pallet_coop_bounties::Call::submit_work {
 		id: 0,
+		milestone: None,
 		repo: b"https://git.example.org/coop/messaging".to_vec(),
 		commit: [0xc0; 20],
+		tag: Some(b"v1.0.0".to_vec()),
 	});
 	submit_ok(&client, &Dave.pair(), submit).await;
 
@@ -369,19 +383,30 @@ async fn bounty_fund_claim_submit_review_payout_over_rpc() {
 	)
 	.await;
 
-	assert_eq!(free_balance(&client, &beta_account, None).await, reward);
+	assert_eq!(free_balance(&client, &beta_account, None).await, reward / 4 * 3);
+	assert_eq!(free_balance(&client, &alpha_account, None).await, alpha_before + reward / 4);
 	assert_eq!(free_balance(&client, &escrow, None).await, 0);
 	let bounty = rpc(&client, "coop_bounty", rpc_params![0]).await;
-	assert!(bounty["bounty"]["status"].get("paid").is_some(), "{bounty}");
+	assert_eq!(bounty["bounty"]["status"], json!("Paid"), "{bounty}");
 	assert_eq!(bounty["submissions"].as_array().unwrap().len(), 1);
+	let paid = rpc(&client, "coop_bounties", rpc_params!["Paid", 0, 10]).await;
+	assert_eq!(paid.as_array().unwrap().len(), 1, "{paid}");
 	let dave =
 		rpc(&client, "coop_contributions", rpc_params![Dave.to_account_id().to_string()]).await;
 	assert_eq!(
 		dave,
-		json!({"delivered": 1, "earned": reward.to_string(), "hours": 40, "reviews": 0})
+		json!({
+			"delivered": 1,
+			"milestones": 0,
+			"earned": (reward / 4 * 3).to_string(),
+			"hours": 30,
+			"reviews": 0
+		})
 	);
 	let beta = rpc(&client, "coop_coopContributions", rpc_params![1]).await;
-	assert_eq!(beta["earned"], json!(reward.to_string()), "{beta}");
+	assert_eq!(beta["earned"], json!((reward / 4 * 3).to_string()), "{beta}");
+	let alpha = rpc(&client, "coop_coopContributions", rpc_params![0]).await;
+	assert_eq!(alpha["earned"], json!((reward / 4).to_string()), "{alpha}");
 	let gamma = rpc(&client, "coop_coopContributions", rpc_params![2]).await;
 	assert_eq!(gamma["reviews"], json!(2), "{gamma}");
 }

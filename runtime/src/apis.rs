@@ -205,13 +205,24 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_coop_bounties::runtime_api::BountiesApi<Block, pallet_coop_bounties::BountyOf<Runtime>, AccountId, Balance, BlockNumber> for Runtime {
-		fn bounty(id: u32) -> Option<pallet_coop_bounties::runtime_api::BountyView<pallet_coop_bounties::BountyOf<Runtime>, AccountId, BlockNumber>> {
+	impl pallet_coop_bounties::runtime_api::BountiesApi<
+		Block,
+		pallet_coop_bounties::BountyOf<Runtime>,
+		pallet_coop_bounties::ClaimOf<Runtime>,
+		AccountId,
+		Balance,
+		BlockNumber,
+	> for Runtime {
+		fn bounty(id: u32) -> Option<pallet_coop_bounties::runtime_api::BountyViewOf<Runtime>> {
 			Bounties::bounty_view(id)
 		}
 
-		fn bounties(open_only: bool, start: u32, limit: u32) -> Vec<pallet_coop_bounties::runtime_api::BountyView<pallet_coop_bounties::BountyOf<Runtime>, AccountId, BlockNumber>> {
-			Bounties::bounties_page(open_only, start, limit)
+		fn bounties(
+			status: Option<pallet_coop_bounties::BountyStatus>,
+			start: u32,
+			limit: u32,
+		) -> Vec<pallet_coop_bounties::runtime_api::BountyViewOf<Runtime>> {
+			Bounties::bounties_page(status, start, limit)
 		}
 
 		fn contributions(who: AccountId) -> pallet_coop_bounties::Ledger<Balance> {

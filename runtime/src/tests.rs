@@ -204,18 +204,26 @@ mod federation {
 			let treasury = crate::configs::coop::TreasuryAccount::get();
 			let before = crate::Balances::free_balance(&treasury);
 			let reward = 500 * UNIT;
-			let fund = RuntimeCall::Bounties(pallet_coop_bounties::Call::fund_from_treasury {
+			// Two milestones, reviewed by Bob (Alpha) and Dave (Beta).
+			let milestone = |amount, byte| pallet_coop_bounties::Milestone {
+				amount,
+				description: H256::repeat_byte(byte),
+			};
+			let terms = pallet_coop_bounties::BountyTerms {
 				spec_hash: H256::repeat_byte(7),
 				spec_url: b"https://example.org/messaging-tool".to_vec(),
 				reward,
+				milestones: vec![milestone(200 * UNIT, 1), milestone(300 * UNIT, 2)],
 				reviewers: vec![
 					Sr25519Keyring::Bob.to_account_id(),
 					Sr25519Keyring::Dave.to_account_id(),
 				],
 				approvals_needed: 2,
 				claim_period: 100,
-				hours: 80,
-			});
+				hours: Some(80),
+			};
+			let fund =
+				RuntimeCall::Bounties(pallet_coop_bounties::Call::fund_from_treasury { terms });
 			// Not on the Ordinary track ...
 			Governance::propose(
 				signed(Sr25519Keyring::Bob),
@@ -239,6 +247,9 @@ mod federation {
 			);
 			assert_eq!(crate::Balances::free_balance(&treasury), before - reward);
 			assert_eq!(crate::Balances::free_balance(crate::Bounties::escrow(0)), reward);
+			let bounty = pallet_coop_bounties::Bounties::<Runtime>::get(0).unwrap();
+			assert_eq!(bounty.milestones.len(), 2);
+			assert_eq!(bounty.funder, pallet_coop_bounties::Funder::Treasury);
 			crate::Bounties::do_try_state().unwrap();
 		});
 	}

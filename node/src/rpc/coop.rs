@@ -102,13 +102,15 @@ pub struct ClaimKindJson {
 }
 
 type BountyOf = pallet_coop_bounties::BountyOf<coop_runtime::Runtime>;
-type BountyView = pallet_coop_bounties::runtime_api::BountyView<BountyOf, AccountId, BlockNumber>;
+type ClaimOf = pallet_coop_bounties::ClaimOf<coop_runtime::Runtime>;
+type BountyView = pallet_coop_bounties::runtime_api::BountyViewOf<coop_runtime::Runtime>;
 
 /// A contribution ledger in JSON.
 #[derive(Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LedgerJson {
 	pub delivered: u32,
+	pub milestones: u32,
 	/// As a decimal string: JSON numbers cannot hold every u128.
 	pub earned: String,
 	pub hours: u32,
@@ -119,6 +121,7 @@ impl From<pallet_coop_bounties::Ledger<Balance>> for LedgerJson {
 	fn from(l: pallet_coop_bounties::Ledger<Balance>) -> Self {
 		LedgerJson {
 			delivered: l.delivered,
+			milestones: l.milestones,
 			earned: l.earned.to_string(),
 			hours: l.hours,
 			reviews: l.reviews,
@@ -190,15 +193,16 @@ pub trait CoopApi<BlockHash> {
 	#[method(name = "claimKinds")]
 	fn claim_kinds(&self, at: Option<BlockHash>) -> RpcResult<Vec<ClaimKindJson>>;
 
-	/// A bounty with its submissions.
+	/// A bounty with its claim (contributors and shares) and submissions.
 	#[method(name = "bounty")]
 	fn bounty(&self, id: u32, at: Option<BlockHash>) -> RpcResult<Option<BountyView>>;
 
-	/// Bounties with id >= `start`, at most `limit` (<= 100); only open ones if `open_only`.
+	/// Bounties with id >= `start`, at most `limit` (<= 100); only those in `status`
+	/// (`"Open"`, `"Claimed"`, `"Submitted"`, `"Paid"`, `"Cancelled"`) unless null.
 	#[method(name = "bounties")]
 	fn bounties(
 		&self,
-		open_only: bool,
+		status: Option<pallet_coop_bounties::BountyStatus>,
 		start: u32,
 		limit: u32,
 		at: Option<BlockHash>,
@@ -260,7 +264,7 @@ where
 	C::Api: MembershipApi<Block, AccountId, Balance, BlockNumber>
 		+ GovernanceApi<Block, AccountId, BlockNumber, Hash>
 		+ PassportApi<Block, AccountId, Balance, BlockNumber>
-		+ BountiesApi<Block, BountyOf, AccountId, Balance, BlockNumber>,
+		+ BountiesApi<Block, BountyOf, ClaimOf, AccountId, Balance, BlockNumber>,
 {
 	fn bounty(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<BountyView>> {
 		self.client.runtime_api().bounty(self.at(at), id).map_err(runtime_error)
@@ -268,13 +272,13 @@ where
 
 	fn bounties(
 		&self,
-		open_only: bool,
+		status: Option<pallet_coop_bounties::BountyStatus>,
 		start: u32,
 		limit: u32,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<BountyView>> {
 		let api = self.client.runtime_api();
-		api.bounties(self.at(at), open_only, start, page(limit)).map_err(runtime_error)
+		api.bounties(self.at(at), status, start, page(limit)).map_err(runtime_error)
 	}
 
 	fn contributions(&self, who: AccountId, at: Option<Hash>) -> RpcResult<LedgerJson> {

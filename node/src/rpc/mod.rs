@@ -40,6 +40,7 @@ where
 		+ pallet_coop_bounties::runtime_api::BountiesApi<
 			Block,
 			pallet_coop_bounties::BountyOf<coop_runtime::Runtime>,
+			pallet_coop_bounties::ClaimOf<coop_runtime::Runtime>,
 			AccountId,
 			Balance,
 			BlockNumber,

@@ -17,10 +17,25 @@ fn fund<T: Config>(who: &T::AccountId) {
 	T::Currency::set_balance(who, reward::<T>().saturating_mul(100u32.into()));
 }
 
+/// Large enough for every milestone and every contributor's part to exceed the ED.
 fn reward<T: Config>() -> BalanceOf<T> {
 	T::Currency::minimum_balance()
 		.saturating_add(T::BountyDeposit::get())
 		.saturating_mul(10u32.into())
+		.saturating_mul(T::MaxMilestones::get().max(T::MaxContributors::get()).into())
+}
+
+/// `m` milestones summing to `reward()`.
+fn milestones<T: Config>(m: u32) -> Vec<Milestone<BalanceOf<T>>> {
+	if m == 0 {
+		return vec![];
+	}
+	let each = reward::<T>() / m.into();
+	let mut list: Vec<_> =
+		(0..m).map(|_| Milestone { amount: each, description: H256::zero() }).collect();
+	let rest = reward::<T>() - each * m.into();
+	list[0].amount += rest;
+	list
 }
 
 /// `T::MaxReviewers` reviewers in no co-op.
@@ -28,34 +43,84 @@ fn reviewers<T: Config>() -> Vec<T::AccountId> {
 	(0..T::MaxReviewers::get()).map(|i| account("reviewer", i, 0)).collect()
 }
 
-/// An open bounty created by the admin of co-op 0, needing every reviewer.
+/// Terms with the longest URL, `m` milestones, every reviewer needed.
+fn terms<T: Config>(m: u32) -> TermsOf<T> {
+	let reviewers = reviewers::<T>();
+	BountyTerms {
+		spec_hash: H256::zero(),
+		spec_url: vec![b'u'; 128],
+		reward: reward::<T>(),
+		milestones: milestones::<T>(m),
+		approvals_needed: reviewers.len() as u32,
+		reviewers,
+		claim_period: 100u32.into(),
+		hours: Some(10),
+	}
+}
+
+/// An open bounty created by the admin of co-op 0.
 fn open_bounty<T: Config>() -> (BountyId, T::AccountId) {
 	let (creator, _) = T::BenchmarkHelper::coop_admin(0);
 	fund::<T>(&creator);
-	let r = reviewers::<T>();
-	let k = r.len() as u32;
 	BountiesPallet::<T>::create_bounty(
 		RawOrigin::Signed(creator.clone()).into(),
 		false,
-		H256::zero(),
-		vec![b'u'; 128],
-		reward::<T>(),
-		r,
-		k,
-		100u32.into(),
-		10,
+		terms::<T>(0),
 	)
 	.unwrap();
 	(NextBountyId::<T>::get() - 1, creator)
 }
 
-/// A bounty claimed by the admin of co-op 1.
-fn claimed<T: Config>() -> (BountyId, T::AccountId) {
+/// `c` contributors, admins of co-ops 1..=c, one share each; the claimant first.
+fn contributors<T: Config>(c: u32) -> Vec<(T::AccountId, u32)> {
+	(1..=c).map(|i| (T::BenchmarkHelper::coop_admin(i).0, 1)).collect()
+}
+
+/// A bounty claimed by `c` contributors, paid to their co-ops.
+fn claimed<T: Config>(c: u32) -> (BountyId, T::AccountId) {
 	let (id, _) = open_bounty::<T>();
-	let (claimant, _) = T::BenchmarkHelper::coop_admin(1);
-	BountiesPallet::<T>::claim(RawOrigin::Signed(claimant.clone()).into(), id, PayTo::Coop)
-		.unwrap();
+	let shares = contributors::<T>(c);
+	let claimant = shares[0].0.clone();
+	BountiesPallet::<T>::claim(
+		RawOrigin::Signed(claimant.clone()).into(),
+		id,
+		PayTo::Coop,
+		Some(shares),
+	)
+	.unwrap();
 	(id, claimant)
+}
+
+/// A bounty claimed by `c` contributors with the longest submission under review.
+fn submitted<T: Config>(c: u32) -> BountyId {
+	let (id, claimant) = claimed::<T>(c);
+	BountiesPallet::<T>::submit_work(
+		RawOrigin::Signed(claimant).into(),
+		id,
+		None,
+		vec![b'r'; 128],
+		[7u8; 20],
+		Some(vec![b't'; 64]),
+	)
+	.unwrap();
+	id
+}
+
+/// A submitted bounty every reviewer but the last approved; returns the last.
+fn all_but_one_approved<T: Config>(c: u32) -> (BountyId, T::AccountId) {
+	let id = submitted::<T>(c);
+	let r = reviewers::<T>();
+	let (last, first) = r.split_last().unwrap();
+	for reviewer in first {
+		BountiesPallet::<T>::review(
+			RawOrigin::Signed(reviewer.clone()).into(),
+			id,
+			true,
+			H256::zero(),
+		)
+		.unwrap();
+	}
+	(id, last.clone())
 }
 
 #[benchmarks]
@@ -63,24 +128,12 @@ mod benchmarks {
 	use super::*;
 
 	#[benchmark]
-	fn create_bounty() {
+	fn create_bounty(m: Linear<0, { T::MaxMilestones::get() }>) {
 		let (creator, _) = T::BenchmarkHelper::coop_admin(0);
 		fund::<T>(&creator);
-		let r = reviewers::<T>();
-		let k = r.len() as u32;
 		#[extrinsic_call]
-		_(
-			RawOrigin::Signed(creator),
-			false,
-			H256::zero(),
-			vec![b'u'; 128],
-			reward::<T>(),
-			r,
-			k,
-			100u32.into(),
-			10,
-		);
-		assert!(Bounties::<T>::contains_key(0));
+		_(RawOrigin::Signed(creator), false, terms::<T>(m));
+		assert_eq!(Bounties::<T>::get(0).map(|b| b.milestones.len() as u32), Some(m));
 	}
 
 	#[benchmark]
@@ -102,20 +155,18 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn claim() {
+	fn claim(c: Linear<1, { T::MaxContributors::get() }>) {
 		let (id, _) = open_bounty::<T>();
-		let (claimant, _) = T::BenchmarkHelper::coop_admin(1);
+		let shares = contributors::<T>(c);
+		let claimant = shares[0].0.clone();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(claimant), id, PayTo::Coop);
-		assert!(matches!(
-			Bounties::<T>::get(id).map(|b| b.status),
-			Some(BountyStatus::Claimed { .. })
-		));
+		_(RawOrigin::Signed(claimant), id, PayTo::Coop, Some(shares));
+		assert_eq!(Claims::<T>::get(id).map(|c| c.contributors.len() as u32), Some(c));
 	}
 
 	#[benchmark]
 	fn unclaim() {
-		let (id, claimant) = claimed::<T>();
+		let (id, claimant) = claimed::<T>(T::MaxContributors::get());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(claimant), id);
 		assert_eq!(Bounties::<T>::get(id).map(|b| b.status), Some(BountyStatus::Open));
@@ -123,40 +174,29 @@ mod benchmarks {
 
 	#[benchmark]
 	fn submit_work() {
-		let (id, claimant) = claimed::<T>();
+		let (id, claimant) = claimed::<T>(T::MaxContributors::get());
 		#[extrinsic_call]
-		_(RawOrigin::Signed(claimant), id, vec![b'r'; 128], [7u8; 20]);
+		_(RawOrigin::Signed(claimant), id, None, vec![b'r'; 128], [7u8; 20], Some(vec![b't'; 64]));
 		assert_eq!(Submissions::<T>::get(id).len(), 1);
 	}
 
-	/// The last approval: pays out and updates both ledgers.
+	/// An approval that does not complete the review (a rejection costs no more).
 	#[benchmark]
 	fn review() {
-		let (id, claimant) = claimed::<T>();
-		BountiesPallet::<T>::submit_work(
-			RawOrigin::Signed(claimant).into(),
-			id,
-			vec![b'r'; 128],
-			[7u8; 20],
-		)
-		.unwrap();
-		let r = reviewers::<T>();
-		let (last, first) = r.split_last().unwrap();
-		for reviewer in first {
-			BountiesPallet::<T>::review(
-				RawOrigin::Signed(reviewer.clone()).into(),
-				id,
-				true,
-				H256::zero(),
-			)
-			.unwrap();
-		}
+		let id = submitted::<T>(T::MaxContributors::get());
+		let reviewer = reviewers::<T>()[0].clone();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(last.clone()), id, true, H256::zero());
-		assert!(matches!(
-			Bounties::<T>::get(id).map(|b| b.status),
-			Some(BountyStatus::Paid { .. })
-		));
+		_(RawOrigin::Signed(reviewer), id, true, H256::zero());
+		assert_eq!(Bounties::<T>::get(id).map(|b| b.approvals.len()), Some(1));
+	}
+
+	/// The last approval: pays `c` contributors' co-ops and updates the ledgers.
+	#[benchmark]
+	fn review_and_pay(c: Linear<1, { T::MaxContributors::get() }>) {
+		let (id, last) = all_but_one_approved::<T>(c);
+		#[extrinsic_call]
+		review(RawOrigin::Signed(last), id, true, H256::zero());
+		assert_eq!(Bounties::<T>::get(id).map(|b| b.status), Some(BountyStatus::Paid));
 	}
 
 	#[benchmark]

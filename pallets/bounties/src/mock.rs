@@ -88,7 +88,9 @@ impl crate::Config for Test {
 	type PalletId = BountiesPalletId;
 	type BountyDeposit = ConstU128<DEPOSIT>;
 	type MaxReviewers = ConstU32<3>;
-	type MaxSubmissions = ConstU32<2>;
+	type MaxMilestones = ConstU32<3>;
+	type MaxContributors = ConstU32<3>;
+	type MaxSubmissions = ConstU32<4>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
@@ -106,7 +108,7 @@ impl crate::BenchmarkHelper<AccountId> for BenchHelper {
 	}
 }
 
-/// Co-op 0: 1 (admin), 2. Co-op 1: 3 (admin), 4. Co-op 2: 5 (admin).
+/// Co-op 0: 1 (admin), 2, 6. Co-op 1: 3 (admin), 4. Co-op 2: 5 (admin). Co-op 3: 7 (admin).
 /// Accounts 1..=20 hold 1_000; the treasury 10_000.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
@@ -117,9 +119,13 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		.unwrap();
 	pallet_coop_membership::GenesisConfig::<Test> {
 		founding_coops: vec![
-			(b"A".to_vec(), vec![(acc(1), Role::Admin), (acc(2), Role::Member)]),
+			(
+				b"A".to_vec(),
+				vec![(acc(1), Role::Admin), (acc(2), Role::Member), (acc(6), Role::Member)],
+			),
 			(b"B".to_vec(), vec![(acc(3), Role::Admin), (acc(4), Role::Member)]),
 			(b"C".to_vec(), vec![(acc(5), Role::Admin)]),
+			(b"D".to_vec(), vec![(acc(7), Role::Admin)]),
 		],
 	}
 	.assimilate_storage(&mut t)

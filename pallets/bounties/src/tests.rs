@@ -9,8 +9,8 @@
 )]
 
 use crate::{
-	mock::*, Bounties as BountyMap, BountyStatus, Contributions, CoopContributions, Error, Event,
-	Funder, PayTo, Submissions, TreasuryFloor,
+	mock::*, Bounties as BountyMap, BountyStatus, BountyTerms, Claims, Contributions,
+	CoopContributions, Error, Event, Funder, Ledger, Milestone, PayTo, Submissions, TreasuryFloor,
 };
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use sp_core::H256;
@@ -31,121 +31,206 @@ fn sovereign(coop: u32) -> AccountId {
 	pallet_coop_membership::Pallet::<Test>::sovereign_account(coop)
 }
 
-/// Account 1 (co-op 0 admin) funds a bounty from its own account; reviewers 3 and
-/// 5 (co-ops 1 and 2), both needed.
-fn create() -> u32 {
-	assert_ok!(Bounties::create_bounty(
-		signed(1),
-		false,
-		H256::repeat_byte(1),
-		b"https://example.org/spec".to_vec(),
-		REWARD,
-		vec![acc(3), acc(5)],
-		2,
-		20,
-		40,
-	));
+fn held(n: u8) -> Balance {
+	Balances::balance_on_hold(&crate::HoldReason::BountyDeposit.into(), &acc(n))
+}
+
+/// Terms: `REWARD`, reviewers 3 and 5 (co-ops 1 and 2), both needed, 20 blocks,
+/// 40 hours, no milestones.
+fn terms() -> BountyTerms<AccountId, Balance, u64> {
+	BountyTerms {
+		spec_hash: H256::repeat_byte(1),
+		spec_url: b"https://example.org/spec".to_vec(),
+		reward: REWARD,
+		milestones: vec![],
+		reviewers: vec![acc(3), acc(5)],
+		approvals_needed: 2,
+		claim_period: 20,
+		hours: Some(40),
+	}
+}
+
+fn milestones(amounts: &[Balance]) -> Vec<Milestone<Balance>> {
+	amounts
+		.iter()
+		.enumerate()
+		.map(|(i, amount)| Milestone { amount: *amount, description: H256::repeat_byte(i as u8) })
+		.collect()
+}
+
+/// Account 1 (co-op 0 admin) funds a bounty on `terms` from its own account.
+fn create_with(terms: BountyTerms<AccountId, Balance, u64>) -> u32 {
+	assert_ok!(Bounties::create_bounty(signed(1), false, terms));
 	bounty_events();
 	crate::NextBountyId::<Test>::get() - 1
+}
+
+fn create() -> u32 {
+	create_with(terms())
+}
+
+fn submit(who: u8, id: u32, milestone: Option<u32>) {
+	assert_ok!(Bounties::submit_work(
+		signed(who),
+		id,
+		milestone,
+		b"https://git.example/x".to_vec(),
+		COMMIT,
+		None
+	));
+}
+
+fn approve(who: u8, id: u32) {
+	assert_ok!(Bounties::review(signed(who), id, true, H256::zero()));
 }
 
 #[test]
 fn create_moves_reward_to_escrow_and_holds_deposit() {
 	build_and_execute(|| {
-		let id = create();
-		assert_eq!(free(1), START - REWARD - DEPOSIT);
-		assert_eq!(Balances::free_balance(Bounties::escrow(id)), REWARD);
+		assert_ok!(Bounties::create_bounty(signed(1), false, terms()));
 		assert_eq!(
-			Balances::balance_on_hold(&crate::HoldReason::BountyDeposit.into(), &acc(1)),
-			DEPOSIT
+			bounty_events(),
+			vec![Event::BountyCreated {
+				id: 0,
+				funder: Funder::Account(acc(1)),
+				reward: REWARD,
+				milestones: 0
+			}]
 		);
-		let b = BountyMap::<Test>::get(id).unwrap();
+		assert_eq!(free(1), START - REWARD - DEPOSIT);
+		assert_eq!(Balances::free_balance(Bounties::escrow(0)), REWARD);
+		assert_eq!(held(1), DEPOSIT);
+		let b = BountyMap::<Test>::get(0).unwrap();
 		assert_eq!(b.status, BountyStatus::Open);
-		assert_eq!(b.funder, Funder::Account(acc(1)));
+		assert_eq!((b.reward, b.paid, b.hours), (REWARD, 0, Some(40)));
 	});
 }
 
 #[test]
 fn create_errors() {
 	build_and_execute(|| {
-		let ok = |who: u8, from_coop: bool, reward: Balance, reviewers: Vec<u8>, k: u32| {
-			Bounties::create_bounty(
-				signed(who),
-				from_coop,
-				H256::zero(),
-				vec![],
-				reward,
-				reviewers.into_iter().map(acc).collect(),
-				k,
-				20,
-				0,
-			)
+		let with = |f: &dyn Fn(&mut BountyTerms<AccountId, Balance, u64>)| {
+			let mut t = terms();
+			f(&mut t);
+			t
 		};
-		assert_noop!(ok(9, false, REWARD, vec![3], 1), Error::<Test>::NotActiveMember);
-		assert_noop!(ok(2, true, REWARD, vec![3], 1), Error::<Test>::NotCoopAdmin);
-		assert_noop!(ok(1, false, 1, vec![3], 1), Error::<Test>::RewardTooLow);
-		assert_noop!(ok(1, false, REWARD, vec![3, 3], 1), Error::<Test>::BadReviewers);
-		assert_noop!(ok(1, false, REWARD, vec![3], 2), Error::<Test>::BadApprovals);
-		assert_noop!(ok(1, false, REWARD, vec![3], 0), Error::<Test>::BadApprovals);
-		assert_noop!(ok(1, false, REWARD, vec![3, 4, 5, 6], 1), Error::<Test>::BadReviewers);
-		assert_noop!(ok(1, false, 5_000, vec![3], 1), Error::<Test>::InsufficientFunds);
+		let create =
+			|who: u8, from_coop: bool, t| Bounties::create_bounty(signed(who), from_coop, t);
+		assert_noop!(create(9, false, terms()), Error::<Test>::NotActiveMember);
+		assert_noop!(create(2, true, terms()), Error::<Test>::NotCoopAdmin);
+		assert_noop!(create(1, false, with(&|t| t.reward = 1)), Error::<Test>::RewardTooLow);
+		assert_noop!(
+			create(1, false, with(&|t| t.reviewers = vec![acc(3), acc(3)])),
+			Error::<Test>::BadReviewers
+		);
+		assert_noop!(
+			create(1, false, with(&|t| t.reviewers = (3..7).map(acc).collect())),
+			Error::<Test>::BadReviewers
+		);
+		assert_noop!(
+			create(1, false, with(&|t| t.approvals_needed = 3)),
+			Error::<Test>::BadApprovals
+		);
+		assert_noop!(
+			create(1, false, with(&|t| t.approvals_needed = 0)),
+			Error::<Test>::BadApprovals
+		);
+		assert_noop!(
+			create(1, false, with(&|t| t.spec_url = vec![b'u'; 129])),
+			Error::<Test>::UrlTooLong
+		);
+		// Milestones must sum to the reward, be at most 3, each at least the ED.
+		assert_noop!(
+			create(1, false, with(&|t| t.milestones = milestones(&[100, 100]))),
+			Error::<Test>::BadMilestones
+		);
+		assert_noop!(
+			create(1, false, with(&|t| t.milestones = milestones(&[75, 75, 75, 75]))),
+			Error::<Test>::BadMilestones
+		);
+		assert_noop!(
+			create(1, false, with(&|t| t.milestones = milestones(&[299, 1]))),
+			Error::<Test>::RewardTooLow
+		);
+		assert_noop!(
+			create(1, false, with(&|t| t.reward = 5_000)),
+			Error::<Test>::InsufficientFunds
+		);
 		// The co-op's sovereign account has no funds yet.
-		assert_noop!(ok(1, true, REWARD, vec![3], 1), Error::<Test>::InsufficientFunds);
+		assert_noop!(create(1, true, terms()), Error::<Test>::InsufficientFunds);
 	});
 }
 
 #[test]
-fn approvals_reach_k_then_payout_to_coop() {
+fn review_rules_and_partial_approval() {
 	build_and_execute(|| {
 		// Reviewers 1 and 5 (co-ops 0 and 2), both needed; funded by admin 3's account.
 		assert_ok!(Bounties::create_bounty(
 			signed(3),
 			false,
-			H256::zero(),
-			vec![],
-			REWARD,
-			vec![acc(1), acc(5)],
-			2,
-			20,
-			16,
+			BountyTerms { reviewers: vec![acc(1), acc(5)], ..terms() }
 		));
 		let id = 0;
 		assert_noop!(
-			Bounties::claim(signed(1), id, PayTo::Own),
+			Bounties::claim(signed(1), id, PayTo::Own, None),
 			Error::<Test>::ReviewerCannotClaim
 		);
-		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop));
-		assert_noop!(Bounties::claim(signed(4), id, PayTo::Own), Error::<Test>::NotOpen);
+		// Claimant 4 is in co-op 1: reviewers 1 and 5 are both independent.
+		assert_ok!(Bounties::claim(signed(4), id, PayTo::Coop, None));
+		assert_noop!(Bounties::claim(signed(2), id, PayTo::Own, None), Error::<Test>::NotOpen);
 		assert_noop!(
 			Bounties::review(signed(1), id, true, H256::zero()),
 			Error::<Test>::NotSubmitted
 		);
 		assert_noop!(
-			Bounties::submit_work(signed(4), id, vec![], COMMIT),
+			Bounties::submit_work(signed(2), id, None, vec![], COMMIT, None),
 			Error::<Test>::NotClaimant
 		);
-		assert_ok!(Bounties::submit_work(signed(2), id, b"https://git.example/x".to_vec(), COMMIT));
-		// Reviewer 1 is in the claimant's co-op 0.
 		assert_noop!(
-			Bounties::review(signed(1), id, true, H256::zero()),
-			Error::<Test>::NotReviewer
+			Bounties::submit_work(signed(4), id, Some(0), vec![], COMMIT, None),
+			Error::<Test>::WrongMilestone
 		);
 		assert_noop!(
-			Bounties::review(signed(4), id, true, H256::zero()),
-			Error::<Test>::NotReviewer
+			Bounties::submit_work(signed(4), id, None, vec![b'r'; 129], COMMIT, None),
+			Error::<Test>::UrlTooLong
 		);
-		assert_ok!(Bounties::set_treasury_floor(RuntimeOrigin::root(), 0));
+		assert_noop!(
+			Bounties::submit_work(signed(4), id, None, vec![], COMMIT, Some(vec![b't'; 65])),
+			Error::<Test>::TagTooLong
+		);
 		bounty_events();
+		assert_ok!(Bounties::submit_work(
+			signed(4),
+			id,
+			None,
+			b"https://git.example/x".to_vec(),
+			COMMIT,
+			Some(b"v1.0.0".to_vec())
+		));
+		let tag = Some(b"v1.0.0".to_vec().try_into().unwrap());
+		assert_eq!(
+			bounty_events(),
+			vec![Event::WorkSubmitted {
+				id,
+				by: acc(4),
+				milestone: None,
+				repo: b"https://git.example/x".to_vec().try_into().unwrap(),
+				commit: COMMIT,
+				tag: tag.clone()
+			}]
+		);
+		assert_eq!(Submissions::<Test>::get(id)[0].tag, tag);
+		assert_noop!(
+			Bounties::review(signed(3), id, true, H256::zero()),
+			Error::<Test>::NotReviewer
+		);
 		assert_ok!(Bounties::review(signed(5), id, true, H256::repeat_byte(5)));
 		assert_noop!(
 			Bounties::review(signed(5), id, true, H256::zero()),
 			Error::<Test>::AlreadyApproved
 		);
 		// One approval of two: not paid yet.
-		assert!(matches!(
-			BountyMap::<Test>::get(id).unwrap().status,
-			BountyStatus::Submitted { .. }
-		));
+		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Submitted);
 		assert_eq!(Contributions::<Test>::get(acc(5)).reviews, 1);
 		assert_eq!(CoopContributions::<Test>::get(2).reviews, 1);
 	});
@@ -156,29 +241,55 @@ fn payout_on_last_approval_goes_to_coop_by_default() {
 	build_and_execute(|| {
 		// Reviewers 3 and 5 (co-ops 1 and 2); claimant 2 (co-op 0).
 		let id = create();
-		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop));
-		assert_ok!(Bounties::submit_work(signed(2), id, b"https://git.example/y".to_vec(), COMMIT));
-		assert_ok!(Bounties::review(signed(3), id, true, H256::zero()));
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
+		assert_eq!(
+			bounty_events(),
+			vec![Event::Claimed {
+				id,
+				claimant: acc(2),
+				pay_to: PayTo::Coop,
+				contributors: 1,
+				until: 21
+			}]
+		);
+		submit(2, id, None);
+		approve(3, id);
 		bounty_events();
-		assert_ok!(Bounties::review(signed(5), id, true, H256::zero()));
+		approve(5, id);
 		assert_eq!(
 			bounty_events(),
 			vec![
 				Event::Reviewed { id, reviewer: acc(5), approve: true, comment: H256::zero() },
 				Event::Paid { id, to: sovereign(0), amount: REWARD },
+				Event::BountyCompleted { id, total: REWARD },
 			]
 		);
 		assert_eq!(Balances::free_balance(sovereign(0)), REWARD);
 		assert_eq!(Balances::free_balance(Bounties::escrow(id)), 0);
+		// The deposit is back; the reward is gone from the funder.
 		assert_eq!(free(1), START - REWARD);
+		assert_eq!(held(1), 0);
+		let b = BountyMap::<Test>::get(id).unwrap();
+		assert_eq!((b.status, b.paid), (BountyStatus::Paid, REWARD));
+		// The claim stays as the record of who delivered.
+		assert_eq!(Claims::<Test>::get(id).unwrap().claimant, acc(2));
 		assert_eq!(
-			BountyMap::<Test>::get(id).unwrap().status,
-			BountyStatus::Paid { claimant: acc(2), coop: 0 }
+			Contributions::<Test>::get(acc(2)),
+			Ledger { delivered: 1, milestones: 0, earned: REWARD, hours: 40, reviews: 0 }
 		);
-		let ledger = Contributions::<Test>::get(acc(2));
-		assert_eq!((ledger.delivered, ledger.earned, ledger.hours), (1, REWARD, 40));
-		assert_eq!(CoopContributions::<Test>::get(0).earned, REWARD);
+		assert_eq!(
+			CoopContributions::<Test>::get(0),
+			Ledger { delivered: 1, milestones: 0, earned: REWARD, hours: 40, reviews: 0 }
+		);
 		assert_eq!(CoopContributions::<Test>::get(1).reviews, 1);
+		assert_eq!(Contributions::<Test>::get(acc(3)).reviews, 1);
+		// Nothing more to review or claim.
+		assert_noop!(
+			Bounties::review(signed(3), id, true, H256::zero()),
+			Error::<Test>::NotSubmitted
+		);
+		assert_noop!(Bounties::claim(signed(4), id, PayTo::Own, None), Error::<Test>::NotOpen);
+		assert_noop!(Bounties::unclaim(signed(2), id), Error::<Test>::NotClaimant);
 	});
 }
 
@@ -186,11 +297,12 @@ fn payout_on_last_approval_goes_to_coop_by_default() {
 fn payout_to_own_account_when_chosen() {
 	build_and_execute(|| {
 		let id = create();
-		assert_ok!(Bounties::claim(signed(2), id, PayTo::Own));
-		assert_ok!(Bounties::submit_work(signed(2), id, vec![], COMMIT));
-		assert_ok!(Bounties::review(signed(3), id, true, H256::zero()));
-		assert_ok!(Bounties::review(signed(5), id, true, H256::zero()));
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Own, None));
+		submit(2, id, None);
+		approve(3, id);
+		approve(5, id);
 		assert_eq!(free(2), START + REWARD);
+		assert_eq!(Balances::free_balance(sovereign(0)), 0);
 	});
 }
 
@@ -198,20 +310,38 @@ fn payout_to_own_account_when_chosen() {
 fn rejection_sends_back_to_claimed_and_resubmission_works() {
 	build_and_execute(|| {
 		let id = create();
-		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop));
-		assert_ok!(Bounties::submit_work(signed(2), id, vec![], COMMIT));
-		assert_ok!(Bounties::review(signed(3), id, true, H256::zero()));
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
+		submit(2, id, None);
+		approve(3, id);
+		bounty_events();
 		assert_ok!(Bounties::review(signed(5), id, false, H256::repeat_byte(9)));
+		assert_eq!(
+			bounty_events(),
+			vec![
+				Event::Reviewed {
+					id,
+					reviewer: acc(5),
+					approve: false,
+					comment: H256::repeat_byte(9)
+				},
+				Event::SubmissionRejected { id },
+			]
+		);
 		let b = BountyMap::<Test>::get(id).unwrap();
-		assert!(matches!(b.status, BountyStatus::Claimed { .. }));
+		assert_eq!(b.status, BountyStatus::Claimed);
 		assert!(b.approvals.is_empty());
-		assert_ok!(Bounties::submit_work(signed(2), id, vec![], [1; 20]));
-		assert_eq!(Submissions::<Test>::get(id).len(), 2);
-		assert_ok!(Bounties::review(signed(3), id, false, H256::zero()));
+		submit(2, id, None);
+		submit(2, id, None);
+		submit(2, id, None);
+		assert_eq!(Submissions::<Test>::get(id).len(), 4);
 		assert_noop!(
-			Bounties::submit_work(signed(2), id, vec![], COMMIT),
+			Bounties::submit_work(signed(2), id, None, vec![], COMMIT, None),
 			Error::<Test>::TooManySubmissions
 		);
+		// The record is full, but the claim can still be approved and paid.
+		approve(3, id);
+		approve(5, id);
+		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Paid);
 	});
 }
 
@@ -221,11 +351,13 @@ fn cancel_only_while_open_refunds_funder() {
 		let id = create();
 		assert_noop!(Bounties::cancel_bounty(signed(2), id), Error::<Test>::NotFunder);
 		assert_ok!(Bounties::cancel_bounty(signed(1), id));
-		assert_eq!(bounty_events(), vec![Event::BountyCancelled { id }]);
+		assert_eq!(bounty_events(), vec![Event::BountyCancelled { id, refund: REWARD }]);
 		assert_eq!(free(1), START);
+		assert_eq!(held(1), 0);
 		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Cancelled);
+		assert_noop!(Bounties::cancel_bounty(signed(1), id), Error::<Test>::NotOpen);
 		let id = create();
-		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop));
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
 		assert_noop!(Bounties::cancel_bounty(signed(1), id), Error::<Test>::NotOpen);
 		assert_noop!(Bounties::cancel_bounty(signed(1), 42), Error::<Test>::UnknownBounty);
 	});
@@ -235,24 +367,53 @@ fn cancel_only_while_open_refunds_funder() {
 fn unclaim_and_expired_claims() {
 	build_and_execute(|| {
 		let id = create();
-		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop));
+		assert_noop!(Bounties::unclaim(signed(2), id), Error::<Test>::NotClaimant);
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
 		assert_noop!(Bounties::unclaim(signed(4), id), Error::<Test>::NotClaimant);
+		bounty_events();
 		assert_ok!(Bounties::unclaim(signed(2), id));
+		assert_eq!(bounty_events(), vec![Event::ClaimReleased { id, claimant: acc(2) }]);
 		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Open);
-		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop));
+		assert!(Claims::<Test>::get(id).is_none());
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
 		assert_noop!(
 			Bounties::release_expired_claim(signed(9), id),
 			Error::<Test>::ClaimNotExpired
 		);
 		System::set_block_number(21);
 		assert_noop!(
-			Bounties::submit_work(signed(2), id, vec![], COMMIT),
+			Bounties::submit_work(signed(2), id, None, vec![], COMMIT, None),
 			Error::<Test>::ClaimExpired
 		);
 		bounty_events();
 		assert_ok!(Bounties::release_expired_claim(signed(9), id));
 		assert_eq!(bounty_events(), vec![Event::ClaimReleased { id, claimant: acc(2) }]);
 		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Open);
+		assert_noop!(Bounties::release_expired_claim(signed(9), id), Error::<Test>::NotClaimant);
+	});
+}
+
+#[test]
+fn work_under_review_gets_one_more_period_before_expiry() {
+	build_and_execute(|| {
+		// Claimed at block 1: due before block 21.
+		let id = create();
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
+		System::set_block_number(20);
+		submit(2, id, None);
+		System::set_block_number(40);
+		assert_noop!(
+			Bounties::release_expired_claim(signed(9), id),
+			Error::<Test>::ClaimNotExpired
+		);
+		// Reviewers may still approve late work that was submitted in time.
+		approve(3, id);
+		System::set_block_number(41);
+		assert_ok!(Bounties::release_expired_claim(signed(9), id));
+		let b = BountyMap::<Test>::get(id).unwrap();
+		assert_eq!(b.status, BountyStatus::Open);
+		assert!(b.approvals.is_empty());
+		assert_eq!(Balances::free_balance(Bounties::escrow(id)), REWARD);
 	});
 }
 
@@ -266,7 +427,11 @@ fn set_reviewers_before_claim_only() {
 			Bounties::set_reviewers(signed(2), id, vec![acc(5)], 1),
 			Error::<Test>::NotFunder
 		);
-		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop));
+		assert_noop!(
+			Bounties::set_reviewers(signed(1), id, vec![acc(5)], 2),
+			Error::<Test>::BadApprovals
+		);
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
 		assert_noop!(
 			Bounties::set_reviewers(signed(1), id, vec![acc(3)], 1),
 			Error::<Test>::NotOpen
@@ -278,20 +443,21 @@ fn set_reviewers_before_claim_only() {
 fn coop_admin_funds_from_sovereign_account() {
 	build_and_execute(|| {
 		assert_ok!(Balances::transfer_allow_death(signed(1), sovereign(0), 500));
-		assert_ok!(Bounties::create_bounty(
-			signed(1),
-			true,
-			H256::zero(),
-			vec![],
-			REWARD,
-			vec![acc(3)],
-			1,
-			20,
-			0
-		));
+		assert_ok!(Bounties::create_bounty(signed(1), true, terms()));
+		assert_eq!(
+			bounty_events(),
+			vec![Event::BountyCreated {
+				id: 0,
+				funder: Funder::Coop(0),
+				reward: REWARD,
+				milestones: 0
+			}]
+		);
 		assert_eq!(Balances::free_balance(sovereign(0)), 500 - REWARD);
+		assert_eq!(held(1), DEPOSIT);
 		assert_ok!(Bounties::cancel_bounty(signed(1), 0));
 		assert_eq!(Balances::free_balance(sovereign(0)), 500);
+		assert_eq!(held(1), 0);
 	});
 }
 
@@ -299,39 +465,282 @@ fn coop_admin_funds_from_sovereign_account() {
 fn treasury_bounty_respects_floor() {
 	build_and_execute(|| {
 		let fund = |reward: Balance| {
-			Bounties::fund_from_treasury(
-				RuntimeOrigin::root(),
-				H256::zero(),
-				vec![],
-				reward,
-				vec![acc(3)],
-				1,
-				20,
-				8,
-			)
+			Bounties::fund_from_treasury(RuntimeOrigin::root(), BountyTerms { reward, ..terms() })
 		};
-		assert_noop!(
-			Bounties::fund_from_treasury(
-				signed(1),
-				H256::zero(),
-				vec![],
-				REWARD,
-				vec![acc(3)],
-				1,
-				20,
-				8
-			),
-			DispatchError::BadOrigin
-		);
+		assert_noop!(Bounties::fund_from_treasury(signed(1), terms()), DispatchError::BadOrigin);
 		assert_ok!(Bounties::set_treasury_floor(RuntimeOrigin::root(), 9_000));
+		assert_eq!(bounty_events(), vec![Event::TreasuryFloorSet { floor: 9_000 }]);
 		assert_eq!(TreasuryFloor::<Test>::get(), 9_000);
 		assert_noop!(fund(1_001), Error::<Test>::BelowTreasuryFloor);
 		assert_ok!(fund(1_000));
 		assert_eq!(Balances::free_balance(acc(TREASURY)), 9_000);
 		// Treasury bounties are cancelled by the treasury origin, back to the treasury.
 		assert_noop!(Bounties::cancel_bounty(signed(1), 0), DispatchError::BadOrigin);
+		assert_noop!(
+			Bounties::set_reviewers(signed(1), 0, vec![acc(5)], 1),
+			DispatchError::BadOrigin
+		);
 		assert_ok!(Bounties::cancel_bounty(RuntimeOrigin::root(), 0));
 		assert_eq!(Balances::free_balance(acc(TREASURY)), 10_000);
+		// Above the treasury's balance even with no floor.
+		assert_ok!(Bounties::set_treasury_floor(RuntimeOrigin::root(), 0));
+		assert_noop!(fund(10_001), Error::<Test>::BelowTreasuryFloor);
+	});
+}
+
+#[test]
+fn milestones_are_delivered_and_paid_in_order() {
+	build_and_execute(|| {
+		let id = create_with(BountyTerms { milestones: milestones(&[50, 100, 150]), ..terms() });
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Own, None));
+		assert_noop!(
+			Bounties::submit_work(signed(2), id, None, vec![], COMMIT, None),
+			Error::<Test>::WrongMilestone
+		);
+		assert_noop!(
+			Bounties::submit_work(signed(2), id, Some(1), vec![], COMMIT, None),
+			Error::<Test>::WrongMilestone
+		);
+		System::set_block_number(10);
+		submit(2, id, Some(0));
+		approve(3, id);
+		bounty_events();
+		approve(5, id);
+		assert_eq!(
+			bounty_events(),
+			vec![
+				Event::Reviewed { id, reviewer: acc(5), approve: true, comment: H256::zero() },
+				Event::Paid { id, to: acc(2), amount: 50 },
+				Event::MilestoneCompleted { id, milestone: 0, amount: 50, until: 30 },
+			]
+		);
+		assert_eq!(free(2), START + 50);
+		assert_eq!(Balances::free_balance(Bounties::escrow(id)), 250);
+		let b = BountyMap::<Test>::get(id).unwrap();
+		assert_eq!((b.status, b.paid, b.milestones_paid), (BountyStatus::Claimed, 50, 1));
+		// The delivery period starts again from the paid milestone.
+		assert_eq!(Claims::<Test>::get(id).unwrap().until, 30);
+		assert_eq!(
+			Contributions::<Test>::get(acc(2)),
+			Ledger { delivered: 0, milestones: 1, earned: 50, hours: 0, reviews: 0 }
+		);
+		assert_noop!(
+			Bounties::submit_work(signed(2), id, Some(0), vec![], COMMIT, None),
+			Error::<Test>::WrongMilestone
+		);
+		submit(2, id, Some(1));
+		approve(3, id);
+		approve(5, id);
+		submit(2, id, Some(2));
+		approve(3, id);
+		bounty_events();
+		approve(5, id);
+		assert_eq!(
+			bounty_events(),
+			vec![
+				Event::Reviewed { id, reviewer: acc(5), approve: true, comment: H256::zero() },
+				Event::Paid { id, to: acc(2), amount: 150 },
+				Event::BountyCompleted { id, total: REWARD },
+			]
+		);
+		assert_eq!(free(2), START + REWARD);
+		let b = BountyMap::<Test>::get(id).unwrap();
+		assert_eq!((b.status, b.paid, b.milestones_paid), (BountyStatus::Paid, REWARD, 3));
+		assert_eq!(
+			Contributions::<Test>::get(acc(2)),
+			Ledger { delivered: 1, milestones: 3, earned: REWARD, hours: 40, reviews: 0 }
+		);
+		assert_eq!(CoopContributions::<Test>::get(0).milestones, 3);
+		let subs = Submissions::<Test>::get(id);
+		assert_eq!(
+			subs.iter().map(|s| s.milestone).collect::<Vec<_>>(),
+			[Some(0), Some(1), Some(2)]
+		);
+	});
+}
+
+#[test]
+fn cancel_after_paid_milestone_refunds_only_the_rest() {
+	build_and_execute(|| {
+		let id = create_with(BountyTerms { milestones: milestones(&[100, 200]), ..terms() });
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
+		submit(2, id, Some(0));
+		approve(3, id);
+		approve(5, id);
+		assert_ok!(Bounties::unclaim(signed(2), id));
+		// Another contributor takes over from milestone 1.
+		assert_ok!(Bounties::claim(signed(7), id, PayTo::Own, None));
+		assert_noop!(
+			Bounties::submit_work(signed(7), id, Some(0), vec![], COMMIT, None),
+			Error::<Test>::WrongMilestone
+		);
+		assert_ok!(Bounties::unclaim(signed(7), id));
+		bounty_events();
+		assert_ok!(Bounties::cancel_bounty(signed(1), id));
+		assert_eq!(bounty_events(), vec![Event::BountyCancelled { id, refund: 200 }]);
+		assert_eq!(free(1), START - 100);
+		assert_eq!(Balances::free_balance(sovereign(0)), 100);
+		assert_eq!(held(1), 0);
+	});
+}
+
+#[test]
+fn payouts_split_by_shares_across_coops() {
+	build_and_execute(|| {
+		// Reviewers from co-ops 2 and 3; contributors 2 (co-op 0, 2 shares) and 4
+		// (co-op 1, 1 share).
+		let id = create_with(BountyTerms { reviewers: vec![acc(5), acc(7)], ..terms() });
+		assert_ok!(Bounties::claim(
+			signed(2),
+			id,
+			PayTo::Coop,
+			Some(vec![(acc(4), 1), (acc(2), 2)])
+		));
+		let claim = Claims::<Test>::get(id).unwrap();
+		// The claimant is put first.
+		assert_eq!(
+			claim
+				.contributors
+				.iter()
+				.map(|c| (c.who.clone(), c.coop, c.shares))
+				.collect::<Vec<_>>(),
+			vec![(acc(2), 0, 2), (acc(4), 1, 1)]
+		);
+		// Only the claimant submits.
+		assert_noop!(
+			Bounties::submit_work(signed(4), id, None, vec![], COMMIT, None),
+			Error::<Test>::NotClaimant
+		);
+		submit(2, id, None);
+		approve(5, id);
+		bounty_events();
+		approve(7, id);
+		assert_eq!(
+			bounty_events(),
+			vec![
+				Event::Reviewed { id, reviewer: acc(7), approve: true, comment: H256::zero() },
+				Event::Paid { id, to: sovereign(0), amount: 200 },
+				Event::Paid { id, to: sovereign(1), amount: 100 },
+				Event::BountyCompleted { id, total: REWARD },
+			]
+		);
+		assert_eq!(Balances::free_balance(sovereign(0)), 200);
+		assert_eq!(Balances::free_balance(sovereign(1)), 100);
+		// Hours split too: 40 × 1/3 = 13 (rounded down), the claimant gets the rest.
+		assert_eq!(
+			Contributions::<Test>::get(acc(2)),
+			Ledger { delivered: 1, milestones: 0, earned: 200, hours: 27, reviews: 0 }
+		);
+		assert_eq!(
+			Contributions::<Test>::get(acc(4)),
+			Ledger { delivered: 1, milestones: 0, earned: 100, hours: 13, reviews: 0 }
+		);
+		assert_eq!(CoopContributions::<Test>::get(1).earned, 100);
+	});
+}
+
+#[test]
+fn split_remainder_goes_to_claimant_and_coop_counts_once() {
+	build_and_execute(|| {
+		// Contributors 2, 6 (both co-op 0) and 4 (co-op 1), equal shares, 100 paid
+		// to their own accounts.
+		let id = create_with(BountyTerms {
+			reward: 100,
+			reviewers: vec![acc(5), acc(7)],
+			hours: None,
+			..terms()
+		});
+		let shares = Some(vec![(acc(2), 1), (acc(6), 1), (acc(4), 1)]);
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Own, shares));
+		submit(2, id, None);
+		approve(5, id);
+		approve(7, id);
+		assert_eq!((free(2), free(6), free(4)), (START + 34, START + 33, START + 33));
+		assert_eq!(
+			CoopContributions::<Test>::get(0),
+			Ledger { delivered: 1, milestones: 0, earned: 67, hours: 0, reviews: 0 }
+		);
+		assert_eq!(CoopContributions::<Test>::get(1).delivered, 1);
+	});
+}
+
+#[test]
+fn claim_share_errors() {
+	build_and_execute(|| {
+		let id = create_with(BountyTerms { reviewers: vec![acc(5), acc(7)], ..terms() });
+		let claim = |shares: Vec<(u8, u32)>| {
+			Bounties::claim(
+				signed(2),
+				id,
+				PayTo::Coop,
+				Some(shares.into_iter().map(|(a, s)| (acc(a), s)).collect()),
+			)
+		};
+		assert_noop!(claim(vec![(4, 1)]), Error::<Test>::BadShares);
+		assert_noop!(claim(vec![]), Error::<Test>::BadShares);
+		assert_noop!(claim(vec![(2, 1), (4, 1), (4, 2)]), Error::<Test>::BadShares);
+		assert_noop!(claim(vec![(2, 1), (4, 0)]), Error::<Test>::BadShares);
+		assert_noop!(claim(vec![(2, u32::MAX), (4, 1)]), Error::<Test>::BadShares);
+		assert_noop!(
+			claim(vec![(2, 1), (4, 1), (6, 1), (1, 1)]),
+			Error::<Test>::TooManyContributors
+		);
+		assert_noop!(claim(vec![(2, 1), (9, 1)]), Error::<Test>::ContributorNotMember);
+		assert_noop!(claim(vec![(2, 1), (5, 1)]), Error::<Test>::ReviewerCannotClaim);
+		// 300 × 1/1000 rounds to 0: below the existential deposit.
+		assert_noop!(claim(vec![(2, 999), (4, 1)]), Error::<Test>::ShareTooSmall);
+		assert_noop!(
+			Bounties::claim(signed(9), id, PayTo::Coop, None),
+			Error::<Test>::NotActiveMember
+		);
+		assert_noop!(
+			Bounties::claim(signed(2), 42, PayTo::Coop, None),
+			Error::<Test>::UnknownBounty
+		);
+	});
+}
+
+#[test]
+fn claim_needs_enough_reviewers_outside_the_contributors_coops() {
+	build_and_execute(|| {
+		// Reviewers 3 (co-op 1) and 5 (co-op 2), both needed.
+		let id = create();
+		assert_noop!(
+			Bounties::claim(signed(2), id, PayTo::Coop, Some(vec![(acc(2), 1), (acc(4), 1)])),
+			Error::<Test>::TooFewIndependentReviewers
+		);
+		// Claimant 4 alone (co-op 1): only reviewer 5 is independent.
+		assert_noop!(
+			Bounties::claim(signed(4), id, PayTo::Coop, None),
+			Error::<Test>::TooFewIndependentReviewers
+		);
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
+	});
+}
+
+#[test]
+fn bounties_listed_by_status_and_page() {
+	build_and_execute(|| {
+		let open = create();
+		let claimed = create();
+		let cancelled = create();
+		assert_ok!(Bounties::claim(signed(2), claimed, PayTo::Coop, None));
+		assert_ok!(Bounties::cancel_bounty(signed(1), cancelled));
+		let ids = |status, start, limit| {
+			Bounties::bounties_page(status, start, limit)
+				.into_iter()
+				.map(|v| v.id)
+				.collect::<Vec<_>>()
+		};
+		assert_eq!(ids(None, 0, 10), vec![open, claimed, cancelled]);
+		assert_eq!(ids(None, 1, 1), vec![claimed]);
+		assert_eq!(ids(Some(BountyStatus::Open), 0, 10), vec![open]);
+		assert_eq!(ids(Some(BountyStatus::Claimed), 0, 10), vec![claimed]);
+		assert_eq!(ids(Some(BountyStatus::Cancelled), 0, 10), vec![cancelled]);
+		assert_eq!(ids(Some(BountyStatus::Paid), 0, 10), Vec::<u32>::new());
+		let view = Bounties::bounty_view(claimed).unwrap();
+		assert_eq!(view.claim.unwrap().claimant, acc(2));
+		assert!(Bounties::bounty_view(42).is_none());
 	});
 }
 
@@ -341,6 +750,17 @@ fn try_state_detects_escrow_leak() {
 		let id = create();
 		assert_ok!(Bounties::do_try_state());
 		assert_ok!(Balances::transfer_allow_death(signed(9), Bounties::escrow(id), 5));
+		assert!(Bounties::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn try_state_detects_a_lost_claim() {
+	new_test_ext().execute_with(|| {
+		let id = create();
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
+		assert_ok!(Bounties::do_try_state());
+		Claims::<Test>::remove(id);
 		assert!(Bounties::do_try_state().is_err());
 	});
 }

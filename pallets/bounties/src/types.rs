@@ -1,5 +1,6 @@
-//! Types stored by the bounties pallet.
+//! Types stored by the bounties pallet, and the terms a funder opens a bounty with.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
 use pallet_coop_membership::CoopId;
@@ -10,6 +11,8 @@ use sp_core::H256;
 pub type BountyId = u32;
 /// A URL (spec or repository), bounded.
 pub type Url = BoundedVec<u8, ConstU32<128>>;
+/// A release tag (`v1.2.0`), bounded.
+pub type Tag = BoundedVec<u8, ConstU32<64>>;
 
 /// Where the reward came from, and so where a refund goes.
 #[derive(
@@ -51,14 +54,44 @@ pub enum Funder<AccountId> {
 	serde::Deserialize,
 )]
 pub enum PayTo {
-	/// The contributor's co-op sovereign account (the default: co-ops pay their
+	/// Each contributor's co-op sovereign account (the default: co-ops pay their
 	/// workers under their own rules).
 	Coop,
-	/// The contributor's own account.
+	/// Each contributor's own account.
 	Own,
 }
 
-/// Where a bounty is in its life.
+/// Where a bounty is in its life: `Open → Claimed → Submitted → Paid`, back to
+/// `Claimed` on a rejection or after a paid milestone, back to `Open` when a
+/// claim is given up or expires, `Cancelled` only from `Open`.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum BountyStatus {
+	/// Funded and waiting for a contributor.
+	Open,
+	/// Contributors work on it (see [`Claim`]).
+	Claimed,
+	/// Work submitted, under review.
+	Submitted,
+	/// Every milestone (or the whole reward) approved and paid.
+	Paid,
+	/// Cancelled while open; the unpaid reward was refunded.
+	Cancelled,
+}
+
+/// One part of a bounty, paid on its own approval.
 #[derive(
 	Clone,
 	Encode,
@@ -73,20 +106,87 @@ pub enum PayTo {
 	serde::Deserialize,
 )]
 #[serde(rename_all = "camelCase")]
-pub enum BountyStatus<AccountId, BlockNumber> {
-	/// Funded and waiting for a contributor.
-	Open,
-	/// A member works on it until `until`.
-	Claimed { claimant: AccountId, coop: CoopId, pay_to: PayTo, until: BlockNumber },
-	/// Work submitted, under review.
-	Submitted { claimant: AccountId, coop: CoopId, pay_to: PayTo, until: BlockNumber },
-	/// Approved and paid.
-	Paid { claimant: AccountId, coop: CoopId },
-	/// Cancelled before anyone claimed it; the reward was refunded.
-	Cancelled,
+pub struct Milestone<Balance> {
+	/// Paid when this milestone is approved.
+	pub amount: Balance,
+	/// Hash of what the milestone delivers.
+	pub description: H256,
+}
+
+/// The terms a bounty is opened with (a call parameter of `create_bounty` and
+/// `fund_from_treasury`).
+#[derive(Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo)]
+pub struct BountyTerms<AccountId, Balance, BlockNumber> {
+	/// Hash of the specification.
+	pub spec_hash: H256,
+	/// Where the specification can be read (at most 128 bytes).
+	pub spec_url: Vec<u8>,
+	/// The reward, moved to escrow when the bounty opens.
+	pub reward: Balance,
+	/// Milestones, paid one by one in order; their amounts sum to the reward.
+	/// Empty: the bounty is one deliverable.
+	pub milestones: Vec<Milestone<Balance>>,
+	/// Who reviews submissions (none may claim it; a reviewer may not review work
+	/// of their own co-op).
+	pub reviewers: Vec<AccountId>,
+	/// Approvals needed per submission (k of n).
+	pub approvals_needed: u32,
+	/// Blocks contributors have to deliver, counted from the claim and again from
+	/// each paid milestone.
+	pub claim_period: BlockNumber,
+	/// Estimated hours of work, if the funder gives one.
+	pub hours: Option<u32>,
 }
 
 /// A contribution bounty.
+#[derive(
+	Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen, serde::Serialize,
+)]
+#[serde(rename_all = "camelCase")]
+#[scale_info(skip_type_params(MaxReviewers, MaxMilestones))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+#[serde(bound(serialize = "AccountId: serde::Serialize, Balance: serde::Serialize, \
+	BlockNumber: serde::Serialize"))]
+pub struct Bounty<
+	AccountId,
+	Balance,
+	BlockNumber,
+	MaxReviewers: frame_support::traits::Get<u32>,
+	MaxMilestones: frame_support::traits::Get<u32>,
+> {
+	/// Who funded it.
+	pub funder: Funder<AccountId>,
+	/// The member who created it (holds the deposit); `None` for treasury bounties.
+	pub creator: Option<AccountId>,
+	/// Hash of the specification.
+	pub spec_hash: H256,
+	/// Where the specification can be read.
+	pub spec_url: Url,
+	/// The whole reward.
+	pub reward: Balance,
+	/// Paid out so far; the escrow account holds `reward - paid` until the end.
+	pub paid: Balance,
+	/// Milestones, paid in order; empty for a single-deliverable bounty.
+	pub milestones: BoundedVec<Milestone<Balance>, MaxMilestones>,
+	/// Milestones approved and paid so far.
+	pub milestones_paid: u32,
+	/// Deposit held from the creator for this record.
+	pub deposit: Balance,
+	/// Who reviews submissions.
+	pub reviewers: BoundedVec<AccountId, MaxReviewers>,
+	/// Approvals needed to pay (k of n).
+	pub approvals_needed: u32,
+	/// Reviewers who approved the submission under review.
+	pub approvals: BoundedVec<AccountId, MaxReviewers>,
+	/// Blocks contributors have to deliver.
+	pub claim_period: BlockNumber,
+	/// Estimated hours of work.
+	pub hours: Option<u32>,
+	/// Where it is.
+	pub status: BountyStatus,
+}
+
+/// One contributor of a claim and their share of every payment.
 #[derive(
 	Clone,
 	Encode,
@@ -100,41 +200,32 @@ pub enum BountyStatus<AccountId, BlockNumber> {
 	serde::Deserialize,
 )]
 #[serde(rename_all = "camelCase")]
-#[scale_info(skip_type_params(MaxReviewers))]
-#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
-pub struct Bounty<AccountId, Balance, BlockNumber, MaxReviewers: frame_support::traits::Get<u32>> {
-	/// Who funded it.
-	pub funder: Funder<AccountId>,
-	/// The member who created it (holds the deposit); `None` for treasury bounties.
-	pub creator: Option<AccountId>,
-	/// Hash of the specification.
-	pub spec_hash: H256,
-	/// Where the specification can be read.
-	pub spec_url: Url,
-	/// The reward, held in the bounty's escrow account while open.
-	pub reward: Balance,
-	/// Deposit held from the creator for this record.
-	pub deposit: Balance,
-	/// Who reviews submissions.
-	#[serde(bound(
-		serialize = "AccountId: serde::Serialize",
-		deserialize = "AccountId: serde::Deserialize<'de>"
-	))]
-	pub reviewers: BoundedVec<AccountId, MaxReviewers>,
-	/// Approvals needed to pay (k of n).
-	pub approvals_needed: u32,
-	/// Reviewers who approved the current submission.
-	#[serde(bound(
-		serialize = "AccountId: serde::Serialize",
-		deserialize = "AccountId: serde::Deserialize<'de>"
-	))]
-	pub approvals: BoundedVec<AccountId, MaxReviewers>,
-	/// Blocks a claimant has to deliver.
-	pub claim_period: BlockNumber,
-	/// Estimated hours of work (co-ops budget hours × rate).
-	pub hours: u32,
-	/// Where it is.
-	pub status: BountyStatus<AccountId, BlockNumber>,
+pub struct Contributor<AccountId> {
+	/// The member.
+	pub who: AccountId,
+	/// Their co-op when the claim was made.
+	pub coop: CoopId,
+	/// Their share (parts of the sum of all shares).
+	pub shares: u32,
+}
+
+/// Who works on a bounty. Kept after payout, as the record of who delivered.
+#[derive(
+	Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen, serde::Serialize,
+)]
+#[serde(rename_all = "camelCase")]
+#[scale_info(skip_type_params(MaxContributors))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+#[serde(bound(serialize = "AccountId: serde::Serialize, BlockNumber: serde::Serialize"))]
+pub struct Claim<AccountId, BlockNumber, MaxContributors: frame_support::traits::Get<u32>> {
+	/// The member who claimed it and submits the work; first of `contributors`.
+	pub claimant: AccountId,
+	/// Where payments go.
+	pub pay_to: PayTo,
+	/// The next delivery is due before this block.
+	pub until: BlockNumber,
+	/// Everyone paid, with their shares; the claimant first.
+	pub contributors: BoundedVec<Contributor<AccountId>, MaxContributors>,
 }
 
 /// A piece of delivered work.
@@ -154,10 +245,14 @@ pub struct Bounty<AccountId, Balance, BlockNumber, MaxReviewers: frame_support::
 pub struct Submission<AccountId, BlockNumber> {
 	/// Who submitted it.
 	pub by: AccountId,
+	/// The milestone it delivers (`None` for a single-deliverable bounty).
+	pub milestone: Option<u32>,
 	/// The repository.
 	pub repo: Url,
 	/// The commit (a git SHA-1, 20 bytes).
 	pub commit: [u8; 20],
+	/// The release tag, if the work was released.
+	pub tag: Option<Tag>,
 	/// When.
 	pub at: BlockNumber,
 }
@@ -178,11 +273,13 @@ pub struct Submission<AccountId, BlockNumber> {
 )]
 #[serde(rename_all = "camelCase")]
 pub struct Ledger<Balance> {
-	/// Bounties delivered and paid.
+	/// Bounties delivered in full.
 	pub delivered: u32,
+	/// Milestones delivered (of milestone bounties).
+	pub milestones: u32,
 	/// Total earned.
 	pub earned: Balance,
-	/// Estimated hours of the bounties delivered.
+	/// Estimated hours of the bounties delivered (by share).
 	pub hours: u32,
 	/// Reviews done.
 	pub reviews: u32,

@@ -169,7 +169,9 @@ impl pallet_coop_bounties::Config for Runtime {
 	type PalletId = BountiesPalletId;
 	type BountyDeposit = frame_support::traits::ConstU128<UNIT>;
 	type MaxReviewers = ConstU32<8>;
-	type MaxSubmissions = ConstU32<16>;
+	type MaxMilestones = ConstU32<8>;
+	type MaxContributors = ConstU32<8>;
+	type MaxSubmissions = ConstU32<32>;
 	type WeightInfo = pallet_coop_bounties::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BountiesBenchmarkHelper;
