@@ -102,6 +102,38 @@ fn presets_found_three_active_coops_and_seed_tracks() {
 	}
 }
 
+/// Joining a co-op and admitting one run the passport's policy check: the calls'
+/// weights must cover its benchmarked worst case, and `add_member` refunds it when
+/// the co-op has no member policy.
+#[test]
+fn admission_calls_pay_for_the_passport_policy_check() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use pallet_coop_passport::WeightInfo as _;
+	type PassportWeights = <Runtime as pallet_coop_passport::Config>::WeightInfo;
+	let joiner = Sr25519Keyring::One.to_account_id();
+	let add = RuntimeCall::Membership(pallet_coop_membership::Call::add_member {
+		who: joiner.clone().into(),
+	});
+	let admit = RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 7 });
+	let check = PassportWeights::check_member_policy();
+	assert!(check.ref_time() > 0);
+	let charged = add.get_dispatch_info().call_weight;
+	assert!(charged.all_gt(check));
+	assert!(admit
+		.get_dispatch_info()
+		.call_weight
+		.all_gt(PassportWeights::check_admission_policy()));
+
+	ext_from_preset(genesis_config_presets::DEVELOPMENT).execute_with(|| {
+		// Alpha has no member policy: the check's worst case is refunded.
+		let alice = RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id());
+		let post = add.clone().dispatch_bypass_filter(alice).unwrap();
+		let actual = post.actual_weight.unwrap();
+		assert!(actual.all_lt(check), "{actual:?} not below {check:?}");
+		assert!(pallet_coop_membership::Members::<Runtime>::contains_key(&joiner));
+	});
+}
+
 #[test]
 fn coop_sovereign_accounts_are_distinct() {
 	assert_ne!(crate::Membership::sovereign_account(0), crate::Membership::sovereign_account(1));

@@ -337,7 +337,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::CoopAdmitted`]; its members become active members.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::admit_coop())]
+		#[pallet::weight(T::WeightInfo::admit_coop().saturating_add(T::Policy::can_admit_weight()))]
 		pub fn admit_coop(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
 			T::AdmissionOrigin::ensure_origin(origin)?;
 			Coops::<T>::try_mutate(coop, |maybe| -> DispatchResult {
@@ -468,10 +468,14 @@ pub mod pallet {
 		/// - `who`: an account that belongs to no co-op and satisfies the co-op's
 		///   [`Config::Policy`] (e.g. holds the attestations it requires).
 		///
-		/// Emits [`Event::MemberAdded`].
+		/// Emits [`Event::MemberAdded`]. The policy check's worst case is charged up
+		/// front and refunded down to what the co-op's policy costs.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::add_member())]
-		pub fn add_member(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::add_member().saturating_add(T::Policy::can_join_weight(None)))]
+		pub fn add_member(
+			origin: OriginFor<T>,
+			who: AccountIdLookupOf<T>,
+		) -> DispatchResultWithPostInfo {
 			let admin = ensure_signed(origin)?;
 			let who = T::Lookup::lookup(who)?;
 			let coop = Self::admin_coop(&admin)?;
@@ -492,7 +496,10 @@ pub mod pallet {
 			Coops::<T>::insert(coop, info);
 
 			Self::deposit_event(Event::MemberAdded { coop, who, by: admin });
-			Ok(())
+			Ok(Some(
+				T::WeightInfo::add_member().saturating_add(T::Policy::can_join_weight(Some(coop))),
+			)
+			.into())
 		}
 
 		/// Remove a worker-member from your co-op; their deposit goes back to whoever

@@ -1,6 +1,7 @@
 //! What other pallets may ask about membership.
 
 use crate::{types::Role, Config, CoopId, CoopStatus, Coops, Members, Pallet};
+use frame_support::weights::Weight;
 use sp_runtime::DispatchResult;
 
 /// Checks another pallet (the passport) makes before an account joins a co-op or a
@@ -10,6 +11,15 @@ pub trait AdmissionPolicy<AccountId> {
 	fn can_join(coop: CoopId, who: &AccountId) -> DispatchResult;
 	/// `Ok` if co-op `coop` may be admitted to the federation; otherwise the error.
 	fn can_admit(coop: CoopId) -> DispatchResult;
+	/// The most `can_join` costs: for co-op `Some(coop)` under its current policy,
+	/// for `None` under any policy (what a call charges before it runs).
+	fn can_join_weight(_coop: Option<CoopId>) -> Weight {
+		Weight::zero()
+	}
+	/// The most `can_admit` costs, charged by the calls that check it.
+	fn can_admit_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// No policy: anyone may join, any applicant may be admitted.

@@ -82,6 +82,51 @@ fn attested<T: Config>() -> (SubjectOf<T>, ClaimKindId, T::AccountId) {
 	(subject, kind, attester)
 }
 
+/// Eight new claim kinds about `subject`, each attested by `MaxAttestersPerClaim`
+/// attesters, every one acting for its own co-op (numbers from `first`): the most a
+/// policy check can read. Returns the kinds.
+fn fully_attested<T: Config>(
+	subject: &SubjectOf<T>,
+	subject_kind: SubjectKind,
+	first: u32,
+) -> alloc::vec::Vec<ClaimKindId> {
+	let kinds: alloc::vec::Vec<ClaimKindId> = (0..8)
+		.map(|_| {
+			let id = NextClaimKindId::<T>::get();
+			Passport::<T>::add_claim_kind(
+				federation::<T>(),
+				vec![b'k'; 64],
+				subject_kind,
+				1_000u32.into(),
+			)
+			.unwrap();
+			id
+		})
+		.collect();
+	for i in 0..T::MaxAttestersPerClaim::get() {
+		let (attester, _) = T::BenchmarkHelper::coop(first + i);
+		fund::<T>(&attester);
+		for kind in &kinds {
+			Passport::<T>::accredit_attester(federation::<T>(), *kind, attester.clone()).unwrap();
+			Passport::<T>::attest(
+				RawOrigin::Signed(attester.clone()).into(),
+				subject.clone(),
+				*kind,
+				H256::zero(),
+				10u32.into(),
+			)
+			.unwrap();
+		}
+	}
+	kinds
+}
+
+/// A policy needing every kind from all `MaxAttestersPerClaim` attesters, so the
+/// check reads every attestation.
+fn strictest_policy<T: Config>(kinds: alloc::vec::Vec<ClaimKindId>) -> Policy {
+	Policy { kinds: kinds.try_into().unwrap(), min_attesters: T::MaxAttestersPerClaim::get() }
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -204,6 +249,40 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, policy);
 		assert_eq!(AdmissionRequirements::<T>::get().min_attesters, 2);
+	}
+
+	/// `AdmissionPolicy::can_join` in the worst case (charged by membership's `add_member`).
+	#[benchmark]
+	fn check_member_policy() {
+		let (admin, coop) = coop_with_passport::<T>(0);
+		let who: T::AccountId = account("joiner", 0, 0);
+		let kinds = fully_attested::<T>(&Subject::Account(who.clone()), SubjectKind::Account, 1);
+		Passport::<T>::set_member_policy(
+			RawOrigin::Signed(admin).into(),
+			strictest_policy::<T>(kinds),
+		)
+		.unwrap();
+		let result;
+		#[block]
+		{
+			result = <Passport<T> as AdmissionPolicy<T::AccountId>>::can_join(coop, &who);
+		}
+		assert!(result.is_ok());
+	}
+
+	/// `AdmissionPolicy::can_admit` in the worst case (charged by membership's `admit_coop`).
+	#[benchmark]
+	fn check_admission_policy() {
+		let (_, coop) = coop_with_passport::<T>(0);
+		let kinds = fully_attested::<T>(&Subject::Coop(coop), SubjectKind::Coop, 1);
+		Passport::<T>::set_admission_policy(federation::<T>(), strictest_policy::<T>(kinds))
+			.unwrap();
+		let result;
+		#[block]
+		{
+			result = <Passport<T> as AdmissionPolicy<T::AccountId>>::can_admit(coop);
+		}
+		assert!(result.is_ok());
 	}
 
 	impl_benchmark_test_suite!(Passport, crate::mock::new_test_ext(), crate::mock::Test);

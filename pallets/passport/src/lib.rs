@@ -1038,4 +1038,21 @@ impl<T: Config> AdmissionPolicy<T::AccountId> for Pallet<T> {
 	fn can_admit(coop: CoopId) -> DispatchResult {
 		Self::meets(&Subject::Coop(coop), &AdmissionRequirements::<T>::get())
 	}
+
+	/// Benchmarked worst case (8 claim kinds, each attested by
+	/// `MaxAttestersPerClaim` attesters of as many co-ops), or one read when the
+	/// co-op has no member policy.
+	fn can_join_weight(coop: Option<CoopId>) -> frame_support::weights::Weight {
+		match coop {
+			Some(coop) if !MemberPolicies::<T>::contains_key(coop) => {
+				<T as frame_system::Config>::DbWeight::get().reads(1)
+			}
+			_ => T::WeightInfo::check_member_policy(),
+		}
+	}
+
+	/// As [`Self::can_join_weight`], for a co-op subject.
+	fn can_admit_weight() -> frame_support::weights::Weight {
+		T::WeightInfo::check_admission_policy()
+	}
 }

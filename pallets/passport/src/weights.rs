@@ -56,6 +56,8 @@ pub trait WeightInfo {
 	fn remove_expired() -> Weight;
 	fn set_member_policy() -> Weight;
 	fn set_admission_policy() -> Weight;
+	fn check_member_policy() -> Weight;
+	fn check_admission_policy() -> Weight;
 }
 
 /// Weights for `pallet_coop_passport` measured on this project's reference machine.
@@ -68,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_passport() -> Weight {
 		//  Measured:  `742`
 		//  Estimated: `3617`
-		// Minimum execution time: 25_197_000 picoseconds.
-		Weight::from_parts(26_970_000, 3617)
+		// Minimum execution time: 24_997_000 picoseconds.
+		Weight::from_parts(27_371_000, 3617)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_claim_kind() -> Weight {
 		//  Measured:  `97`
 		//  Estimated: `1487`
-		// Minimum execution time: 11_407_000 picoseconds.
-		Weight::from_parts(12_519_000, 1487)
+		// Minimum execution time: 11_166_000 picoseconds.
+		Weight::from_parts(12_879_000, 1487)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -90,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_claim_kind() -> Weight {
 		//  Measured:  `328`
 		//  Estimated: `3546`
-		// Minimum execution time: 14_231_000 picoseconds.
-		Weight::from_parts(15_754_000, 3546)
+		// Minimum execution time: 14_282_000 picoseconds.
+		Weight::from_parts(16_585_000, 3546)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -106,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn accredit_attester() -> Weight {
 		//  Measured:  `1226`
 		//  Estimated: `3894`
-		// Minimum execution time: 33_670_000 picoseconds.
-		Weight::from_parts(36_264_000, 3894)
+		// Minimum execution time: 33_480_000 picoseconds.
+		Weight::from_parts(36_274_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -116,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_accreditation() -> Weight {
 		//  Measured:  `315`
 		//  Estimated: `3528`
-		// Minimum execution time: 13_400_000 picoseconds.
-		Weight::from_parts(14_722_000, 3528)
+		// Minimum execution time: 13_440_000 picoseconds.
+		Weight::from_parts(14_812_000, 3528)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -142,8 +144,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn attest() -> Weight {
 		//  Measured:  `1582`
 		//  Estimated: `3894`
-		// Minimum execution time: 97_845_000 picoseconds.
-		Weight::from_parts(102_011_000, 3894)
+		// Minimum execution time: 96_434_000 picoseconds.
+		Weight::from_parts(102_212_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -162,8 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn renew() -> Weight {
 		//  Measured:  `1637`
 		//  Estimated: `3894`
-		// Minimum execution time: 46_950_000 picoseconds.
-		Weight::from_parts(51_606_000, 3894)
+		// Minimum execution time: 46_450_000 picoseconds.
+		Weight::from_parts(50_095_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -172,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn revoke() -> Weight {
 		//  Measured:  `289`
 		//  Estimated: `3626`
-		// Minimum execution time: 15_744_000 picoseconds.
-		Weight::from_parts(17_756_000, 3626)
+		// Minimum execution time: 16_024_000 picoseconds.
+		Weight::from_parts(18_197_000, 3626)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -188,8 +190,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_expired() -> Weight {
 		//  Measured:  `536`
 		//  Estimated: `3626`
-		// Minimum execution time: 61_912_000 picoseconds.
-		Weight::from_parts(65_117_000, 3626)
+		// Minimum execution time: 61_671_000 picoseconds.
+		Weight::from_parts(65_527_000, 3626)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -202,8 +204,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_member_policy() -> Weight {
 		//  Measured:  `1153`
 		//  Estimated: `21438`
-		// Minimum execution time: 51_707_000 picoseconds.
-		Weight::from_parts(55_393_000, 21438)
+		// Minimum execution time: 51_927_000 picoseconds.
+		Weight::from_parts(55_333_000, 21438)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -214,10 +216,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_admission_policy() -> Weight {
 		//  Measured:  `650`
 		//  Estimated: `21438`
-		// Minimum execution time: 36_975_000 picoseconds.
-		Weight::from_parts(40_109_000, 21438)
+		// Minimum execution time: 36_515_000 picoseconds.
+		Weight::from_parts(39_619_000, 21438)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Passport::MemberPolicies` (r:1 w:0)
+	/// Proof: `Passport::MemberPolicies` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	/// Storage: `Passport::Attestations` (r:136 w:0)
+	/// Proof: `Passport::Attestations` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
+	/// Storage: `Passport::Accredited` (r:128 w:0)
+	/// Proof: `Passport::Accredited` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Members` (r:16 w:0)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:16 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
+	fn check_member_policy() -> Weight {
+		//  Measured:  `12860`
+		//  Estimated: `359486`
+		// Minimum execution time: 1_544_247_000 picoseconds.
+		Weight::from_parts(1_602_574_000, 359486)
+			.saturating_add(T::DbWeight::get().reads(297_u64))
+	}
+	/// Storage: `Passport::AdmissionRequirements` (r:1 w:0)
+	/// Proof: `Passport::AdmissionRequirements` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
+	/// Storage: `Passport::Passports` (r:1 w:0)
+	/// Proof: `Passport::Passports` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `Passport::Attestations` (r:136 w:0)
+	/// Proof: `Passport::Attestations` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
+	/// Storage: `Passport::Accredited` (r:128 w:0)
+	/// Proof: `Passport::Accredited` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Members` (r:16 w:0)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:16 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
+	fn check_admission_policy() -> Weight {
+		//  Measured:  `12796`
+		//  Estimated: `359486`
+		// Minimum execution time: 1_552_820_000 picoseconds.
+		Weight::from_parts(1_632_388_000, 359486)
+			.saturating_add(T::DbWeight::get().reads(298_u64))
 	}
 }
 
@@ -230,8 +268,8 @@ impl WeightInfo for () {
 	fn set_passport() -> Weight {
 		//  Measured:  `742`
 		//  Estimated: `3617`
-		// Minimum execution time: 25_197_000 picoseconds.
-		Weight::from_parts(26_970_000, 3617)
+		// Minimum execution time: 24_997_000 picoseconds.
+		Weight::from_parts(27_371_000, 3617)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -242,8 +280,8 @@ impl WeightInfo for () {
 	fn add_claim_kind() -> Weight {
 		//  Measured:  `97`
 		//  Estimated: `1487`
-		// Minimum execution time: 11_407_000 picoseconds.
-		Weight::from_parts(12_519_000, 1487)
+		// Minimum execution time: 11_166_000 picoseconds.
+		Weight::from_parts(12_879_000, 1487)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -252,8 +290,8 @@ impl WeightInfo for () {
 	fn set_claim_kind() -> Weight {
 		//  Measured:  `328`
 		//  Estimated: `3546`
-		// Minimum execution time: 14_231_000 picoseconds.
-		Weight::from_parts(15_754_000, 3546)
+		// Minimum execution time: 14_282_000 picoseconds.
+		Weight::from_parts(16_585_000, 3546)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -268,8 +306,8 @@ impl WeightInfo for () {
 	fn accredit_attester() -> Weight {
 		//  Measured:  `1226`
 		//  Estimated: `3894`
-		// Minimum execution time: 33_670_000 picoseconds.
-		Weight::from_parts(36_264_000, 3894)
+		// Minimum execution time: 33_480_000 picoseconds.
+		Weight::from_parts(36_274_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -278,8 +316,8 @@ impl WeightInfo for () {
 	fn withdraw_accreditation() -> Weight {
 		//  Measured:  `315`
 		//  Estimated: `3528`
-		// Minimum execution time: 13_400_000 picoseconds.
-		Weight::from_parts(14_722_000, 3528)
+		// Minimum execution time: 13_440_000 picoseconds.
+		Weight::from_parts(14_812_000, 3528)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -304,8 +342,8 @@ impl WeightInfo for () {
 	fn attest() -> Weight {
 		//  Measured:  `1582`
 		//  Estimated: `3894`
-		// Minimum execution time: 97_845_000 picoseconds.
-		Weight::from_parts(102_011_000, 3894)
+		// Minimum execution time: 96_434_000 picoseconds.
+		Weight::from_parts(102_212_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -324,8 +362,8 @@ impl WeightInfo for () {
 	fn renew() -> Weight {
 		//  Measured:  `1637`
 		//  Estimated: `3894`
-		// Minimum execution time: 46_950_000 picoseconds.
-		Weight::from_parts(51_606_000, 3894)
+		// Minimum execution time: 46_450_000 picoseconds.
+		Weight::from_parts(50_095_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -334,8 +372,8 @@ impl WeightInfo for () {
 	fn revoke() -> Weight {
 		//  Measured:  `289`
 		//  Estimated: `3626`
-		// Minimum execution time: 15_744_000 picoseconds.
-		Weight::from_parts(17_756_000, 3626)
+		// Minimum execution time: 16_024_000 picoseconds.
+		Weight::from_parts(18_197_000, 3626)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -350,8 +388,8 @@ impl WeightInfo for () {
 	fn remove_expired() -> Weight {
 		//  Measured:  `536`
 		//  Estimated: `3626`
-		// Minimum execution time: 61_912_000 picoseconds.
-		Weight::from_parts(65_117_000, 3626)
+		// Minimum execution time: 61_671_000 picoseconds.
+		Weight::from_parts(65_527_000, 3626)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -364,8 +402,8 @@ impl WeightInfo for () {
 	fn set_member_policy() -> Weight {
 		//  Measured:  `1153`
 		//  Estimated: `21438`
-		// Minimum execution time: 51_707_000 picoseconds.
-		Weight::from_parts(55_393_000, 21438)
+		// Minimum execution time: 51_927_000 picoseconds.
+		Weight::from_parts(55_333_000, 21438)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -376,9 +414,45 @@ impl WeightInfo for () {
 	fn set_admission_policy() -> Weight {
 		//  Measured:  `650`
 		//  Estimated: `21438`
-		// Minimum execution time: 36_975_000 picoseconds.
-		Weight::from_parts(40_109_000, 21438)
+		// Minimum execution time: 36_515_000 picoseconds.
+		Weight::from_parts(39_619_000, 21438)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Passport::MemberPolicies` (r:1 w:0)
+	/// Proof: `Passport::MemberPolicies` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	/// Storage: `Passport::Attestations` (r:136 w:0)
+	/// Proof: `Passport::Attestations` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
+	/// Storage: `Passport::Accredited` (r:128 w:0)
+	/// Proof: `Passport::Accredited` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Members` (r:16 w:0)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:16 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
+	fn check_member_policy() -> Weight {
+		//  Measured:  `12860`
+		//  Estimated: `359486`
+		// Minimum execution time: 1_544_247_000 picoseconds.
+		Weight::from_parts(1_602_574_000, 359486)
+			.saturating_add(RocksDbWeight::get().reads(297_u64))
+	}
+	/// Storage: `Passport::AdmissionRequirements` (r:1 w:0)
+	/// Proof: `Passport::AdmissionRequirements` (`max_values`: Some(1), `max_size`: Some(21), added: 516, mode: `MaxEncodedLen`)
+	/// Storage: `Passport::Passports` (r:1 w:0)
+	/// Proof: `Passport::Passports` (`max_values`: None, `max_size`: Some(152), added: 2627, mode: `MaxEncodedLen`)
+	/// Storage: `Passport::Attestations` (r:136 w:0)
+	/// Proof: `Passport::Attestations` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
+	/// Storage: `Passport::Accredited` (r:128 w:0)
+	/// Proof: `Passport::Accredited` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Members` (r:16 w:0)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:16 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
+	fn check_admission_policy() -> Weight {
+		//  Measured:  `12796`
+		//  Estimated: `359486`
+		// Minimum execution time: 1_552_820_000 picoseconds.
+		Weight::from_parts(1_632_388_000, 359486)
+			.saturating_add(RocksDbWeight::get().reads(298_u64))
 	}
 }
