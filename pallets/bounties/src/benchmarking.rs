@@ -73,7 +73,9 @@ fn open_bounty<T: Config>() -> (BountyId, T::AccountId) {
 
 /// `c` contributors, admins of co-ops 1..=c, one share each; the claimant first.
 fn contributors<T: Config>(c: u32) -> Vec<(T::AccountId, u32)> {
-	(1..=c).map(|i| (T::BenchmarkHelper::coop_admin(i).0, 1)).collect()
+	let shares: Vec<_> = (1..=c).map(|i| (T::BenchmarkHelper::coop_admin(i).0, 1)).collect();
+	fund::<T>(&shares[0].0);
+	shares
 }
 
 /// A bounty claimed by `c` contributors, paid to their co-ops.

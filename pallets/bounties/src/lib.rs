@@ -75,6 +75,7 @@ pub type BountyOf<T> = Bounty<
 /// A claim as stored.
 pub type ClaimOf<T> = Claim<
 	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
 	BlockNumberFor<T>,
 	<T as Config>::MaxContributors,
 >;
@@ -124,6 +125,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type BountyDeposit: Get<BalanceOf<Self>>;
 
+		/// Held from a claimant while their claim runs (returned when it is given up,
+		/// expires or is paid in full), for the claim and submission records.
+		#[pallet::constant]
+		type ClaimDeposit: Get<BalanceOf<Self>>;
+
 		/// The most reviewers a bounty may have.
 		#[pallet::constant]
 		type MaxReviewers: Get<u32>;
@@ -161,6 +167,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// A bounty record's deposit.
 		BountyDeposit,
+		/// A running claim's deposit.
+		ClaimDeposit,
 	}
 
 	/// The id the next bounty will get.
@@ -260,7 +268,7 @@ pub mod pallet {
 		NotCoopAdmin,
 		/// The reward (or a milestone's amount) is below the existential deposit.
 		RewardTooLow,
-		/// The funding account cannot pay the reward (and the deposit).
+		/// The account cannot pay the reward or the deposit.
 		InsufficientFunds,
 		/// The treasury would fall below its floor: a smaller reward, or a vote to lower it.
 		BelowTreasuryFloor,
@@ -430,7 +438,8 @@ pub mod pallet {
 		/// Claim an open bounty: you (and the contributors you name) have
 		/// `claim_period` blocks to deliver it, or its next milestone.
 		///
-		/// - origin: a member of an active co-op who is not a reviewer of it.
+		/// - origin: a member of an active co-op who is not a reviewer of it;
+		///   [`Config::ClaimDeposit`] is held from it while the claim runs.
 		/// - `pay_to`: each contributor's co-op sovereign account (default) or their
 		///   own account.
 		/// - `shares`: `None` to work alone; or every contributor, you included, with
@@ -459,10 +468,14 @@ pub mod pallet {
 				independent >= bounty.approvals_needed as usize,
 				Error::<T>::TooFewIndependentReviewers
 			);
+			let deposit = T::ClaimDeposit::get();
+			T::Currency::hold(&HoldReason::ClaimDeposit.into(), &who, deposit)
+				.map_err(|_| Error::<T>::InsufficientFunds)?;
 			let until =
 				frame_system::Pallet::<T>::block_number().saturating_add(bounty.claim_period);
 			let count = contributors.len() as u32;
-			Claims::<T>::insert(id, Claim { claimant: who.clone(), pay_to, until, contributors });
+			let claim = Claim { claimant: who.clone(), pay_to, until, deposit, contributors };
+			Claims::<T>::insert(id, claim);
 			bounty.status = BountyStatus::Claimed;
 			Bounties::<T>::insert(id, bounty);
 			Self::deposit_event(Event::Claimed {
@@ -487,7 +500,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let (bounty, claim) = Self::active_claim(id)?;
 			ensure!(claim.claimant == who, Error::<T>::NotClaimant);
-			Self::reopen(id, bounty, who);
+			Self::reopen(id, bounty, claim);
 			Ok(())
 		}
 
@@ -511,7 +524,7 @@ pub mod pallet {
 				frame_system::Pallet::<T>::block_number() >= expiry,
 				Error::<T>::ClaimNotExpired
 			);
-			Self::reopen(id, bounty, claim.claimant);
+			Self::reopen(id, bounty, claim);
 			Ok(())
 		}
 
@@ -824,12 +837,24 @@ impl<T: Config> Pallet<T> {
 		Ok((bounty, claim))
 	}
 
-	fn reopen(id: BountyId, mut bounty: BountyOf<T>, claimant: T::AccountId) {
+	fn reopen(id: BountyId, mut bounty: BountyOf<T>, mut claim: ClaimOf<T>) {
 		bounty.status = BountyStatus::Open;
 		bounty.approvals = Default::default();
 		Bounties::<T>::insert(id, bounty);
+		Self::release_claim_deposit(&mut claim);
 		Claims::<T>::remove(id);
-		Self::deposit_event(Event::ClaimReleased { id, claimant });
+		Self::deposit_event(Event::ClaimReleased { id, claimant: claim.claimant });
+	}
+
+	fn release_claim_deposit(claim: &mut ClaimOf<T>) {
+		// Held by this pallet at the claim; best effort never fails here.
+		let _ = T::Currency::release(
+			&HoldReason::ClaimDeposit.into(),
+			&claim.claimant,
+			claim.deposit,
+			Precision::BestEffort,
+		);
+		claim.deposit = Zero::zero();
 	}
 
 	/// Pays the approved delivery (next milestone or whole reward) to the
@@ -894,6 +919,7 @@ impl<T: Config> Pallet<T> {
 				bounty.milestones_paid = next;
 			}
 			Self::release_deposit(bounty);
+			Self::release_claim_deposit(claim);
 			Self::deposit_event(Event::BountyCompleted { id, total: bounty.paid });
 		} else {
 			let milestone = bounty.milestones_paid;
@@ -928,6 +954,8 @@ impl<T: Config> Pallet<T> {
 	/// its whole reward) and the claim records.
 	#[cfg(any(feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
 		for (id, bounty) in Bounties::<T>::iter() {
 			ensure!(id < NextBountyId::<T>::get(), "bounty id not below NextBountyId");
 			let escrowed = T::Currency::balance(&Self::escrow(id));
@@ -955,12 +983,19 @@ impl<T: Config> Pallet<T> {
 				"claim kept on an open or cancelled bounty"
 			);
 		}
+		let mut held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (id, claim) in Claims::<T>::iter() {
+			let h = held.entry(claim.claimant.clone()).or_insert_with(Zero::zero);
+			*h = h.saturating_add(claim.deposit);
 			ensure!(Bounties::<T>::contains_key(id), "claim of an unknown bounty");
 			ensure!(
 				claim.contributors.first().map(|c| &c.who) == Some(&claim.claimant),
 				"claimant is not the first contributor"
 			);
+		}
+		for (who, deposits) in held {
+			let on_hold = T::Currency::balance_on_hold(&HoldReason::ClaimDeposit.into(), &who);
+			ensure!(on_hold == deposits, "claim deposits differ from the held amount");
 		}
 		Ok(())
 	}

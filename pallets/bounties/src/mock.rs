@@ -50,6 +50,7 @@ impl pallet_balances::Config for Test {
 
 pub const ED: Balance = 2;
 pub const DEPOSIT: Balance = 10;
+pub const CLAIM_DEPOSIT: Balance = 5;
 /// Test account number `n`.
 pub fn acc(n: u8) -> AccountId {
 	AccountId::new([n; 32])
@@ -87,6 +88,7 @@ impl crate::Config for Test {
 	type TreasuryAccount = TreasuryAccount;
 	type PalletId = BountiesPalletId;
 	type BountyDeposit = ConstU128<DEPOSIT>;
+	type ClaimDeposit = ConstU128<CLAIM_DEPOSIT>;
 	type MaxReviewers = ConstU32<3>;
 	type MaxMilestones = ConstU32<3>;
 	type MaxContributors = ConstU32<3>;

@@ -35,6 +35,10 @@ fn held(n: u8) -> Balance {
 	Balances::balance_on_hold(&crate::HoldReason::BountyDeposit.into(), &acc(n))
 }
 
+fn claim_held(n: u8) -> Balance {
+	Balances::balance_on_hold(&crate::HoldReason::ClaimDeposit.into(), &acc(n))
+}
+
 /// Terms: `REWARD`, reviewers 3 and 5 (co-ops 1 and 2), both needed, 20 blocks,
 /// 40 hours, no milestones.
 fn terms() -> BountyTerms<AccountId, Balance, u64> {
@@ -252,6 +256,8 @@ fn payout_on_last_approval_goes_to_coop_by_default() {
 				until: 21
 			}]
 		);
+		assert_eq!(claim_held(2), CLAIM_DEPOSIT);
+		assert_eq!(free(2), START - CLAIM_DEPOSIT);
 		submit(2, id, None);
 		approve(3, id);
 		bounty_events();
@@ -271,8 +277,10 @@ fn payout_on_last_approval_goes_to_coop_by_default() {
 		assert_eq!(held(1), 0);
 		let b = BountyMap::<Test>::get(id).unwrap();
 		assert_eq!((b.status, b.paid), (BountyStatus::Paid, REWARD));
-		// The claim stays as the record of who delivered.
-		assert_eq!(Claims::<Test>::get(id).unwrap().claimant, acc(2));
+		// The claim stays as the record of who delivered; its deposit is back.
+		let claim = Claims::<Test>::get(id).unwrap();
+		assert_eq!((claim.claimant, claim.deposit), (acc(2), 0));
+		assert_eq!((claim_held(2), free(2)), (0, START));
 		assert_eq!(
 			Contributions::<Test>::get(acc(2)),
 			Ledger { delivered: 1, milestones: 0, earned: REWARD, hours: 40, reviews: 0 }
@@ -375,6 +383,7 @@ fn unclaim_and_expired_claims() {
 		assert_eq!(bounty_events(), vec![Event::ClaimReleased { id, claimant: acc(2) }]);
 		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Open);
 		assert!(Claims::<Test>::get(id).is_none());
+		assert_eq!((claim_held(2), free(2)), (0, START));
 		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
 		assert_noop!(
 			Bounties::release_expired_claim(signed(9), id),
@@ -389,6 +398,8 @@ fn unclaim_and_expired_claims() {
 		assert_ok!(Bounties::release_expired_claim(signed(9), id));
 		assert_eq!(bounty_events(), vec![Event::ClaimReleased { id, claimant: acc(2) }]);
 		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Open);
+		// The deposit goes back to the claimant, not to whoever released it.
+		assert_eq!((claim_held(2), free(2), free(9)), (0, START, START));
 		assert_noop!(Bounties::release_expired_claim(signed(9), id), Error::<Test>::NotClaimant);
 	});
 }
@@ -514,7 +525,7 @@ fn milestones_are_delivered_and_paid_in_order() {
 				Event::MilestoneCompleted { id, milestone: 0, amount: 50, until: 30 },
 			]
 		);
-		assert_eq!(free(2), START + 50);
+		assert_eq!(free(2), START + 50 - CLAIM_DEPOSIT);
 		assert_eq!(Balances::free_balance(Bounties::escrow(id)), 250);
 		let b = BountyMap::<Test>::get(id).unwrap();
 		assert_eq!((b.status, b.paid, b.milestones_paid), (BountyStatus::Claimed, 50, 1));
@@ -697,6 +708,12 @@ fn claim_share_errors() {
 			Bounties::claim(signed(2), 42, PayTo::Coop, None),
 			Error::<Test>::UnknownBounty
 		);
+		// A member who cannot pay the claim deposit.
+		assert_ok!(Balances::transfer_all(signed(6), acc(20), false));
+		assert_noop!(
+			Bounties::claim(signed(6), id, PayTo::Coop, None),
+			Error::<Test>::InsufficientFunds
+		);
 	});
 }
 
@@ -750,6 +767,22 @@ fn try_state_detects_escrow_leak() {
 		let id = create();
 		assert_ok!(Bounties::do_try_state());
 		assert_ok!(Balances::transfer_allow_death(signed(9), Bounties::escrow(id), 5));
+		assert!(Bounties::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn try_state_detects_a_released_claim_deposit() {
+	new_test_ext().execute_with(|| {
+		let id = create();
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
+		assert_ok!(Bounties::do_try_state());
+		assert_ok!(<Balances as frame_support::traits::fungible::MutateHold<_>>::release(
+			&crate::HoldReason::ClaimDeposit.into(),
+			&acc(2),
+			CLAIM_DEPOSIT,
+			frame_support::traits::tokens::Precision::Exact,
+		));
 		assert!(Bounties::do_try_state().is_err());
 	});
 }

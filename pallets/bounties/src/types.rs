@@ -215,15 +215,19 @@ pub struct Contributor<AccountId> {
 )]
 #[serde(rename_all = "camelCase")]
 #[scale_info(skip_type_params(MaxContributors))]
-#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
-#[serde(bound(serialize = "AccountId: serde::Serialize, BlockNumber: serde::Serialize"))]
-pub struct Claim<AccountId, BlockNumber, MaxContributors: frame_support::traits::Get<u32>> {
+#[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+#[serde(bound(serialize = "AccountId: serde::Serialize, Balance: serde::Serialize, \
+	BlockNumber: serde::Serialize"))]
+pub struct Claim<AccountId, Balance, BlockNumber, MaxContributors: frame_support::traits::Get<u32>>
+{
 	/// The member who claimed it and submits the work; first of `contributors`.
 	pub claimant: AccountId,
 	/// Where payments go.
 	pub pay_to: PayTo,
 	/// The next delivery is due before this block.
 	pub until: BlockNumber,
+	/// Held from the claimant while the claim runs; zero once returned.
+	pub deposit: Balance,
 	/// Everyone paid, with their shares; the claimant first.
 	pub contributors: BoundedVec<Contributor<AccountId>, MaxContributors>,
 }

@@ -66,7 +66,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::NextBountyId` (r:1 w:1)
 	/// Proof: `Bounties::NextBountyId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Bounties` (r:0 w:1)
@@ -75,10 +75,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn create_bounty(m: u32, ) -> Weight {
 		//  Measured:  `990`
 		//  Estimated: `6196`
-		// Minimum execution time: 120_099_000 picoseconds.
-		Weight::from_parts(125_838_403, 6196)
-			// Standard Error: 10_871
-			.saturating_add(Weight::from_parts(231_267, 0).saturating_mul(m.into()))
+		// Minimum execution time: 120_860_000 picoseconds.
+		Weight::from_parts(126_671_770, 6196)
+			// Standard Error: 7_912
+			.saturating_add(Weight::from_parts(160_864, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -87,12 +87,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn cancel_bounty() -> Weight {
 		//  Measured:  `990`
 		//  Estimated: `6196`
-		// Minimum execution time: 106_868_000 picoseconds.
-		Weight::from_parts(111_496_000, 6196)
+		// Minimum execution time: 107_050_000 picoseconds.
+		Weight::from_parts(111_396_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_reviewers() -> Weight {
 		//  Measured:  `621`
 		//  Estimated: `4670`
-		// Minimum execution time: 15_763_000 picoseconds.
-		Weight::from_parts(17_255_000, 4670)
+		// Minimum execution time: 15_613_000 picoseconds.
+		Weight::from_parts(17_456_000, 4670)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -112,88 +112,96 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Coops` (r:8 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:0 w:1)
-	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
+	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 8]`.
 	fn claim(c: u32, ) -> Weight {
-		//  Measured:  `1217 + c * (277 ±0)`
+		//  Measured:  `1373 + c * (277 ±0)`
 		//  Estimated: `21630 + c * (2904 ±0)`
-		// Minimum execution time: 51_957_000 picoseconds.
-		Weight::from_parts(47_850_809, 21630)
-			// Standard Error: 10_521
-			.saturating_add(Weight::from_parts(8_582_489, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 103_183_000 picoseconds.
+		Weight::from_parts(98_527_565, 21630)
+			// Standard Error: 10_896
+			.saturating_add(Weight::from_parts(8_531_226, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 2904).saturating_mul(c.into()))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1205), added: 3680, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:1 w:1)
-	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
+	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn unclaim() -> Weight {
-		//  Measured:  `1014`
+		//  Measured:  `1224`
 		//  Estimated: `4670`
-		// Minimum execution time: 21_742_000 picoseconds.
-		Weight::from_parts(23_625_000, 4670)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 62_833_000 picoseconds.
+		Weight::from_parts(65_637_000, 4670)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1205), added: 3680, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:1 w:0)
-	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
+	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Submissions` (r:1 w:1)
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
-		//  Measured:  `1014`
+		//  Measured:  `1030`
 		//  Estimated: `11734`
-		// Minimum execution time: 25_218_000 picoseconds.
-		Weight::from_parts(27_581_000, 11734)
+		// Minimum execution time: 25_518_000 picoseconds.
+		Weight::from_parts(27_571_000, 11734)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1205), added: 3680, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:1 w:0)
-	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
+	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Contributions` (r:1 w:1)
 	/// Proof: `Bounties::Contributions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn review() -> Weight {
-		//  Measured:  `1608`
+		//  Measured:  `1624`
 		//  Estimated: `4670`
-		// Minimum execution time: 34_351_000 picoseconds.
-		Weight::from_parts(37_496_000, 4670)
+		// Minimum execution time: 34_481_000 picoseconds.
+		Weight::from_parts(36_995_000, 4670)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1205), added: 3680, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:1 w:1)
-	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
+	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Contributions` (r:9 w:9)
 	/// Proof: `Bounties::Contributions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:10 w:10)
+	/// Storage: `System::Account` (r:11 w:11)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::CoopContributions` (r:8 w:8)
 	/// Proof: `Bounties::CoopContributions` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 8]`.
 	fn review_and_pay(c: u32, ) -> Weight {
-		//  Measured:  `1929 + c * (78 ±0)`
-		//  Estimated: `6196 + c * (2603 ±0)`
-		// Minimum execution time: 148_181_000 picoseconds.
-		Weight::from_parts(98_959_518, 6196)
-			// Standard Error: 62_009
-			.saturating_add(Weight::from_parts(55_758_046, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		//  Measured:  `2124 + c * (78 ±0)`
+		//  Estimated: `8799 + c * (2603 ±0)`
+		// Minimum execution time: 193_678_000 picoseconds.
+		Weight::from_parts(144_076_298, 8799)
+			// Standard Error: 70_945
+			.saturating_add(Weight::from_parts(56_341_133, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
 	}
@@ -202,8 +210,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_treasury_floor() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_398_000 picoseconds.
-		Weight::from_parts(6_159_000, 0)
+		// Minimum execution time: 5_338_000 picoseconds.
+		Weight::from_parts(6_029_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -217,7 +225,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::NextBountyId` (r:1 w:1)
 	/// Proof: `Bounties::NextBountyId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Bounties` (r:0 w:1)
@@ -226,10 +234,10 @@ impl WeightInfo for () {
 	fn create_bounty(m: u32, ) -> Weight {
 		//  Measured:  `990`
 		//  Estimated: `6196`
-		// Minimum execution time: 120_099_000 picoseconds.
-		Weight::from_parts(125_838_403, 6196)
-			// Standard Error: 10_871
-			.saturating_add(Weight::from_parts(231_267, 0).saturating_mul(m.into()))
+		// Minimum execution time: 120_860_000 picoseconds.
+		Weight::from_parts(126_671_770, 6196)
+			// Standard Error: 7_912
+			.saturating_add(Weight::from_parts(160_864, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -238,12 +246,12 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn cancel_bounty() -> Weight {
 		//  Measured:  `990`
 		//  Estimated: `6196`
-		// Minimum execution time: 106_868_000 picoseconds.
-		Weight::from_parts(111_496_000, 6196)
+		// Minimum execution time: 107_050_000 picoseconds.
+		Weight::from_parts(111_396_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -252,8 +260,8 @@ impl WeightInfo for () {
 	fn set_reviewers() -> Weight {
 		//  Measured:  `621`
 		//  Estimated: `4670`
-		// Minimum execution time: 15_763_000 picoseconds.
-		Weight::from_parts(17_255_000, 4670)
+		// Minimum execution time: 15_613_000 picoseconds.
+		Weight::from_parts(17_456_000, 4670)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -263,88 +271,96 @@ impl WeightInfo for () {
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Coops` (r:8 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:0 w:1)
-	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
+	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 8]`.
 	fn claim(c: u32, ) -> Weight {
-		//  Measured:  `1217 + c * (277 ±0)`
+		//  Measured:  `1373 + c * (277 ±0)`
 		//  Estimated: `21630 + c * (2904 ±0)`
-		// Minimum execution time: 51_957_000 picoseconds.
-		Weight::from_parts(47_850_809, 21630)
-			// Standard Error: 10_521
-			.saturating_add(Weight::from_parts(8_582_489, 0).saturating_mul(c.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		// Minimum execution time: 103_183_000 picoseconds.
+		Weight::from_parts(98_527_565, 21630)
+			// Standard Error: 10_896
+			.saturating_add(Weight::from_parts(8_531_226, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 2904).saturating_mul(c.into()))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1205), added: 3680, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:1 w:1)
-	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
+	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn unclaim() -> Weight {
-		//  Measured:  `1014`
+		//  Measured:  `1224`
 		//  Estimated: `4670`
-		// Minimum execution time: 21_742_000 picoseconds.
-		Weight::from_parts(23_625_000, 4670)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		// Minimum execution time: 62_833_000 picoseconds.
+		Weight::from_parts(65_637_000, 4670)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1205), added: 3680, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:1 w:0)
-	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
+	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Submissions` (r:1 w:1)
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
-		//  Measured:  `1014`
+		//  Measured:  `1030`
 		//  Estimated: `11734`
-		// Minimum execution time: 25_218_000 picoseconds.
-		Weight::from_parts(27_581_000, 11734)
+		// Minimum execution time: 25_518_000 picoseconds.
+		Weight::from_parts(27_571_000, 11734)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1205), added: 3680, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:1 w:0)
-	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
+	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Contributions` (r:1 w:1)
 	/// Proof: `Bounties::Contributions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn review() -> Weight {
-		//  Measured:  `1608`
+		//  Measured:  `1624`
 		//  Estimated: `4670`
-		// Minimum execution time: 34_351_000 picoseconds.
-		Weight::from_parts(37_496_000, 4670)
+		// Minimum execution time: 34_481_000 picoseconds.
+		Weight::from_parts(36_995_000, 4670)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1205), added: 3680, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:1 w:1)
-	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(370), added: 2845, mode: `MaxEncodedLen`)
+	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(386), added: 2861, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Contributions` (r:9 w:9)
 	/// Proof: `Bounties::Contributions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:10 w:10)
+	/// Storage: `System::Account` (r:11 w:11)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::CoopContributions` (r:8 w:8)
 	/// Proof: `Bounties::CoopContributions` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 8]`.
 	fn review_and_pay(c: u32, ) -> Weight {
-		//  Measured:  `1929 + c * (78 ±0)`
-		//  Estimated: `6196 + c * (2603 ±0)`
-		// Minimum execution time: 148_181_000 picoseconds.
-		Weight::from_parts(98_959_518, 6196)
-			// Standard Error: 62_009
-			.saturating_add(Weight::from_parts(55_758_046, 0).saturating_mul(c.into()))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		//  Measured:  `2124 + c * (78 ±0)`
+		//  Estimated: `8799 + c * (2603 ±0)`
+		// Minimum execution time: 193_678_000 picoseconds.
+		Weight::from_parts(144_076_298, 8799)
+			// Standard Error: 70_945
+			.saturating_add(Weight::from_parts(56_341_133, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(c.into())))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
 	}
@@ -353,8 +369,8 @@ impl WeightInfo for () {
 	fn set_treasury_floor() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_398_000 picoseconds.
-		Weight::from_parts(6_159_000, 0)
+		// Minimum execution time: 5_338_000 picoseconds.
+		Weight::from_parts(6_029_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

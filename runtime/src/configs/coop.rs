@@ -168,6 +168,7 @@ impl pallet_coop_bounties::Config for Runtime {
 	type TreasuryAccount = TreasuryAccount;
 	type PalletId = BountiesPalletId;
 	type BountyDeposit = frame_support::traits::ConstU128<UNIT>;
+	type ClaimDeposit = frame_support::traits::ConstU128<{ UNIT / 2 }>;
 	type MaxReviewers = ConstU32<8>;
 	type MaxMilestones = ConstU32<8>;
 	type MaxContributors = ConstU32<8>;
