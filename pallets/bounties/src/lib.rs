@@ -43,7 +43,7 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use alloc::vec::Vec;
+use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -643,6 +643,15 @@ pub mod pallet {
 	}
 }
 
+/// Whether no item appears twice.
+fn all_distinct<X: Ord>(items: impl Iterator<Item = X>) -> bool {
+	let mut sorted: Vec<X> = items.collect();
+	let n = sorted.len();
+	sorted.sort();
+	sorted.dedup();
+	sorted.len() == n
+}
+
 impl<T: Config> Pallet<T> {
 	/// The escrow account of bounty `id`.
 	pub fn escrow(id: BountyId) -> T::AccountId {
@@ -669,10 +678,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<BoundedVec<T::AccountId, T::MaxReviewers>, DispatchError> {
 		let reviewers: BoundedVec<_, T::MaxReviewers> =
 			reviewers.try_into().map_err(|_| Error::<T>::BadReviewers)?;
-		let mut sorted = reviewers.clone().into_inner();
-		sorted.sort();
-		sorted.dedup();
-		ensure!(sorted.len() == reviewers.len(), Error::<T>::BadReviewers);
+		ensure!(all_distinct(reviewers.iter()), Error::<T>::BadReviewers);
 		ensure!(k >= 1 && (k as usize) <= reviewers.len(), Error::<T>::BadApprovals);
 		Ok(reviewers)
 	}
@@ -767,10 +773,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let at = shares.iter().position(|(who, _)| who == claimant).ok_or(Error::<T>::BadShares)?;
 		shares.swap(0, at);
-		let mut sorted: Vec<_> = shares.iter().map(|(who, _)| who).collect();
-		sorted.sort();
-		sorted.dedup();
-		ensure!(sorted.len() == shares.len(), Error::<T>::BadShares);
+		ensure!(all_distinct(shares.iter().map(|(who, _)| who)), Error::<T>::BadShares);
 		let mut total: u32 = 0;
 		let mut contributors = BoundedVec::new();
 		for (who, parts) in shares {
@@ -847,13 +850,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn release_claim_deposit(claim: &mut ClaimOf<T>) {
-		// Held by this pallet at the claim; best effort never fails here.
-		let _ = T::Currency::release(
-			&HoldReason::ClaimDeposit.into(),
-			&claim.claimant,
-			claim.deposit,
-			Precision::BestEffort,
-		);
+		Self::release(HoldReason::ClaimDeposit, &claim.claimant, claim.deposit);
 		claim.deposit = Zero::zero();
 	}
 
@@ -887,28 +884,21 @@ impl<T: Config> Pallet<T> {
 			l.delivered = l.delivered.saturating_add(delivered);
 		};
 		let escrow = Self::escrow(id);
-		for ((c, part), hours) in claim.contributors.iter().zip(&parts).zip(&hours) {
+		// Each co-op counts a delivery once, however many of its members shared it.
+		let mut by_coop = BTreeMap::<CoopId, (BalanceOf<T>, u32)>::new();
+		for ((c, part), hours) in claim.contributors.iter().zip(parts).zip(hours) {
 			let to = match claim.pay_to {
 				PayTo::Coop => T::Membership::sovereign_account(c.coop),
 				PayTo::Own => c.who.clone(),
 			};
-			T::Currency::transfer(&escrow, &to, *part, Preservation::Expendable)?;
-			Contributions::<T>::mutate(&c.who, |l| credit(l, *part, *hours));
-			Self::deposit_event(Event::Paid { id, to, amount: *part });
+			T::Currency::transfer(&escrow, &to, part, Preservation::Expendable)?;
+			Contributions::<T>::mutate(&c.who, |l| credit(l, part, hours));
+			let (earned, coop_hours) = by_coop.entry(c.coop).or_insert((Zero::zero(), 0));
+			*earned = earned.saturating_add(part);
+			*coop_hours = coop_hours.saturating_add(hours);
+			Self::deposit_event(Event::Paid { id, to, amount: part });
 		}
-		// Each co-op counts a delivery once, however many of its members shared it.
-		let mut coops: Vec<CoopId> = claim.contributors.iter().map(|c| c.coop).collect();
-		coops.sort();
-		coops.dedup();
-		for coop in coops {
-			let (earned, hours) = claim
-				.contributors
-				.iter()
-				.zip(parts.iter().zip(&hours))
-				.filter(|(c, _)| c.coop == coop)
-				.fold((BalanceOf::<T>::zero(), 0u32), |(e, h), (_, (p, hp))| {
-					(e.saturating_add(*p), h.saturating_add(*hp))
-				});
+		for (coop, (earned, hours)) in by_coop {
 			CoopContributions::<T>::mutate(coop, |l| credit(l, earned, hours));
 		}
 		bounty.paid = bounty.paid.saturating_add(amount);
@@ -938,14 +928,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn release_deposit(bounty: &BountyOf<T>) {
-		if let (Some(creator), false) = (&bounty.creator, bounty.deposit.is_zero()) {
-			// Held by this pallet at creation; best effort never fails here.
-			let _ = T::Currency::release(
-				&HoldReason::BountyDeposit.into(),
-				creator,
-				bounty.deposit,
-				Precision::BestEffort,
-			);
+		if let Some(creator) = &bounty.creator {
+			Self::release(HoldReason::BountyDeposit, creator, bounty.deposit);
+		}
+	}
+
+	/// Releases a deposit this pallet held; best effort never fails here.
+	fn release(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
+		if !amount.is_zero() {
+			let _ = T::Currency::release(&reason.into(), who, amount, Precision::BestEffort);
 		}
 	}
 
@@ -954,7 +945,6 @@ impl<T: Config> Pallet<T> {
 	/// its whole reward) and the claim records.
 	#[cfg(any(feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
 		for (id, bounty) in Bounties::<T>::iter() {
 			ensure!(id < NextBountyId::<T>::get(), "bounty id not below NextBountyId");

@@ -51,27 +51,30 @@ sp_api::decl_runtime_apis! {
 impl<T: crate::Config> crate::Pallet<T> {
 	/// [`BountiesApi::bounty`].
 	pub fn bounty_view(id: BountyId) -> Option<BountyViewOf<T>> {
-		crate::Bounties::<T>::get(id).map(|bounty| BountyView {
-			id,
-			bounty,
-			claim: crate::Claims::<T>::get(id),
-			submissions: crate::Submissions::<T>::get(id).into_inner(),
-		})
+		crate::Bounties::<T>::get(id).map(|bounty| Self::view(id, bounty))
 	}
 
 	/// [`BountiesApi::bounties`]: walks ids from `start` up to `NextBountyId`,
-	/// reading only each bounty's record until one matches.
+	/// reading claims and submissions only of the bounties it returns.
 	pub fn bounties_page(
 		status: Option<BountyStatus>,
 		start: BountyId,
 		limit: u32,
 	) -> Vec<BountyViewOf<T>> {
 		(start..crate::NextBountyId::<T>::get())
-			.filter(|id| {
-				crate::Bounties::<T>::get(id).is_some_and(|b| status.is_none_or(|s| b.status == s))
-			})
+			.filter_map(|id| crate::Bounties::<T>::get(id).map(|bounty| (id, bounty)))
+			.filter(|(_, bounty)| status.is_none_or(|s| bounty.status == s))
 			.take(limit as usize)
-			.filter_map(Self::bounty_view)
+			.map(|(id, bounty)| Self::view(id, bounty))
 			.collect()
+	}
+
+	fn view(id: BountyId, bounty: crate::BountyOf<T>) -> BountyViewOf<T> {
+		BountyView {
+			id,
+			bounty,
+			claim: crate::Claims::<T>::get(id),
+			submissions: crate::Submissions::<T>::get(id).into_inner(),
+		}
 	}
 }

@@ -24,11 +24,17 @@ fn federation<T: Config>() -> T::RuntimeOrigin {
 	T::FederationOrigin::try_successful_origin().unwrap()
 }
 
-/// A claim kind about `subject`, with an accredited, funded attester.
-fn kind_with_attester<T: Config>(subject: SubjectKind) -> (ClaimKindId, T::AccountId) {
+/// A new claim kind about `subject`.
+fn new_kind<T: Config>(subject: SubjectKind) -> ClaimKindId {
 	let id = NextClaimKindId::<T>::get();
 	Passport::<T>::add_claim_kind(federation::<T>(), vec![b'k'; 64], subject, 1_000u32.into())
 		.unwrap();
+	id
+}
+
+/// A claim kind about `subject`, with an accredited, funded attester.
+fn kind_with_attester<T: Config>(subject: SubjectKind) -> (ClaimKindId, T::AccountId) {
+	let id = new_kind::<T>(subject);
 	let attester: T::AccountId = account("attester", id.into(), 0);
 	fund::<T>(&attester);
 	Passport::<T>::accredit_attester(federation::<T>(), id, attester.clone()).unwrap();
@@ -41,9 +47,7 @@ fn kind_with_coop_attester<T: Config>(
 	subject: SubjectKind,
 	index: u32,
 ) -> (ClaimKindId, T::AccountId) {
-	let id = NextClaimKindId::<T>::get();
-	Passport::<T>::add_claim_kind(federation::<T>(), vec![b'k'; 64], subject, 1_000u32.into())
-		.unwrap();
+	let id = new_kind::<T>(subject);
 	let (attester, coop) = T::BenchmarkHelper::coop(index);
 	fund::<T>(&attester);
 	Passport::<T>::accredit_attester(federation::<T>(), id, attester.clone()).unwrap();
@@ -90,19 +94,7 @@ fn fully_attested<T: Config>(
 	subject_kind: SubjectKind,
 	first: u32,
 ) -> alloc::vec::Vec<ClaimKindId> {
-	let kinds: alloc::vec::Vec<ClaimKindId> = (0..8)
-		.map(|_| {
-			let id = NextClaimKindId::<T>::get();
-			Passport::<T>::add_claim_kind(
-				federation::<T>(),
-				vec![b'k'; 64],
-				subject_kind,
-				1_000u32.into(),
-			)
-			.unwrap();
-			id
-		})
-		.collect();
+	let kinds: alloc::vec::Vec<ClaimKindId> = (0..8).map(|_| new_kind::<T>(subject_kind)).collect();
 	for i in 0..T::MaxAttestersPerClaim::get() {
 		let (attester, _) = T::BenchmarkHelper::coop(first + i);
 		fund::<T>(&attester);
