@@ -23,7 +23,7 @@ results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 
 echo "== unit, runtime and end-to-end tests"
-cargo test --release --locked --workspace 2>&1 | tee -a "$results"
+cargo test --release --locked --workspace --no-fail-fast 2>&1 | tee -a "$results"
 
 echo "== benchmark test suites (runtime-benchmarks feature)"
 cargo test --release --locked -p pallet-coop-membership -p pallet-coop-governance -p pallet-coop-passport -p pallet-coop-bounties \

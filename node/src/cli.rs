@@ -32,7 +32,9 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Runtime benchmarks (weights of pallets, blocks, storage, machine).
+	/// Runtime benchmarks (weights of pallets, blocks, storage, machine). Compiled in
+	/// only with `--features runtime-benchmarks` (scripts/bench-weights.sh does).
+	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 

@@ -167,6 +167,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_coop_governance::runtime_api::GovernanceApi<Block, AccountId, BlockNumber, Hash> for Runtime {
 		fn proposal(id: u32) -> Option<pallet_coop_governance::runtime_api::ProposalView<AccountId, BlockNumber, Hash>> {
 			Governance::proposal_view(id)
@@ -182,6 +183,10 @@ impl_runtime_apis! {
 
 		fn decisions(start: u32, limit: u32) -> Vec<(u32, pallet_coop_governance::Decision<AccountId, BlockNumber, Hash>)> {
 			Governance::decisions_page(start, limit)
+		}
+
+		fn block_reasons(id: u32) -> Vec<(AccountId, sp_core::H256)> {
+			Governance::block_reasons_of(id)
 		}
 	}
 

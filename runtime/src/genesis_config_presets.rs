@@ -3,7 +3,7 @@
 
 use crate::{
 	configs::coop::tracks, AccountId, Balance, BalancesConfig, BlockNumber, GovernanceConfig,
-	MembershipConfig, PassportConfig, RuntimeGenesisConfig, SudoConfig, DAYS, UNIT,
+	MembershipConfig, PassportConfig, RuntimeGenesisConfig, SudoConfig, DAYS, HOURS, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_coop_governance::{Method, Scheme, TrackId, TrackInfo};
@@ -45,54 +45,99 @@ pub fn founding_coops() -> Vec<pallet_coop_membership::types::FoundingCoop<Accou
 	.collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn track(
 	name: &[u8],
 	scheme: Scheme,
 	method: Method,
 	voting_period: BlockNumber,
-	quorum: u32,
+	quorum: Perbill,
 	threshold: Perbill,
 	deposit: Balance,
+	enactment_delay: BlockNumber,
 ) -> TrackInfo<Balance, BlockNumber> {
 	TrackInfo {
 		name: name.to_vec().try_into().unwrap_or_default(),
 		scheme,
 		method,
 		voting_period,
-		quorum: Perbill::from_percent(quorum),
+		quorum,
 		threshold,
 		deposit,
 		max_open: 50,
+		// A tenth of a track per co-op: no co-op can fill one.
+		max_open_per_coop: 5,
+		enactment_delay,
 	}
 }
 
-/// The federation's voting tracks. `unit` is the base voting period: one minute
-/// on the dev chain so a demo fits in minutes, days on real networks.
-pub fn federation_tracks(unit: BlockNumber) -> Vec<(TrackId, TrackInfo<Balance, BlockNumber>)> {
-	let majority = Perbill::from_percent(50);
+/// How long approved calls wait before they run, so members can react: `short`
+/// for Ordinary, Membership and Treasury decisions, `long` for Bylaws; Routine
+/// (consent) decisions run at once.
+pub struct EnactmentDelays {
+	pub short: BlockNumber,
+	pub long: BlockNumber,
+}
+
+/// The federation's voting tracks. `unit` is the base voting period: two blocks on
+/// the dev chain so a demo fits in minutes, days on real networks.
+pub fn federation_tracks(
+	unit: BlockNumber,
+	delays: EnactmentDelays,
+) -> Vec<(TrackId, TrackInfo<Balance, BlockNumber>)> {
+	let half = Perbill::from_percent(50);
 	let two_thirds = Perbill::from_rational(2u32, 3u32);
+	let none = Perbill::zero();
+	let EnactmentDelays { short, long } = delays;
 	use Method::*;
 	use Scheme::*;
 	vec![
 		(
 			tracks::ORDINARY,
-			track(b"Ordinary", PerCoop, Majority, unit.saturating_mul(7), 50, majority, UNIT),
+			track(b"Ordinary", PerCoop, Majority, unit.saturating_mul(7), half, half, UNIT, short),
 		),
 		(
 			tracks::BYLAWS,
-			track(b"Bylaws", PerCoop, Majority, unit.saturating_mul(14), 66, two_thirds, 10 * UNIT),
+			track(
+				b"Bylaws",
+				PerCoop,
+				Majority,
+				unit.saturating_mul(14),
+				two_thirds,
+				two_thirds,
+				10 * UNIT,
+				long,
+			),
 		),
 		(
 			tracks::MEMBERSHIP,
-			track(b"Membership", PerCoop, Majority, unit.saturating_mul(7), 50, majority, UNIT),
+			track(
+				b"Membership",
+				PerCoop,
+				Majority,
+				unit.saturating_mul(7),
+				half,
+				half,
+				UNIT,
+				short,
+			),
 		),
 		(
 			tracks::TREASURY,
-			track(b"Treasury", PerCoop, Majority, unit.saturating_mul(7), 50, majority, 5 * UNIT),
+			track(
+				b"Treasury",
+				PerCoop,
+				Majority,
+				unit.saturating_mul(7),
+				half,
+				half,
+				5 * UNIT,
+				short,
+			),
 		),
 		(
 			tracks::ROUTINE,
-			track(b"Routine", PerCoop, Consent, unit.saturating_mul(3), 0, majority, UNIT),
+			track(b"Routine", PerCoop, Consent, unit.saturating_mul(3), none, half, UNIT, 0),
 		),
 	]
 }
@@ -152,6 +197,7 @@ fn genesis(
 	endowed: Vec<AccountId>,
 	sudo: Option<AccountId>,
 	track_unit: BlockNumber,
+	delays: EnactmentDelays,
 ) -> Value {
 	let config = RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -175,7 +221,7 @@ fn genesis(
 		},
 		sudo: SudoConfig { key: sudo },
 		membership: MembershipConfig { founding_coops: founding_coops() },
-		governance: GovernanceConfig { tracks: federation_tracks(track_unit) },
+		governance: GovernanceConfig { tracks: federation_tracks(track_unit, delays) },
 		passport: PassportConfig { claim_kinds: claim_kinds(), attesters: attesters() },
 		..Default::default()
 	};
@@ -197,8 +243,10 @@ pub fn development_config_genesis() -> Value {
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		// One period unit is 2 blocks (12 s): an Ordinary vote lasts 14 blocks, so a
-		// whole propose-vote-close demo fits in under two minutes.
+		// whole propose-vote-close demo fits in under two minutes; approved calls
+		// wait 2 blocks (Bylaws 4) before they run.
 		2,
+		EnactmentDelays { short: 2, long: 4 },
 	)
 }
 
@@ -213,6 +261,7 @@ pub fn local_config_genesis() -> Value {
 		dev_accounts(),
 		None,
 		DAYS,
+		EnactmentDelays { short: 6 * HOURS, long: 2 * DAYS },
 	)
 }
 

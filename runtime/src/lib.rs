@@ -69,7 +69,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -139,9 +139,14 @@ pub type UncheckedExtrinsic =
 /// The payload that is signed.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on the next runtime upgrade.
-#[allow(unused_parens)]
-type Migrations = ();
+/// Storage migrations run on the next runtime upgrade. Each checks the pallet's
+/// on-chain storage version, so on a chain already at v2 (or started with this
+/// runtime, whose genesis writes v2) it does nothing.
+type Migrations = (
+	pallet_coop_membership::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_coop_governance::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_coop_bounties::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -193,6 +198,9 @@ mod runtime {
 
 	/// Dev-chain only: the development preset names a sudo key, every other
 	/// preset leaves it empty so no account can act as root.
+	#[runtime::pallet_index(7)]
+	pub type Scheduler = pallet_scheduler;
+
 	#[runtime::pallet_index(9)]
 	pub type Sudo = pallet_sudo;
 

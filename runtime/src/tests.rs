@@ -102,32 +102,25 @@ fn presets_found_three_active_coops_and_seed_tracks() {
 	}
 }
 
-/// Joining a co-op and admitting one run the passport's policy check: the calls'
-/// weights must cover its benchmarked worst case, and `add_member` refunds it when
-/// the co-op has no member policy.
+/// Joining a co-op runs the passport's policy check when the joiner accepts: the
+/// worst case is charged up front and refunded when the co-op has no member policy.
 #[test]
-fn admission_calls_pay_for_the_passport_policy_check() {
-	use frame_support::dispatch::GetDispatchInfo;
+fn joining_refunds_the_policy_check_when_the_coop_has_no_policy() {
 	use pallet_coop_passport::WeightInfo as _;
 	type PassportWeights = <Runtime as pallet_coop_passport::Config>::WeightInfo;
 	let joiner = Sr25519Keyring::One.to_account_id();
-	let add = RuntimeCall::Membership(pallet_coop_membership::Call::add_member {
+	let invite = RuntimeCall::Membership(pallet_coop_membership::Call::add_member {
 		who: joiner.clone().into(),
 	});
-	let admit = RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 7 });
+	let accept =
+		RuntimeCall::Membership(pallet_coop_membership::Call::accept_invitation { coop: 0 });
 	let check = PassportWeights::check_member_policy();
-	assert!(check.ref_time() > 0);
-	let charged = add.get_dispatch_info().call_weight;
-	assert!(charged.all_gt(check));
-	assert!(admit
-		.get_dispatch_info()
-		.call_weight
-		.all_gt(PassportWeights::check_admission_policy()));
 
 	ext_from_preset(genesis_config_presets::DEVELOPMENT).execute_with(|| {
-		// Alpha has no member policy: the check's worst case is refunded.
 		let alice = RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id());
-		let post = add.clone().dispatch_bypass_filter(alice).unwrap();
+		invite.dispatch_bypass_filter(alice).unwrap();
+		// Alpha has no member policy: the check's worst case is refunded.
+		let post = accept.dispatch_bypass_filter(RuntimeOrigin::signed(joiner.clone())).unwrap();
 		let actual = post.actual_weight.unwrap();
 		assert!(actual.all_lt(check), "{actual:?} not below {check:?}");
 		assert!(pallet_coop_membership::Members::<Runtime>::contains_key(&joiner));
@@ -160,10 +153,43 @@ mod federation {
 		System::set_block_number(deadline);
 		Governance::close(signed(Sr25519Keyring::Bob), id, frame_support::weights::Weight::MAX)
 			.unwrap();
-		assert_eq!(
-			pallet_coop_governance::Decisions::<Runtime>::get(id).unwrap().outcome,
-			Outcome::Approved
-		);
+		let decision = pallet_coop_governance::Decisions::<Runtime>::get(id).unwrap();
+		assert_eq!(decision.outcome, Outcome::Approved);
+		// The call waits out its track's enactment delay, then the scheduler runs it.
+		if let Some(at) = decision.enact_at {
+			assert_eq!(decision.enactment, None);
+			// The test jumps over the blocks in between; a chain services each of them,
+			// so the scheduler has nothing left over from them.
+			pallet_scheduler::IncompleteSince::<Runtime>::kill();
+			System::set_block_number(at);
+			<crate::Scheduler as frame_support::traits::Hooks<_>>::on_initialize(at);
+			assert!(
+				pallet_coop_governance::Decisions::<Runtime>::get(id).unwrap().enactment.is_some(),
+				"not enacted at {at}: {:?}",
+				System::events()
+			);
+		}
+	}
+
+	#[test]
+	fn local_tracks_delay_enactment_and_bylaws_need_two_thirds() {
+		ext_from_preset(genesis_config_presets::LOCAL_TESTNET).execute_with(|| {
+			let bylaws = pallet_coop_governance::Tracks::<Runtime>::get(tracks::BYLAWS).unwrap();
+			let two_thirds = sp_runtime::Perbill::from_rational(2u32, 3u32);
+			assert!(bylaws.quorum >= two_thirds && bylaws.threshold >= two_thirds);
+			assert_eq!(bylaws.enactment_delay, 2 * crate::DAYS);
+			for (id, track) in pallet_coop_governance::Tracks::<Runtime>::iter() {
+				Governance::validate_track(id, &track).unwrap();
+				let expected = if id == tracks::ROUTINE {
+					0
+				} else if id == tracks::BYLAWS {
+					2 * crate::DAYS
+				} else {
+					6 * crate::HOURS
+				};
+				assert_eq!(track.enactment_delay, expected, "track {id}");
+			}
+		});
 	}
 
 	#[test]
@@ -282,6 +308,48 @@ mod federation {
 			let bounty = pallet_coop_bounties::Bounties::<Runtime>::get(0).unwrap();
 			assert_eq!(bounty.milestones.len(), 2);
 			assert_eq!(bounty.funder, pallet_coop_bounties::Funder::Treasury);
+			crate::Bounties::do_try_state().unwrap();
+		});
+	}
+
+	/// Issue 11, attack 6, as wired in the runtime: the origin a Treasury-track vote
+	/// dispatches with cannot set the treasury floor (only a Bylaws-track one can),
+	/// and one treasury bounty is capped at `MaxTreasuryBounty`.
+	#[test]
+	fn treasury_floor_is_set_on_the_bylaws_track_only() {
+		ext_from_preset(genesis_config_presets::LOCAL_TESTNET).execute_with(|| {
+			let federation =
+				|track| RuntimeOrigin::from(pallet_coop_governance::Origin::Federation { track });
+			let floor = 1_000 * UNIT;
+			assert!(
+				crate::Bounties::set_treasury_floor(federation(tracks::TREASURY), floor).is_err()
+			);
+			assert_eq!(pallet_coop_bounties::TreasuryFloor::<Runtime>::get(), 0);
+			crate::Bounties::set_treasury_floor(federation(tracks::BYLAWS), floor).unwrap();
+			assert_eq!(pallet_coop_bounties::TreasuryFloor::<Runtime>::get(), floor);
+			// The Bylaws track does not spend; the Treasury track spends up to the cap.
+			let terms = |reward| pallet_coop_bounties::BountyTerms {
+				spec_hash: H256::repeat_byte(7),
+				spec_url: b"https://example.org/spec".to_vec(),
+				reward,
+				milestones: vec![],
+				reviewers: vec![
+					Sr25519Keyring::Bob.to_account_id(),
+					Sr25519Keyring::Dave.to_account_id(),
+				],
+				approvals_needed: 2,
+				claim_period: 100,
+				hours: None,
+			};
+			type Cap = <Runtime as pallet_coop_bounties::Config>::MaxTreasuryBounty;
+			let cap = <Cap as frame_support::traits::Get<crate::Balance>>::get();
+			assert!(crate::Bounties::fund_from_treasury(federation(tracks::BYLAWS), terms(UNIT))
+				.is_err());
+			assert_eq!(
+				crate::Bounties::fund_from_treasury(federation(tracks::TREASURY), terms(cap + 1)),
+				Err(pallet_coop_bounties::Error::<Runtime>::AboveTreasuryBountyCap.into())
+			);
+			crate::Bounties::fund_from_treasury(federation(tracks::TREASURY), terms(UNIT)).unwrap();
 			crate::Bounties::do_try_state().unwrap();
 		});
 	}

@@ -13,7 +13,7 @@ use pallet_coop_governance::runtime_api::GovernanceApi;
 use pallet_coop_membership::runtime_api::{CoopView, MembershipApi};
 use pallet_coop_passport::runtime_api::PassportApi;
 use serde::Serialize;
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 
 /// The most items one paged call returns.
@@ -66,13 +66,22 @@ pub struct MembershipJson {
 type ProposalView = pallet_coop_governance::runtime_api::ProposalView<AccountId, BlockNumber, Hash>;
 type Decision = pallet_coop_governance::Decision<AccountId, BlockNumber, Hash>;
 
-/// A decision in JSON, with its proposal id.
+/// A decision in JSON, with its proposal id and the reasoned blocks it recorded.
 #[derive(Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DecisionJson {
 	pub id: u32,
 	#[serde(flatten)]
 	pub decision: Decision,
+	/// Who blocked (consent tracks) and the hash of their written reason.
+	pub blocks: Vec<BlockJson>,
+}
+
+/// A reasoned block recorded in a decision.
+#[derive(Clone, Serialize)]
+pub struct BlockJson {
+	pub who: AccountId,
+	pub reason: Hash,
 }
 
 type Subject = pallet_coop_passport::Subject<AccountId>;
@@ -251,6 +260,28 @@ impl<C: HeaderBackend<Block>> Coop<C> {
 	}
 }
 
+impl<C> Coop<C>
+where
+	C: ProvideRuntimeApi<Block>,
+	C::Api: GovernanceApi<Block, AccountId, BlockNumber, Hash>,
+{
+	/// A decision with its recorded blocks (none on runtimes before GovernanceApi v2).
+	fn decision_json(&self, at: Hash, id: u32, decision: Decision) -> RpcResult<DecisionJson> {
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn GovernanceApi<Block, AccountId, BlockNumber, Hash>>(at)
+			.map_err(runtime_error)?
+			.unwrap_or(1);
+		let blocks = if version >= 2 {
+			api.block_reasons(at, id).map_err(runtime_error)?
+		} else {
+			Vec::new()
+		};
+		let blocks = blocks.into_iter().map(|(who, reason)| BlockJson { who, reason }).collect();
+		Ok(DecisionJson { id, decision, blocks })
+	}
+}
+
 fn membership_json(
 	account: AccountId,
 	m: pallet_coop_membership::runtime_api::MembershipView<BlockNumber>,
@@ -364,13 +395,15 @@ where
 	}
 
 	fn decision(&self, id: u32, at: Option<Hash>) -> RpcResult<Option<DecisionJson>> {
-		let d = self.client.runtime_api().decision(self.at(at), id).map_err(runtime_error)?;
-		Ok(d.map(|decision| DecisionJson { id, decision }))
+		let at = self.at(at);
+		let d = self.client.runtime_api().decision(at, id).map_err(runtime_error)?;
+		d.map(|decision| self.decision_json(at, id, decision)).transpose()
 	}
 
 	fn decisions(&self, start: u32, limit: u32, at: Option<Hash>) -> RpcResult<Vec<DecisionJson>> {
-		let api = self.client.runtime_api();
-		let ds = api.decisions(self.at(at), start, page(limit)).map_err(runtime_error)?;
-		Ok(ds.into_iter().map(|(id, decision)| DecisionJson { id, decision }).collect())
+		let at = self.at(at);
+		let ds =
+			self.client.runtime_api().decisions(at, start, page(limit)).map_err(runtime_error)?;
+		ds.into_iter().map(|(id, decision)| self.decision_json(at, id, decision)).collect()
 	}
 }

@@ -38,14 +38,19 @@ fn milestones<T: Config>(m: u32) -> Vec<Milestone<BalanceOf<T>>> {
 	list
 }
 
-/// `T::MaxReviewers` reviewers in no co-op.
-fn reviewers<T: Config>() -> Vec<T::AccountId> {
-	(0..T::MaxReviewers::get()).map(|i| account("reviewer", i, 0)).collect()
+/// `T::MaxReviewers` reviewers, each the admin of its own new co-op (numbers from
+/// `first`): every one is read (member and co-op) when checked.
+fn reviewers<T: Config>(first: u32) -> Vec<T::AccountId> {
+	(0..T::MaxReviewers::get()).map(|i| T::BenchmarkHelper::coop_admin(first + i).0).collect()
 }
 
-/// Terms with the longest URL, `m` milestones, every reviewer needed.
-fn terms<T: Config>(m: u32) -> TermsOf<T> {
-	let reviewers = reviewers::<T>();
+/// The delivery period of the benchmark bounties.
+fn period<T: Config>() -> BlockNumberFor<T> {
+	T::MinClaimPeriod::get()
+}
+
+/// Terms with the longest URL, `m` milestones, `reviewers`, every one needed.
+fn terms<T: Config>(m: u32, reviewers: Vec<T::AccountId>) -> TermsOf<T> {
 	BountyTerms {
 		spec_hash: H256::zero(),
 		spec_url: vec![b'u'; 128],
@@ -53,22 +58,23 @@ fn terms<T: Config>(m: u32) -> TermsOf<T> {
 		milestones: milestones::<T>(m),
 		approvals_needed: reviewers.len() as u32,
 		reviewers,
-		claim_period: 100u32.into(),
+		claim_period: period::<T>(),
 		hours: Some(10),
 	}
 }
 
-/// An open bounty created by the admin of co-op 0.
-fn open_bounty<T: Config>() -> (BountyId, T::AccountId) {
+/// An open bounty created by the admin of co-op 0, reviewed by admins of co-ops 100..
+fn open_bounty<T: Config>() -> (BountyId, T::AccountId, Vec<T::AccountId>) {
 	let (creator, _) = T::BenchmarkHelper::coop_admin(0);
 	fund::<T>(&creator);
+	let reviewers = reviewers::<T>(100);
 	BountiesPallet::<T>::create_bounty(
 		RawOrigin::Signed(creator.clone()).into(),
 		false,
-		terms::<T>(0),
+		terms::<T>(0, reviewers.clone()),
 	)
 	.unwrap();
-	(NextBountyId::<T>::get() - 1, creator)
+	(NextBountyId::<T>::get() - 1, creator, reviewers)
 }
 
 /// `c` contributors, admins of co-ops 1..=c, one share each; the claimant first.
@@ -79,8 +85,8 @@ fn contributors<T: Config>(c: u32) -> Vec<(T::AccountId, u32)> {
 }
 
 /// A bounty claimed by `c` contributors, paid to their co-ops.
-fn claimed<T: Config>(c: u32) -> (BountyId, T::AccountId) {
-	let (id, _) = open_bounty::<T>();
+fn claimed<T: Config>(c: u32) -> (BountyId, T::AccountId, T::AccountId, Vec<T::AccountId>) {
+	let (id, creator, reviewers) = open_bounty::<T>();
 	let shares = contributors::<T>(c);
 	let claimant = shares[0].0.clone();
 	BountiesPallet::<T>::claim(
@@ -90,12 +96,12 @@ fn claimed<T: Config>(c: u32) -> (BountyId, T::AccountId) {
 		Some(shares),
 	)
 	.unwrap();
-	(id, claimant)
+	(id, claimant, creator, reviewers)
 }
 
 /// A bounty claimed by `c` contributors with the longest submission under review.
-fn submitted<T: Config>(c: u32) -> BountyId {
-	let (id, claimant) = claimed::<T>(c);
+fn submitted<T: Config>(c: u32) -> (BountyId, Vec<T::AccountId>) {
+	let (id, claimant, _, reviewers) = claimed::<T>(c);
 	BountiesPallet::<T>::submit_work(
 		RawOrigin::Signed(claimant).into(),
 		id,
@@ -105,13 +111,12 @@ fn submitted<T: Config>(c: u32) -> BountyId {
 		Some(vec![b't'; 64]),
 	)
 	.unwrap();
-	id
+	(id, reviewers)
 }
 
 /// A submitted bounty every reviewer but the last approved; returns the last.
 fn all_but_one_approved<T: Config>(c: u32) -> (BountyId, T::AccountId) {
-	let id = submitted::<T>(c);
-	let r = reviewers::<T>();
+	let (id, r) = submitted::<T>(c);
 	let (last, first) = r.split_last().unwrap();
 	for reviewer in first {
 		BountiesPallet::<T>::review(
@@ -125,22 +130,59 @@ fn all_but_one_approved<T: Config>(c: u32) -> (BountyId, T::AccountId) {
 	(id, last.clone())
 }
 
+/// Moves the chain past the expiry of bounty `id`'s claim under review.
+fn expire<T: Config>() {
+	let now = frame_system::Pallet::<T>::block_number();
+	frame_system::Pallet::<T>::set_block_number(now + period::<T>() + period::<T>() + 1u32.into());
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
 
+	// Every reviewer (member and co-op) is read.
 	#[benchmark]
 	fn create_bounty(m: Linear<0, { T::MaxMilestones::get() }>) {
 		let (creator, _) = T::BenchmarkHelper::coop_admin(0);
 		fund::<T>(&creator);
+		let reviewers = reviewers::<T>(100);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(creator), false, terms::<T>(m));
+		_(RawOrigin::Signed(creator), false, terms::<T>(m, reviewers));
 		assert_eq!(Bounties::<T>::get(0).map(|b| b.milestones.len() as u32), Some(m));
 	}
 
 	#[benchmark]
+	fn approve_funding() {
+		let (proposer, approver, coop) = T::BenchmarkHelper::coop_admins(0);
+		fund::<T>(&proposer);
+		fund::<T>(&T::Membership::sovereign_account(coop));
+		BountiesPallet::<T>::create_bounty(
+			RawOrigin::Signed(proposer).into(),
+			true,
+			terms::<T>(0, reviewers::<T>(100)),
+		)
+		.unwrap();
+		assert_eq!(Bounties::<T>::get(0).map(|b| b.status), Some(BountyStatus::Proposed));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(approver), 0);
+		assert_eq!(Bounties::<T>::get(0).map(|b| b.status), Some(BountyStatus::Open));
+	}
+
+	// Worst case: the bounty's claim has expired and is closed with it (its deposit
+	// forfeited to the funder, submissions removed), and the escrow swept.
+	#[benchmark]
 	fn cancel_bounty() {
-		let (id, creator) = open_bounty::<T>();
+		let (id, claimant, creator, _) = claimed::<T>(T::MaxContributors::get());
+		BountiesPallet::<T>::submit_work(
+			RawOrigin::Signed(claimant).into(),
+			id,
+			None,
+			vec![b'r'; 128],
+			[7u8; 20],
+			Some(vec![b't'; 64]),
+		)
+		.unwrap();
+		expire::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(creator), id);
 		assert_eq!(Bounties::<T>::get(id).map(|b| b.status), Some(BountyStatus::Cancelled));
@@ -148,9 +190,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_reviewers() {
-		let (id, creator) = open_bounty::<T>();
-		let r: Vec<T::AccountId> =
-			(0..T::MaxReviewers::get()).map(|i| account("other", i, 0)).collect();
+		let (id, creator, _) = open_bounty::<T>();
+		let r = reviewers::<T>(200);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(creator), id, r, 1);
 		assert_eq!(Bounties::<T>::get(id).map(|b| b.approvals_needed), Some(1));
@@ -158,7 +199,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn claim(c: Linear<1, { T::MaxContributors::get() }>) {
-		let (id, _) = open_bounty::<T>();
+		let (id, _, _) = open_bounty::<T>();
 		let shares = contributors::<T>(c);
 		let claimant = shares[0].0.clone();
 		#[extrinsic_call]
@@ -168,15 +209,26 @@ mod benchmarks {
 
 	#[benchmark]
 	fn unclaim() {
-		let (id, claimant) = claimed::<T>(T::MaxContributors::get());
+		let (id, claimant, _, _) = claimed::<T>(T::MaxContributors::get());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(claimant), id);
 		assert_eq!(Bounties::<T>::get(id).map(|b| b.status), Some(BountyStatus::Open));
 	}
 
+	// The deposit is forfeited to the funder; the submission under review removed.
+	#[benchmark]
+	fn release_expired_claim() {
+		let (id, _) = submitted::<T>(T::MaxContributors::get());
+		expire::<T>();
+		let caller: T::AccountId = account("anyone", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+		assert_eq!(Bounties::<T>::get(id).map(|b| b.status), Some(BountyStatus::Open));
+	}
+
 	#[benchmark]
 	fn submit_work() {
-		let (id, claimant) = claimed::<T>(T::MaxContributors::get());
+		let (id, claimant, _, _) = claimed::<T>(T::MaxContributors::get());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(claimant), id, None, vec![b'r'; 128], [7u8; 20], Some(vec![b't'; 64]));
 		assert_eq!(Submissions::<T>::get(id).len(), 1);
@@ -185,17 +237,20 @@ mod benchmarks {
 	/// An approval that does not complete the review (a rejection costs no more).
 	#[benchmark]
 	fn review() {
-		let id = submitted::<T>(T::MaxContributors::get());
-		let reviewer = reviewers::<T>()[0].clone();
+		let (id, reviewers) = submitted::<T>(T::MaxContributors::get());
+		let reviewer = reviewers[0].clone();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(reviewer), id, true, H256::zero());
 		assert_eq!(Bounties::<T>::get(id).map(|b| b.approvals.len()), Some(1));
 	}
 
-	/// The last approval: pays `c` contributors' co-ops and updates the ledgers.
+	/// The last approval: pays `c` contributors' co-ops, updates the ledgers and
+	/// sweeps a donation out of the escrow.
 	#[benchmark]
 	fn review_and_pay(c: Linear<1, { T::MaxContributors::get() }>) {
 		let (id, last) = all_but_one_approved::<T>(c);
+		T::Currency::mint_into(&BountiesPallet::<T>::escrow(id), T::Currency::minimum_balance())
+			.unwrap();
 		#[extrinsic_call]
 		review(RawOrigin::Signed(last), id, true, H256::zero());
 		assert_eq!(Bounties::<T>::get(id).map(|b| b.status), Some(BountyStatus::Paid));
@@ -204,7 +259,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_treasury_floor() -> Result<(), BenchmarkError> {
 		let origin =
-			T::TreasuryOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+			T::FloorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, reward::<T>());
 		assert_eq!(TreasuryFloor::<T>::get(), reward::<T>());

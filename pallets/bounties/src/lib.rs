@@ -8,21 +8,59 @@
 //!
 //! ## Model
 //! - The reward moves into the bounty's own escrow account (derived from
-//!   [`Config::PalletId`] and the id) when the bounty is created: an open bounty
-//!   is always fully funded, and no path creates or destroys funds. Escrow holds
-//!   exactly `reward - paid` until the bounty is paid in full or cancelled.
+//!   [`Config::PalletId`] and the id) when the bounty opens: an open bounty is
+//!   always fully funded, and no path creates or destroys funds. Escrow holds at
+//!   least `reward - paid` until the bounty is finished; when it finishes (paid in
+//!   full or cancelled) its **whole** balance is swept out (to the contributors and
+//!   the funder), so a donation to the escrow is never stranded.
 //! - A bounty is one deliverable, or up to [`Config::MaxMilestones`] milestones
 //!   (amounts summing to the reward) delivered and paid one by one, in order.
-//! - [`BountyStatus`]: `Open → Claimed → Submitted → Paid`; back to `Claimed`
-//!   on a rejection or after a paid milestone (with a fresh delivery period);
-//!   back to `Open` when the claim is given up or expires (anyone may release an
-//!   expired one); `Cancelled` (refund of the unpaid part) only while `Open`.
+//! - [`BountyStatus`]: (`Proposed` →) `Open → Claimed → Submitted → Paid`; back to
+//!   `Claimed` on a rejection or after a paid milestone (with a fresh delivery
+//!   period); back to `Open` when the claim is given up or expires (anyone may
+//!   release an expired one); `Cancelled` (refund of the unpaid part) while
+//!   `Proposed` or `Open`, or once its claim has expired.
 //! - A claim names the contributors and their shares ([`Claims`]); every payment
 //!   is split by shares, the rounding remainder going to the claimant.
-//! - Reviewers: a bounded set chosen by the funder; none may be a contributor,
-//!   and none may review work of their own co-op, so a claim needs at least
-//!   `approvals_needed` reviewers from other co-ops.
-//! - Each submission (repository URL, commit, optional release tag) is kept.
+//!
+//! ## Who may move whose money (no self-dealing)
+//! - **Co-op funds need the co-op.** A bounty paid from a co-op's sovereign account
+//!   by one admin of a co-op that has several admins is only `Proposed`: nothing
+//!   moves until *another* admin of the same co-op calls
+//!   [`Pallet::approve_funding`]. A co-op with a single admin is run by that admin,
+//!   whose bounty opens at once. Any current admin of the funding co-op may act for
+//!   a co-op bounty (cancel, set reviewers), and only current admins: an admin who
+//!   left cannot, even the one who created it. Once the co-op has exited (no members
+//!   left), the treasury origin acts for it.
+//! - **Reviewers come from other co-ops.** Every reviewer must be an active member
+//!   of a co-op; no two reviewers of one bounty in the same co-op; none in the
+//!   funding co-op (for a member-funded bounty: the creator's co-op). When a
+//!   bounty is claimed, the reviewers still eligible — active, one per co-op, none
+//!   in the funding co-op or in any contributor's co-op — are recorded in the claim
+//!   with their co-ops; at least `approvals_needed` of them are required, and each
+//!   review re-checks that the reviewer is still an active member of the co-op
+//!   recorded. So k approvals always come from k distinct co-ops none of which
+//!   gains from the payout.
+//! - **Treasury spends** need [`Config::TreasuryOrigin`], at most
+//!   [`Config::MaxTreasuryBounty`] each, never below the [`TreasuryFloor`], which
+//!   only [`Config::FloorOrigin`] (a different, stricter vote) sets.
+//!
+//! ## No stuck funds, no squatting
+//! - A submission is rejected only when approval can no longer reach `k`: after
+//!   `n - k + 1` rejections out of the `n` reviewers recorded in the claim.
+//!   Otherwise the approvals given stand.
+//! - A claim that expires forfeits its deposit to the funder (the treasury for a
+//!   co-op that has exited). After a claim ends without delivery (expired or given
+//!   up), nobody may claim the bounty for [`Config::ClaimCooldown`] blocks, so the
+//!   funder can always cancel it; the funder may also cancel at once a bounty whose
+//!   claim has expired.
+//! - `claim_period` lies within [`Config::MinClaimPeriod`] and
+//!   [`Config::MaxClaimPeriod`].
+//! - At most [`Config::MaxSubmissions`] submissions per claim; the list is cleared
+//!   when a claim ends without delivery (the `WorkSubmitted` events keep the trail).
+//! - At payout, a contributor whose co-op is no longer active (or who is no longer
+//!   its member) is paid to their own account; refunds (and forfeited deposits)
+//!   meant for a co-op with no members left (exited) go to the treasury.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -30,6 +68,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 pub mod runtime_api;
 pub mod types;
 pub mod weights;
@@ -57,7 +96,7 @@ use pallet_coop_membership::{CoopId, CoopMembership};
 use sp_core::H256;
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
-	traits::{AccountIdConversion, Saturating, Zero},
+	traits::{AccountIdConversion, Convert, Saturating, Zero},
 	Rounding, SaturatedConversion,
 };
 
@@ -78,6 +117,7 @@ pub type ClaimOf<T> = Claim<
 	BalanceOf<T>,
 	BlockNumberFor<T>,
 	<T as Config>::MaxContributors,
+	<T as Config>::MaxReviewers,
 >;
 /// The terms of a new bounty, as call parameter.
 pub type TermsOf<T> =
@@ -92,7 +132,9 @@ pub type SubmissionOf<T> = Submission<<T as frame_system::Config>::AccountId, Bl
 pub mod pallet {
 	use super::*;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 2: `Bounty` gained `rejections` and `claimable_from`, `Claim` gained
+	/// `reviewers` (see [`crate::migrations::v2`]).
+	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -110,8 +152,33 @@ pub mod pallet {
 		/// Co-ops, their members, admins and sovereign accounts.
 		type Membership: CoopMembership<Self::AccountId>;
 
-		/// Who funds bounties from the treasury and sets its floor (Treasury track).
+		/// Who funds bounties from the treasury (the Treasury track).
 		type TreasuryOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Who sets the treasury floor: a stricter vote than the one that spends (the
+		/// Bylaws track), so one vote cannot lower the floor and spend below it.
+		type FloorOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The number of admins of a co-op (0 if unknown). A co-op with several admins
+		/// needs a second admin to approve a bounty paid from its account.
+		type AdminCount: Convert<CoopId, u32>;
+
+		/// The largest reward one treasury-funded bounty may have.
+		#[pallet::constant]
+		type MaxTreasuryBounty: Get<BalanceOf<Self>>;
+
+		/// The shortest `claim_period` a bounty may have (at least 1 block).
+		#[pallet::constant]
+		type MinClaimPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The longest `claim_period` a bounty may have.
+		#[pallet::constant]
+		type MaxClaimPeriod: Get<BlockNumberFor<Self>>;
+
+		/// After a claim ends without delivery (given up or expired), nobody may claim
+		/// the bounty for this many blocks, so its funder can cancel it.
+		#[pallet::constant]
+		type ClaimCooldown: Get<BlockNumberFor<Self>>;
 
 		/// The federation treasury's account.
 		#[pallet::constant]
@@ -142,8 +209,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxContributors: Get<u32>;
 
-		/// The most submissions kept per bounty (keep it well above `MaxMilestones`:
-		/// rejected submissions count too).
+		/// The most submissions per claim (keep it well above `MaxMilestones`:
+		/// rejected submissions count too). The list is cleared when a claim ends
+		/// without delivery.
 		#[pallet::constant]
 		type MaxSubmissions: Get<u32>;
 
@@ -160,6 +228,8 @@ pub mod pallet {
 	pub trait BenchmarkHelper<AccountId> {
 		/// The admin of a new active co-op number `index`, and the co-op's id.
 		fn coop_admin(index: u32) -> (AccountId, CoopId);
+		/// Two admins of a new active co-op number `index`, and the co-op's id.
+		fn coop_admins(index: u32) -> (AccountId, AccountId, CoopId);
 	}
 
 	/// Why this pallet holds funds.
@@ -184,7 +254,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Claims<T: Config> = StorageMap<_, Twox64Concat, BountyId, ClaimOf<T>, OptionQuery>;
 
-	/// Each bounty's submissions, oldest first.
+	/// The submissions of each bounty's current (or, once paid, last) claim, oldest
+	/// first.
 	#[pallet::storage]
 	pub type Submissions<T: Config> = StorageMap<
 		_,
@@ -218,20 +289,39 @@ pub mod pallet {
 			reward: BalanceOf<T>,
 			milestones: u32,
 		},
-		/// A bounty was cancelled; `refund` (its unpaid reward) went back to its funder.
-		BountyCancelled { id: BountyId, refund: BalanceOf<T> },
+		/// An admin proposed a bounty paid from its co-op's account; it opens (and the
+		/// reward moves to escrow) once another admin of the co-op approves it.
+		BountyProposed { id: BountyId, coop: CoopId, proposer: T::AccountId, reward: BalanceOf<T> },
+		/// A second admin of the funding co-op approved a proposed bounty
+		/// ([`Event::BountyCreated`] follows).
+		FundingApproved { id: BountyId, approver: T::AccountId },
+		/// A bounty was cancelled; `refund` (the whole balance of its escrow) went to `to`.
+		BountyCancelled { id: BountyId, refund: BalanceOf<T>, to: T::AccountId },
 		/// The funder changed the reviewers.
 		ReviewersSet { id: BountyId, approvals_needed: u32 },
-		/// A member claimed a bounty for these contributors (the claimant first).
+		/// A member claimed a bounty for these contributors (the claimant first);
+		/// `reviewers` of the bounty's reviewers may review this claim's work.
 		Claimed {
 			id: BountyId,
 			claimant: T::AccountId,
 			pay_to: PayTo,
 			contributors: u32,
+			reviewers: u32,
 			until: BlockNumberFor<T>,
 		},
-		/// A claim ended without full delivery (`unclaim` or expiry); the bounty is open again.
-		ClaimReleased { id: BountyId, claimant: T::AccountId },
+		/// The claimant gave up the claim (`unclaim`); its deposit went back to them. The
+		/// bounty is open again and may be claimed from block `claimable_from`.
+		ClaimReleased { id: BountyId, claimant: T::AccountId, claimable_from: BlockNumberFor<T> },
+		/// A claim expired without delivery: its `deposit` was forfeited to `to` (the
+		/// funder, or the treasury). Unless the bounty was cancelled with it, the bounty
+		/// is open again and may be claimed from block `claimable_from`.
+		ClaimExpired {
+			id: BountyId,
+			claimant: T::AccountId,
+			deposit: BalanceOf<T>,
+			to: T::AccountId,
+			claimable_from: BlockNumberFor<T>,
+		},
 		/// Work was submitted for review.
 		WorkSubmitted {
 			id: BountyId,
@@ -243,7 +333,8 @@ pub mod pallet {
 		},
 		/// A reviewer approved or rejected the submission.
 		Reviewed { id: BountyId, reviewer: T::AccountId, approve: bool, comment: H256 },
-		/// A rejection: the bounty is back to `Claimed` for another submission.
+		/// Enough rejections that approval can no longer reach `approvals_needed`: the
+		/// bounty is back to `Claimed` for another submission.
 		SubmissionRejected { id: BountyId },
 		/// One payment out of escrow, to one contributor (or their co-op).
 		Paid { id: BountyId, to: T::AccountId, amount: BalanceOf<T> },
@@ -256,6 +347,9 @@ pub mod pallet {
 		},
 		/// The bounty was delivered and paid in full.
 		BountyCompleted { id: BountyId, total: BalanceOf<T> },
+		/// What was left in a finished bounty's escrow beyond its reward (a donation)
+		/// went to its funder (or the treasury).
+		EscrowSwept { id: BountyId, to: T::AccountId, amount: BalanceOf<T> },
 		/// The treasury floor was set.
 		TreasuryFloorSet { floor: BalanceOf<T> },
 	}
@@ -284,9 +378,11 @@ pub mod pallet {
 		TagTooLong,
 		/// No bounty has this id.
 		UnknownBounty,
-		/// Only the bounty's creator (or the treasury origin for treasury bounties) may do this.
+		/// Only the bounty's creator (for a bounty paid from a member's account), a current
+		/// admin of its funding co-op (for a co-op bounty), or the treasury origin (for
+		/// treasury bounties, and co-op bounties of a co-op that exited) may do this.
 		NotFunder,
-		/// The bounty is not open (claimed, submitted, paid or cancelled).
+		/// The bounty is not open (proposed, claimed, submitted, paid or cancelled).
 		NotOpen,
 		/// The bounty is not claimed by you.
 		NotClaimant,
@@ -308,20 +404,50 @@ pub mod pallet {
 		/// A contributor's part of the smallest payment would be below the existential
 		/// deposit: fewer contributors or more even shares.
 		ShareTooSmall,
-		/// Fewer reviewers outside the contributors' co-ops than approvals needed: ask
-		/// the funder to add reviewers from other co-ops first.
+		/// Fewer eligible reviewers than approvals needed: a reviewer counts only while an
+		/// active member of a co-op that is neither the funding co-op nor a
+		/// contributor's, one per co-op. Ask the funder to add reviewers from other
+		/// co-ops, or claim with contributors from fewer co-ops.
 		TooFewIndependentReviewers,
 		/// The submission names the wrong milestone: give the next unpaid one, or
 		/// none for a bounty without milestones.
 		WrongMilestone,
-		/// You are not a reviewer of this bounty, or you are in a contributor's co-op.
+		/// You may not review this claim's work: you are not one of the reviewers
+		/// recorded when it was claimed, or you are no longer an active member of the
+		/// co-op you were recorded with.
 		NotReviewer,
-		/// You already approved this submission.
-		AlreadyApproved,
-		/// The bounty already has `MaxSubmissions` submissions.
+		/// You already reviewed (approved or rejected) this submission.
+		AlreadyReviewed,
+		/// This claim already has `MaxSubmissions` submissions: wait for the reviews,
+		/// or give up the claim (the list is cleared when a claim ends).
 		TooManySubmissions,
 		/// Every bounty id has been used.
 		BountyIdsExhausted,
+		/// A reviewer is not a member of an active co-op: reviewers must be members of
+		/// active co-ops (an account in no co-op is nobody's independent reviewer).
+		ReviewerNotMember,
+		/// Two reviewers are members of the same co-op: pick reviewers from distinct
+		/// co-ops, so that approvals come from different co-ops.
+		ReviewersSameCoop,
+		/// A reviewer is a member of the co-op that funds the bounty (for a bounty paid
+		/// from a member's account, the member's co-op): pick reviewers from other co-ops.
+		ReviewerInFundingCoop,
+		/// The bounty is not waiting for a second admin's approval.
+		NotProposed,
+		/// The admin who proposed the bounty cannot approve its funding: another admin
+		/// of the co-op must.
+		ApproverIsProposer,
+		/// The funding co-op is not active: only an active co-op's funds can be spent.
+		CoopNotActive,
+		/// The reward is above `MaxTreasuryBounty`, the most one treasury-funded bounty
+		/// may have: split the work into smaller bounties.
+		AboveTreasuryBountyCap,
+		/// `claim_period` is below `MinClaimPeriod` or above `MaxClaimPeriod`: pick a
+		/// delivery period within those bounds.
+		BadClaimPeriod,
+		/// A claim on this bounty ended without delivery recently: it may be claimed
+		/// again from the block `claimable_from` in the bounty record.
+		CoolingDown,
 	}
 
 	#[pallet::hooks]
@@ -330,19 +456,32 @@ pub mod pallet {
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
 		}
+
+		fn integrity_test() {
+			assert!(!T::MinClaimPeriod::get().is_zero(), "MinClaimPeriod must be at least 1");
+			assert!(
+				T::MinClaimPeriod::get() <= T::MaxClaimPeriod::get(),
+				"MinClaimPeriod above MaxClaimPeriod"
+			);
+			assert!(T::MaxReviewers::get() >= 1, "MaxReviewers must be at least 1");
+		}
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Fund and open a bounty.
+		/// Fund and open a bounty, or propose one paid from your co-op's account.
 		///
 		/// - origin: a member of an active co-op; [`Config::BountyDeposit`] is held from it.
 		/// - `from_coop`: pay the reward from the member's co-op sovereign account
-		///   (the member must be one of its admins) instead of their own account.
-		/// - `terms`: specification, reward (moved to escrow now), milestones,
-		///   reviewers and approvals needed, delivery period, hours estimate.
+		///   (the member must be one of its admins) instead of their own account. If
+		///   the co-op has several admins, the bounty is only `Proposed`: nothing moves
+		///   until another admin calls [`Pallet::approve_funding`].
+		/// - `terms`: specification, reward (moved to escrow when it opens), milestones,
+		///   reviewers (active members of distinct co-ops, none in the funding co-op)
+		///   and approvals needed, delivery period (within [`Config::MinClaimPeriod`]
+		///   and [`Config::MaxClaimPeriod`]), hours estimate.
 		///
-		/// Emits [`Event::BountyCreated`].
+		/// Emits [`Event::BountyCreated`], or [`Event::BountyProposed`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_bounty(terms.milestones.len() as u32))]
 		pub fn create_bounty(
@@ -358,16 +497,18 @@ pub mod pallet {
 			} else {
 				Funder::Account(who.clone())
 			};
+			let proposed = from_coop && T::AdminCount::convert(coop) > 1;
 			let deposit = T::BountyDeposit::get();
 			T::Currency::hold(&HoldReason::BountyDeposit.into(), &who, deposit)
 				.map_err(|_| Error::<T>::InsufficientFunds)?;
-			Self::open(funder, Some(who), deposit, terms)
+			Self::open(funder, Some(who), deposit, terms, proposed)
 		}
 
 		/// Fund and open a bounty from the federation treasury (one Treasury-track vote).
 		///
 		/// - origin: [`Config::TreasuryOrigin`].
-		/// - `terms`: as `create_bounty`. Refused if the treasury would fall below
+		/// - `terms`: as `create_bounty`; the reward at most
+		///   [`Config::MaxTreasuryBounty`]. Refused if the treasury would fall below
 		///   [`TreasuryFloor`].
 		///
 		/// Emits [`Event::BountyCreated`].
@@ -375,46 +516,63 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::create_bounty(terms.milestones.len() as u32))]
 		pub fn fund_from_treasury(origin: OriginFor<T>, terms: TermsOf<T>) -> DispatchResult {
 			T::TreasuryOrigin::ensure_origin(origin)?;
+			ensure!(
+				terms.reward <= T::MaxTreasuryBounty::get(),
+				Error::<T>::AboveTreasuryBountyCap
+			);
 			let balance = T::Currency::balance(&T::TreasuryAccount::get());
 			ensure!(
 				balance >= terms.reward
 					&& balance.saturating_sub(terms.reward) >= TreasuryFloor::<T>::get(),
 				Error::<T>::BelowTreasuryFloor
 			);
-			Self::open(Funder::Treasury, None, Zero::zero(), terms)
+			Self::open(Funder::Treasury, None, Zero::zero(), terms, false)
 		}
 
-		/// Cancel an open bounty: its unpaid reward goes back to its funder, the
-		/// deposit to its creator.
+		/// Cancel a bounty that is proposed or open, or whose claim has expired: the whole
+		/// balance of its escrow (its unpaid reward, and anything donated to it) goes
+		/// back to its funder (to the treasury for a co-op that has exited), the deposit
+		/// to its creator. An expired claim's deposit is forfeited to the funder too.
 		///
-		/// - origin: the creator (or [`Config::TreasuryOrigin`] for treasury bounties).
+		/// - origin: the creator (for a bounty paid from a member's account), any current
+		///   admin of the funding co-op (for a co-op bounty), or
+		///   [`Config::TreasuryOrigin`] (for treasury bounties, and co-op bounties of a
+		///   co-op that exited).
 		///
-		/// Emits [`Event::BountyCancelled`].
+		/// Emits [`Event::ClaimExpired`] if it ends an expired claim, then
+		/// [`Event::BountyCancelled`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::cancel_bounty())]
 		pub fn cancel_bounty(origin: OriginFor<T>, id: BountyId) -> DispatchResult {
 			let mut bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
 			Self::ensure_funder(origin, &bounty)?;
-			ensure!(bounty.status == BountyStatus::Open, Error::<T>::NotOpen);
-			let refund = bounty.reward.saturating_sub(bounty.paid);
-			T::Currency::transfer(
-				&Self::escrow(id),
-				&Self::source(&bounty.funder),
-				refund,
-				Preservation::Expendable,
-			)?;
+			match bounty.status {
+				BountyStatus::Open | BountyStatus::Proposed => {}
+				BountyStatus::Claimed | BountyStatus::Submitted => {
+					let claim = Claims::<T>::get(id).ok_or(Error::<T>::NotOpen)?;
+					ensure!(Self::expired(&bounty, &claim), Error::<T>::NotOpen);
+					Self::end_claim(id, &mut bounty, claim, true);
+				}
+				BountyStatus::Paid | BountyStatus::Cancelled => {
+					return Err(Error::<T>::NotOpen.into())
+				}
+			}
+			let to = Self::refund_account(&bounty.funder);
+			let refund = Self::sweep(id, &to);
 			Self::release_deposit(&bounty);
 			bounty.status = BountyStatus::Cancelled;
+			bounty.approvals = Default::default();
+			bounty.rejections = Default::default();
 			Bounties::<T>::insert(id, bounty);
-			Self::deposit_event(Event::BountyCancelled { id, refund });
+			Self::deposit_event(Event::BountyCancelled { id, refund, to });
 			Ok(())
 		}
 
-		/// Change the reviewers while the bounty is open.
+		/// Change the reviewers while the bounty is proposed or open.
 		///
-		/// - origin: the creator (or [`Config::TreasuryOrigin`] for treasury bounties).
-		/// - `reviewers`: distinct, at most [`Config::MaxReviewers`];
-		///   `approvals_needed`: k of them.
+		/// - origin: as for `cancel_bounty`.
+		/// - `reviewers`: distinct, at most [`Config::MaxReviewers`], active members of
+		///   distinct co-ops, none in the funding co-op; `approvals_needed`: k of them.
 		///
 		/// Emits [`Event::ReviewersSet`].
 		#[pallet::call_index(3)]
@@ -427,8 +585,12 @@ pub mod pallet {
 		) -> DispatchResult {
 			let mut bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
 			Self::ensure_funder(origin, &bounty)?;
-			ensure!(bounty.status == BountyStatus::Open, Error::<T>::NotOpen);
-			bounty.reviewers = Self::check_reviewers(reviewers, approvals_needed)?;
+			ensure!(
+				matches!(bounty.status, BountyStatus::Open | BountyStatus::Proposed),
+				Error::<T>::NotOpen
+			);
+			let funding_coop = Self::funding_coop(&bounty.funder);
+			bounty.reviewers = Self::check_reviewers(reviewers, approvals_needed, funding_coop)?;
 			bounty.approvals_needed = approvals_needed;
 			Bounties::<T>::insert(id, bounty);
 			Self::deposit_event(Event::ReviewersSet { id, approvals_needed });
@@ -439,12 +601,17 @@ pub mod pallet {
 		/// `claim_period` blocks to deliver it, or its next milestone.
 		///
 		/// - origin: a member of an active co-op who is not a reviewer of it;
-		///   [`Config::ClaimDeposit`] is held from it while the claim runs.
+		///   [`Config::ClaimDeposit`] is held from it while the claim runs (forfeited to
+		///   the funder if the claim expires).
 		/// - `pay_to`: each contributor's co-op sovereign account (default) or their
 		///   own account.
 		/// - `shares`: `None` to work alone; or every contributor, you included, with
 		///   their shares of each payment (each a member of an active co-op, no
 		///   reviewer, at most [`Config::MaxContributors`]).
+		///
+		/// The reviewers eligible for this claim (see the pallet docs) are recorded with
+		/// their co-ops; at least `approvals_needed` are required. Refused during the
+		/// cool-down after a claim ended without delivery.
 		///
 		/// Emits [`Event::Claimed`].
 		#[pallet::call_index(4)]
@@ -460,22 +627,25 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let mut bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
 			ensure!(bounty.status == BountyStatus::Open, Error::<T>::NotOpen);
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now >= bounty.claimable_from, Error::<T>::CoolingDown);
 			let shares = shares.unwrap_or_else(|| alloc::vec![(who.clone(), 1)]);
 			let contributors = Self::check_shares(&bounty, &who, shares)?;
-			let independent =
-				bounty.reviewers.iter().filter(|r| Self::independent(r, &contributors)).count();
+			let reviewers = Self::eligible_reviewers(&bounty, &contributors);
 			ensure!(
-				independent >= bounty.approvals_needed as usize,
+				reviewers.len() >= bounty.approvals_needed as usize,
 				Error::<T>::TooFewIndependentReviewers
 			);
 			let deposit = T::ClaimDeposit::get();
 			T::Currency::hold(&HoldReason::ClaimDeposit.into(), &who, deposit)
 				.map_err(|_| Error::<T>::InsufficientFunds)?;
-			let until =
-				frame_system::Pallet::<T>::block_number().saturating_add(bounty.claim_period);
+			let until = now.saturating_add(bounty.claim_period);
 			let count = contributors.len() as u32;
-			let claim = Claim { claimant: who.clone(), pay_to, until, deposit, contributors };
+			let reviewer_count = reviewers.len() as u32;
+			let claim =
+				Claim { claimant: who.clone(), pay_to, until, deposit, contributors, reviewers };
 			Claims::<T>::insert(id, claim);
+			Submissions::<T>::remove(id);
 			bounty.status = BountyStatus::Claimed;
 			Bounties::<T>::insert(id, bounty);
 			Self::deposit_event(Event::Claimed {
@@ -483,56 +653,62 @@ pub mod pallet {
 				claimant: who,
 				pay_to,
 				contributors: count,
+				reviewers: reviewer_count,
 				until,
 			});
 			Ok(())
 		}
 
-		/// Give up your claim; the bounty is open again (milestones already paid
-		/// stay paid).
+		/// Give up your claim; its deposit comes back (unless the claim has already
+		/// expired: then it is forfeited to the funder, as by `release_expired_claim`)
+		/// and the bounty is open again (milestones already paid stay paid) after
+		/// [`Config::ClaimCooldown`] blocks, during which the funder may cancel it. The
+		/// claim's submissions are cleared.
 		///
 		/// - origin: the claimant.
 		///
-		/// Emits [`Event::ClaimReleased`].
+		/// Emits [`Event::ClaimReleased`], or [`Event::ClaimExpired`] for an expired claim.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::unclaim())]
 		pub fn unclaim(origin: OriginFor<T>, id: BountyId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let (bounty, claim) = Self::active_claim(id)?;
+			let (mut bounty, claim) = Self::active_claim(id)?;
 			ensure!(claim.claimant == who, Error::<T>::NotClaimant);
-			Self::reopen(id, bounty, claim);
+			let expired = Self::expired(&bounty, &claim);
+			Self::end_claim(id, &mut bounty, claim, expired);
+			bounty.status = BountyStatus::Open;
+			Bounties::<T>::insert(id, bounty);
 			Ok(())
 		}
 
-		/// Release a claim whose delivery period has passed; the bounty is open again.
-		/// Work submitted in time is not lost to slow reviewers: while a submission
-		/// is under review, the claim expires one more `claim_period` later.
+		/// Release a claim whose delivery period has passed: its deposit is forfeited to
+		/// the funder (the treasury for a co-op that has exited), its submissions are
+		/// cleared, and the bounty is open again after [`Config::ClaimCooldown`] blocks,
+		/// during which the funder may cancel it. Work submitted in time is not lost
+		/// to slow reviewers: while a submission is under review, the claim expires one
+		/// more `claim_period` later.
 		///
 		/// - origin: signed, anyone.
 		///
-		/// Emits [`Event::ClaimReleased`].
+		/// Emits [`Event::ClaimExpired`].
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::unclaim())]
+		#[pallet::weight(T::WeightInfo::release_expired_claim())]
 		pub fn release_expired_claim(origin: OriginFor<T>, id: BountyId) -> DispatchResult {
 			ensure_signed(origin)?;
-			let (bounty, claim) = Self::active_claim(id)?;
-			let expiry = match bounty.status {
-				BountyStatus::Submitted => claim.until.saturating_add(bounty.claim_period),
-				_ => claim.until,
-			};
-			ensure!(
-				frame_system::Pallet::<T>::block_number() >= expiry,
-				Error::<T>::ClaimNotExpired
-			);
-			Self::reopen(id, bounty, claim);
+			let (mut bounty, claim) = Self::active_claim(id)?;
+			ensure!(Self::expired(&bounty, &claim), Error::<T>::ClaimNotExpired);
+			Self::end_claim(id, &mut bounty, claim, true);
+			bounty.status = BountyStatus::Open;
+			Bounties::<T>::insert(id, bounty);
 			Ok(())
 		}
 
 		/// Submit work for review: the milestone it delivers, the repository, the
 		/// commit and, if released, the release tag. A new submission replaces one
-		/// under review (its approvals are dropped).
+		/// under review (its approvals and rejections are dropped).
 		///
-		/// - origin: the claimant, before the claim expires.
+		/// - origin: the claimant, before the claim expires; at most
+		///   [`Config::MaxSubmissions`] per claim.
 		/// - `milestone`: the next unpaid milestone's index, or `None` for a bounty
 		///   without milestones.
 		///
@@ -568,6 +744,7 @@ pub mod pallet {
 				.map_err(|_| Error::<T>::TooManySubmissions)?;
 			bounty.status = BountyStatus::Submitted;
 			bounty.approvals = Default::default();
+			bounty.rejections = Default::default();
 			Bounties::<T>::insert(id, bounty);
 			Self::deposit_event(Event::WorkSubmitted { id, by: who, milestone, repo, commit, tag });
 			Ok(())
@@ -575,15 +752,19 @@ pub mod pallet {
 
 		/// Review the submitted work. When approvals reach `approvals_needed`, the
 		/// delivery (the milestone, or the whole reward) is paid from escrow at once,
-		/// split among the contributors by their shares; a rejection sends the bounty
-		/// back to `Claimed` for another submission.
+		/// split among the contributors by their shares. A submission is rejected (back
+		/// to `Claimed` for another submission) only once `n - k + 1` of the `n`
+		/// reviewers recorded in the claim rejected it, so that approval can no longer
+		/// reach `k`; until then the approvals given stand.
 		///
-		/// - origin: a reviewer of the bounty who is in none of the contributors' co-ops.
+		/// - origin: a reviewer recorded in the claim, still an active member of the
+		///   co-op recorded with it; once per submission.
 		/// - `comment`: hash of the review text.
 		///
-		/// Emits [`Event::Reviewed`]; on a rejection [`Event::SubmissionRejected`]; on
-		/// the last approval [`Event::Paid`] per recipient, then
-		/// [`Event::MilestoneCompleted`] or [`Event::BountyCompleted`].
+		/// Emits [`Event::Reviewed`]; on the deciding rejection
+		/// [`Event::SubmissionRejected`]; on the last approval [`Event::Paid`] per
+		/// recipient, then [`Event::MilestoneCompleted`] or [`Event::BountyCompleted`]
+		/// (and [`Event::EscrowSwept`] if the escrow held more than the reward).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::review_and_pay(T::MaxContributors::get())
 			.max(T::WeightInfo::review()))]
@@ -598,22 +779,36 @@ pub mod pallet {
 			ensure!(bounty.status == BountyStatus::Submitted, Error::<T>::NotSubmitted);
 			let mut claim = Claims::<T>::get(id).ok_or(Error::<T>::NotSubmitted)?;
 			let contributors = claim.contributors.len() as u32;
-			ensure!(bounty.reviewers.contains(&who), Error::<T>::NotReviewer);
-			ensure!(Self::independent(&who, &claim.contributors), Error::<T>::NotReviewer);
-			ensure!(!bounty.approvals.contains(&who), Error::<T>::AlreadyApproved);
+			let recorded = claim
+				.reviewers
+				.iter()
+				.find(|(r, _)| r == &who)
+				.map(|(_, coop)| *coop)
+				.ok_or(Error::<T>::NotReviewer)?;
+			ensure!(
+				T::Membership::coop_of(&who) == Some(recorded)
+					&& T::Membership::is_active_coop(recorded),
+				Error::<T>::NotReviewer
+			);
+			ensure!(
+				!bounty.approvals.contains(&who) && !bounty.rejections.contains(&who),
+				Error::<T>::AlreadyReviewed
+			);
 			let count_review =
 				|l: &mut Ledger<BalanceOf<T>>| l.reviews = l.reviews.saturating_add(1);
 			Contributions::<T>::mutate(&who, count_review);
-			if let Some(reviewer_coop) = T::Membership::coop_of(&who) {
-				CoopContributions::<T>::mutate(reviewer_coop, count_review);
-			}
+			CoopContributions::<T>::mutate(recorded, count_review);
 			Self::deposit_event(Event::Reviewed { id, reviewer: who.clone(), approve, comment });
 
 			if !approve {
-				bounty.status = BountyStatus::Claimed;
-				bounty.approvals = Default::default();
+				bounty.rejections.try_push(who).map_err(|_| Error::<T>::BadReviewers)?;
+				if (bounty.rejections.len() as u32) >= Self::rejections_needed(&bounty, &claim) {
+					bounty.status = BountyStatus::Claimed;
+					bounty.approvals = Default::default();
+					bounty.rejections = Default::default();
+					Self::deposit_event(Event::SubmissionRejected { id });
+				}
 				Bounties::<T>::insert(id, bounty);
-				Self::deposit_event(Event::SubmissionRejected { id });
 				return Ok(Some(T::WeightInfo::review()).into());
 			}
 			bounty.approvals.try_push(who).map_err(|_| Error::<T>::BadReviewers)?;
@@ -629,15 +824,51 @@ pub mod pallet {
 
 		/// Set the reserve the treasury keeps.
 		///
-		/// - origin: [`Config::TreasuryOrigin`].
+		/// - origin: [`Config::FloorOrigin`] (a stricter vote than the one that spends).
 		///
 		/// Emits [`Event::TreasuryFloorSet`].
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::set_treasury_floor())]
 		pub fn set_treasury_floor(origin: OriginFor<T>, floor: BalanceOf<T>) -> DispatchResult {
-			T::TreasuryOrigin::ensure_origin(origin)?;
+			T::FloorOrigin::ensure_origin(origin)?;
 			TreasuryFloor::<T>::put(floor);
 			Self::deposit_event(Event::TreasuryFloorSet { floor });
+			Ok(())
+		}
+
+		/// Approve a bounty another admin of your co-op proposed to pay from the co-op's
+		/// account: the reward moves to escrow and the bounty opens.
+		///
+		/// - origin: an admin of the funding co-op other than the one who proposed it;
+		///   the co-op must be active and its account able to pay the reward.
+		/// - `id`: a `Proposed` bounty.
+		///
+		/// Emits [`Event::FundingApproved`], then [`Event::BountyCreated`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::approve_funding())]
+		pub fn approve_funding(origin: OriginFor<T>, id: BountyId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
+			ensure!(bounty.status == BountyStatus::Proposed, Error::<T>::NotProposed);
+			let Funder::Coop(coop) = bounty.funder else {
+				return Err(Error::<T>::NotProposed.into());
+			};
+			ensure!(T::Membership::is_admin(&who, coop), Error::<T>::NotCoopAdmin);
+			ensure!(bounty.creator.as_ref() != Some(&who), Error::<T>::ApproverIsProposer);
+			ensure!(T::Membership::is_active_coop(coop), Error::<T>::CoopNotActive);
+			T::Currency::transfer(
+				&T::Membership::sovereign_account(coop),
+				&Self::escrow(id),
+				bounty.reward,
+				Preservation::Preserve,
+			)
+			.map_err(|_| Error::<T>::InsufficientFunds)?;
+			bounty.status = BountyStatus::Open;
+			let (funder, reward) = (bounty.funder.clone(), bounty.reward);
+			let milestones = bounty.milestones.len() as u32;
+			Bounties::<T>::insert(id, bounty);
+			Self::deposit_event(Event::FundingApproved { id, approver: who });
+			Self::deposit_event(Event::BountyCreated { id, funder, reward, milestones });
 			Ok(())
 		}
 	}
@@ -652,13 +883,21 @@ fn all_distinct<X: Ord>(items: impl Iterator<Item = X>) -> bool {
 	sorted.len() == n
 }
 
+/// [`Config::AdminCount`] read from the membership pallet's co-op records.
+pub struct MembershipAdminCount<T>(core::marker::PhantomData<T>);
+impl<T: pallet_coop_membership::Config> Convert<CoopId, u32> for MembershipAdminCount<T> {
+	fn convert(coop: CoopId) -> u32 {
+		pallet_coop_membership::Coops::<T>::get(coop).map_or(0, |c| c.admins.len() as u32)
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	/// The escrow account of bounty `id`.
 	pub fn escrow(id: BountyId) -> T::AccountId {
 		T::PalletId::get().into_sub_account_truncating(("bty", id))
 	}
 
-	/// The account a bounty's reward comes from, and goes back to on cancellation.
+	/// The account a bounty's reward comes from.
 	fn source(funder: &Funder<T::AccountId>) -> T::AccountId {
 		match funder {
 			Funder::Account(a) => a.clone(),
@@ -667,20 +906,78 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Where refunds and forfeited claim deposits go: the funder, or the treasury for
+	/// a co-op with no members left (it has exited: nobody could ever spend it).
+	fn refund_account(funder: &Funder<T::AccountId>) -> T::AccountId {
+		match funder {
+			Funder::Coop(c) if T::Membership::member_count(*c) == 0 => T::TreasuryAccount::get(),
+			_ => Self::source(funder),
+		}
+	}
+
+	/// The co-op whose money funds the bounty: the funding co-op, or the creator's
+	/// co-op for a bounty paid from a member's account.
+	fn funding_coop(funder: &Funder<T::AccountId>) -> Option<CoopId> {
+		match funder {
+			Funder::Coop(c) => Some(*c),
+			Funder::Account(a) => T::Membership::coop_of(a),
+			Funder::Treasury => None,
+		}
+	}
+
 	/// `who`'s co-op, if it is active.
 	fn active_coop_of(who: &T::AccountId) -> Option<CoopId> {
 		T::Membership::coop_of(who).filter(|c| T::Membership::is_active_coop(*c))
 	}
 
+	/// Checks reviewers: at most `MaxReviewers`, distinct, each an active member of a
+	/// co-op, no two in one co-op, none in `funding_coop`; `1 <= k <= n`.
 	fn check_reviewers(
 		reviewers: Vec<T::AccountId>,
 		k: u32,
+		funding_coop: Option<CoopId>,
 	) -> Result<BoundedVec<T::AccountId, T::MaxReviewers>, DispatchError> {
 		let reviewers: BoundedVec<_, T::MaxReviewers> =
 			reviewers.try_into().map_err(|_| Error::<T>::BadReviewers)?;
 		ensure!(all_distinct(reviewers.iter()), Error::<T>::BadReviewers);
 		ensure!(k >= 1 && (k as usize) <= reviewers.len(), Error::<T>::BadApprovals);
+		let mut coops = Vec::with_capacity(reviewers.len());
+		for r in reviewers.iter() {
+			let coop = Self::active_coop_of(r).ok_or(Error::<T>::ReviewerNotMember)?;
+			ensure!(Some(coop) != funding_coop, Error::<T>::ReviewerInFundingCoop);
+			coops.push(coop);
+		}
+		ensure!(all_distinct(coops.iter()), Error::<T>::ReviewersSameCoop);
 		Ok(reviewers)
+	}
+
+	/// The bounty's reviewers eligible for a claim by `contributors`, with their
+	/// co-ops: active members of a co-op that is neither the funding co-op nor a
+	/// contributor's, the first one per co-op.
+	fn eligible_reviewers(
+		bounty: &BountyOf<T>,
+		contributors: &[Contributor<T::AccountId>],
+	) -> BoundedVec<(T::AccountId, CoopId), T::MaxReviewers> {
+		let funding_coop = Self::funding_coop(&bounty.funder);
+		let mut eligible = BoundedVec::<(T::AccountId, CoopId), T::MaxReviewers>::new();
+		for r in bounty.reviewers.iter() {
+			let Some(coop) = Self::active_coop_of(r) else { continue };
+			if Some(coop) == funding_coop
+				|| contributors.iter().any(|c| c.coop == coop || &c.who == r)
+				|| eligible.iter().any(|(_, c)| *c == coop)
+			{
+				continue;
+			}
+			// Cannot fail: at most as many as the bounty's reviewers.
+			let _ = eligible.try_push((r.clone(), coop));
+		}
+		eligible
+	}
+
+	/// Rejections that reject a submission: `n - k + 1`, so that the `n - r`
+	/// reviewers left could no longer give `k` approvals.
+	fn rejections_needed(bounty: &BountyOf<T>, claim: &ClaimOf<T>) -> u32 {
+		(claim.reviewers.len() as u32).saturating_sub(bounty.approvals_needed).saturating_add(1)
 	}
 
 	fn check_milestones(
@@ -701,32 +998,46 @@ impl<T: Config> Pallet<T> {
 		Ok(milestones)
 	}
 
+	/// Records a new bounty: open and funded, or (`proposed`) waiting for a second
+	/// admin of the funding co-op.
 	fn open(
 		funder: Funder<T::AccountId>,
 		creator: Option<T::AccountId>,
 		deposit: BalanceOf<T>,
 		terms: TermsOf<T>,
+		proposed: bool,
 	) -> DispatchResult {
 		let reward = terms.reward;
 		ensure!(reward >= T::Currency::minimum_balance(), Error::<T>::RewardTooLow);
+		ensure!(
+			terms.claim_period >= T::MinClaimPeriod::get()
+				&& terms.claim_period <= T::MaxClaimPeriod::get(),
+			Error::<T>::BadClaimPeriod
+		);
 		let spec_url = Url::try_from(terms.spec_url).map_err(|_| Error::<T>::UrlTooLong)?;
-		let reviewers = Self::check_reviewers(terms.reviewers, terms.approvals_needed)?;
+		let reviewers = Self::check_reviewers(
+			terms.reviewers,
+			terms.approvals_needed,
+			Self::funding_coop(&funder),
+		)?;
 		let milestones = Self::check_milestones(terms.milestones, reward)?;
 		let id = NextBountyId::<T>::get();
 		NextBountyId::<T>::put(id.checked_add(1).ok_or(Error::<T>::BountyIdsExhausted)?);
-		T::Currency::transfer(
-			&Self::source(&funder),
-			&Self::escrow(id),
-			reward,
-			Preservation::Preserve,
-		)
-		.map_err(|_| Error::<T>::InsufficientFunds)?;
+		if !proposed {
+			T::Currency::transfer(
+				&Self::source(&funder),
+				&Self::escrow(id),
+				reward,
+				Preservation::Preserve,
+			)
+			.map_err(|_| Error::<T>::InsufficientFunds)?;
+		}
 		let count = milestones.len() as u32;
 		Bounties::<T>::insert(
 			id,
 			Bounty {
 				funder: funder.clone(),
-				creator,
+				creator: creator.clone(),
 				spec_hash: terms.spec_hash,
 				spec_url,
 				reward,
@@ -739,20 +1050,40 @@ impl<T: Config> Pallet<T> {
 				approvals: Default::default(),
 				claim_period: terms.claim_period,
 				hours: terms.hours,
-				status: BountyStatus::Open,
+				status: if proposed { BountyStatus::Proposed } else { BountyStatus::Open },
+				rejections: Default::default(),
+				claimable_from: Zero::zero(),
 			},
 		);
-		Self::deposit_event(Event::BountyCreated { id, funder, reward, milestones: count });
+		match (proposed, &funder, creator) {
+			(true, Funder::Coop(coop), Some(proposer)) => {
+				Self::deposit_event(Event::BountyProposed { id, coop: *coop, proposer, reward })
+			}
+			_ => {
+				Self::deposit_event(Event::BountyCreated { id, funder, reward, milestones: count })
+			}
+		}
 		Ok(())
 	}
 
+	/// Who acts for the funder: for a member-funded bounty its creator; for a co-op
+	/// bounty any current admin of the co-op (not a former one, even its creator),
+	/// or the treasury origin once the co-op has no members left (it exited); for a
+	/// treasury bounty the treasury origin.
 	fn ensure_funder(origin: OriginFor<T>, bounty: &BountyOf<T>) -> DispatchResult {
-		match &bounty.creator {
-			Some(creator) => {
+		match (&bounty.funder, &bounty.creator) {
+			(Funder::Coop(c), _) if T::Membership::member_count(*c) == 0 => {
+				T::TreasuryOrigin::ensure_origin(origin)?;
+			}
+			(Funder::Coop(c), _) => {
+				let who = ensure_signed(origin)?;
+				ensure!(T::Membership::is_admin(&who, *c), Error::<T>::NotFunder);
+			}
+			(Funder::Account(_), Some(creator)) => {
 				let who = ensure_signed(origin)?;
 				ensure!(&who == creator, Error::<T>::NotFunder);
 			}
-			None => {
+			(Funder::Treasury, _) | (Funder::Account(_), None) => {
 				T::TreasuryOrigin::ensure_origin(origin)?;
 			}
 		}
@@ -821,14 +1152,6 @@ impl<T: Config> Pallet<T> {
 		parts
 	}
 
-	/// A reviewer may review only work of contributors outside their own co-op.
-	fn independent(reviewer: &T::AccountId, contributors: &[Contributor<T::AccountId>]) -> bool {
-		match T::Membership::coop_of(reviewer) {
-			Some(coop) => contributors.iter().all(|c| c.coop != coop),
-			None => true,
-		}
-	}
-
 	/// The bounty and its claim, if it is claimed or submitted.
 	fn active_claim(id: BountyId) -> Result<(BountyOf<T>, ClaimOf<T>), DispatchError> {
 		let bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
@@ -840,18 +1163,108 @@ impl<T: Config> Pallet<T> {
 		Ok((bounty, claim))
 	}
 
-	fn reopen(id: BountyId, mut bounty: BountyOf<T>, mut claim: ClaimOf<T>) {
-		bounty.status = BountyStatus::Open;
+	/// Whether the claim has expired: its delivery deadline passed (one more
+	/// `claim_period` while a submission is under review).
+	fn expired(bounty: &BountyOf<T>, claim: &ClaimOf<T>) -> bool {
+		let expiry = match bounty.status {
+			BountyStatus::Submitted => claim.until.saturating_add(bounty.claim_period),
+			_ => claim.until,
+		};
+		frame_system::Pallet::<T>::block_number() >= expiry
+	}
+
+	/// Ends a claim without delivery: the deposit back to the claimant (`unclaim`) or
+	/// forfeited to the funder (`expired`), claim and submissions removed, reviews
+	/// dropped, and the cool-down started. The caller sets the status and stores the
+	/// bounty.
+	fn end_claim(id: BountyId, bounty: &mut BountyOf<T>, claim: ClaimOf<T>, expired: bool) {
+		let claimable_from =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::ClaimCooldown::get());
 		bounty.approvals = Default::default();
-		Bounties::<T>::insert(id, bounty);
-		Self::release_claim_deposit(&mut claim);
+		bounty.rejections = Default::default();
+		bounty.claimable_from = claimable_from;
 		Claims::<T>::remove(id);
-		Self::deposit_event(Event::ClaimReleased { id, claimant: claim.claimant });
+		Submissions::<T>::remove(id);
+		if expired {
+			let to = Self::refund_account(&bounty.funder);
+			let deposit = Self::forfeit_claim_deposit(&claim, &to);
+			Self::deposit_event(Event::ClaimExpired {
+				id,
+				claimant: claim.claimant,
+				deposit,
+				to,
+				claimable_from,
+			});
+		} else {
+			Self::release(HoldReason::ClaimDeposit, &claim.claimant, claim.deposit);
+			Self::deposit_event(Event::ClaimReleased {
+				id,
+				claimant: claim.claimant,
+				claimable_from,
+			});
+		}
+	}
+
+	/// Moves an expired claim's held deposit to `to`; returns how much moved. If the
+	/// transfer cannot be made (e.g. `to` cannot receive that little), the deposit is
+	/// released to the claimant instead and 0 is returned.
+	fn forfeit_claim_deposit(claim: &ClaimOf<T>, to: &T::AccountId) -> BalanceOf<T> {
+		use frame_support::traits::tokens::{Fortitude, Restriction};
+		if claim.deposit.is_zero() {
+			return Zero::zero();
+		}
+		match T::Currency::transfer_on_hold(
+			&HoldReason::ClaimDeposit.into(),
+			&claim.claimant,
+			to,
+			claim.deposit,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		) {
+			Ok(moved) => {
+				// Anything the best effort left behind is not held for a claim any more.
+				Self::release(
+					HoldReason::ClaimDeposit,
+					&claim.claimant,
+					claim.deposit.saturating_sub(moved),
+				);
+				moved
+			}
+			Err(_) => {
+				Self::release(HoldReason::ClaimDeposit, &claim.claimant, claim.deposit);
+				Zero::zero()
+			}
+		}
+	}
+
+	/// Moves the escrow's whole balance to `to`; returns how much.
+	fn sweep(id: BountyId, to: &T::AccountId) -> BalanceOf<T> {
+		let escrow = Self::escrow(id);
+		let all = T::Currency::balance(&escrow);
+		if all.is_zero() {
+			return all;
+		}
+		match T::Currency::transfer(&escrow, to, all, Preservation::Expendable) {
+			Ok(_) => all,
+			Err(_) => Zero::zero(),
+		}
 	}
 
 	fn release_claim_deposit(claim: &mut ClaimOf<T>) {
 		Self::release(HoldReason::ClaimDeposit, &claim.claimant, claim.deposit);
 		claim.deposit = Zero::zero();
+	}
+
+	/// Where a contributor's part goes: their co-op's account if chosen and they are
+	/// still a member of it and it is active; otherwise their own account.
+	fn payee(pay_to: PayTo, c: &Contributor<T::AccountId>) -> T::AccountId {
+		let coop_alive =
+			T::Membership::coop_of(&c.who) == Some(c.coop) && T::Membership::is_active_coop(c.coop);
+		match pay_to {
+			PayTo::Coop if coop_alive => T::Membership::sovereign_account(c.coop),
+			_ => c.who.clone(),
+		}
 	}
 
 	/// Pays the approved delivery (next milestone or whole reward) to the
@@ -887,10 +1300,7 @@ impl<T: Config> Pallet<T> {
 		// Each co-op counts a delivery once, however many of its members shared it.
 		let mut by_coop = BTreeMap::<CoopId, (BalanceOf<T>, u32)>::new();
 		for ((c, part), hours) in claim.contributors.iter().zip(parts).zip(hours) {
-			let to = match claim.pay_to {
-				PayTo::Coop => T::Membership::sovereign_account(c.coop),
-				PayTo::Own => c.who.clone(),
-			};
+			let to = Self::payee(claim.pay_to, c);
 			T::Currency::transfer(&escrow, &to, part, Preservation::Expendable)?;
 			Contributions::<T>::mutate(&c.who, |l| credit(l, part, hours));
 			let (earned, coop_hours) = by_coop.entry(c.coop).or_insert((Zero::zero(), 0));
@@ -903,6 +1313,7 @@ impl<T: Config> Pallet<T> {
 		}
 		bounty.paid = bounty.paid.saturating_add(amount);
 		bounty.approvals = Default::default();
+		bounty.rejections = Default::default();
 		if last {
 			bounty.status = BountyStatus::Paid;
 			if milestones > 0 {
@@ -911,6 +1322,11 @@ impl<T: Config> Pallet<T> {
 			Self::release_deposit(bounty);
 			Self::release_claim_deposit(claim);
 			Self::deposit_event(Event::BountyCompleted { id, total: bounty.paid });
+			let to = Self::refund_account(&bounty.funder);
+			let swept = Self::sweep(id, &to);
+			if !swept.is_zero() {
+				Self::deposit_event(Event::EscrowSwept { id, to, amount: swept });
+			}
 		} else {
 			let milestone = bounty.milestones_paid;
 			bounty.milestones_paid = next;
@@ -940,22 +1356,41 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Checks the escrow invariant (every unfinished bounty's escrow account holds
-	/// exactly its unpaid reward; finished ones hold nothing; a paid bounty paid
-	/// its whole reward) and the claim records.
+	/// Checks the invariants: every unfinished bounty's escrow holds at least its
+	/// unpaid reward (more if someone donated), a proposed one paid nothing; a paid
+	/// bounty paid its whole reward; approvals and rejections below what decides;
+	/// claims only on claimed, submitted or paid bounties, with their reviewers in
+	/// distinct co-ops; the claim and bounty deposits held match the records.
 	#[cfg(any(feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::traits::fungible::InspectHold;
+		let mut bounty_held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (id, bounty) in Bounties::<T>::iter() {
 			ensure!(id < NextBountyId::<T>::get(), "bounty id not below NextBountyId");
 			let escrowed = T::Currency::balance(&Self::escrow(id));
 			let finished = matches!(bounty.status, BountyStatus::Paid | BountyStatus::Cancelled);
-			let expected =
-				if finished { Zero::zero() } else { bounty.reward.saturating_sub(bounty.paid) };
-			ensure!(escrowed == expected, "escrow differs from the unpaid reward");
+			let expected = if finished || bounty.status == BountyStatus::Proposed {
+				Zero::zero()
+			} else {
+				bounty.reward.saturating_sub(bounty.paid)
+			};
+			ensure!(escrowed >= expected, "escrow holds less than the unpaid reward");
 			ensure!(bounty.paid <= bounty.reward, "paid more than the reward");
 			if bounty.status == BountyStatus::Paid {
 				ensure!(bounty.paid == bounty.reward, "paid bounty did not pay its reward");
+			}
+			if bounty.status == BountyStatus::Proposed {
+				ensure!(bounty.paid.is_zero(), "proposed bounty paid something");
+				ensure!(
+					matches!(bounty.funder, Funder::Coop(_)),
+					"proposed bounty not funded by a co-op"
+				);
+			}
+			if let Some(creator) = &bounty.creator {
+				let h = bounty_held.entry(creator.clone()).or_insert_with(Zero::zero);
+				if !finished {
+					*h = h.saturating_add(bounty.deposit);
+				}
 			}
 			ensure!(
 				bounty.milestones_paid as usize <= bounty.milestones.len(),
@@ -965,12 +1400,32 @@ impl<T: Config> Pallet<T> {
 				(bounty.approvals.len() as u32) < bounty.approvals_needed || finished,
 				"enough approvals but not paid"
 			);
-			let claimed = matches!(bounty.status, BountyStatus::Claimed | BountyStatus::Submitted);
-			let has_claim = Claims::<T>::contains_key(id);
-			ensure!(!claimed || has_claim, "claimed bounty without a claim");
 			ensure!(
-				!has_claim || claimed || bounty.status == BountyStatus::Paid,
-				"claim kept on an open or cancelled bounty"
+				bounty.approvals.iter().all(|a| !bounty.rejections.contains(a)),
+				"a reviewer both approved and rejected"
+			);
+			let claimed = matches!(bounty.status, BountyStatus::Claimed | BountyStatus::Submitted);
+			let claim = Claims::<T>::get(id);
+			ensure!(!claimed || claim.is_some(), "claimed bounty without a claim");
+			ensure!(
+				claim.is_none() || claimed || bounty.status == BountyStatus::Paid,
+				"claim kept on an open, proposed or cancelled bounty"
+			);
+			if let (true, Some(claim)) = (claimed, &claim) {
+				ensure!(
+					(bounty.rejections.len() as u32) < Self::rejections_needed(&bounty, claim),
+					"enough rejections but not rejected"
+				);
+				ensure!(
+					claim.reviewers.len() as u32 >= bounty.approvals_needed,
+					"claim with fewer reviewers than approvals needed"
+				);
+			}
+			ensure!(
+				claimed
+					|| bounty.status == BountyStatus::Paid
+					|| !Submissions::<T>::contains_key(id),
+				"submissions kept after the claim ended"
 			);
 		}
 		let mut held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
@@ -982,10 +1437,25 @@ impl<T: Config> Pallet<T> {
 				claim.contributors.first().map(|c| &c.who) == Some(&claim.claimant),
 				"claimant is not the first contributor"
 			);
+			ensure!(
+				all_distinct(claim.reviewers.iter().map(|(_, c)| c)),
+				"two claim reviewers of one co-op"
+			);
+			ensure!(
+				claim
+					.reviewers
+					.iter()
+					.all(|(_, rc)| claim.contributors.iter().all(|c| c.coop != *rc)),
+				"a claim reviewer of a contributor's co-op"
+			);
 		}
 		for (who, deposits) in held {
 			let on_hold = T::Currency::balance_on_hold(&HoldReason::ClaimDeposit.into(), &who);
 			ensure!(on_hold == deposits, "claim deposits differ from the held amount");
+		}
+		for (who, deposits) in bounty_held {
+			let on_hold = T::Currency::balance_on_hold(&HoldReason::BountyDeposit.into(), &who);
+			ensure!(on_hold == deposits, "bounty deposits differ from the held amount");
 		}
 		Ok(())
 	}

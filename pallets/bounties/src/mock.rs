@@ -10,10 +10,10 @@
 use crate as pallet_coop_bounties;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32},
+	traits::{ConstU128, ConstU32, ConstU64},
 	PalletId,
 };
-use frame_system::EnsureRoot;
+use frame_system::{EnsureRoot, EnsureSignedBy};
 use pallet_coop_membership::Role;
 use sp_runtime::BuildStorage;
 
@@ -56,12 +56,22 @@ pub fn acc(n: u8) -> AccountId {
 	AccountId::new([n; 32])
 }
 pub const TREASURY: u8 = 99;
+/// The account standing for the Bylaws track, the only one that sets the floor.
+pub const BYLAWS: u8 = 50;
+pub const MIN_PERIOD: u64 = 5;
+pub const MAX_PERIOD: u64 = 1_000;
+pub const COOLDOWN: u64 = 10;
+pub const MAX_TREASURY_BOUNTY: Balance = 2_000;
 pub const START: Balance = 1_000;
 
 parameter_types! {
 	pub const MembershipPalletId: PalletId = PalletId(*b"coop/mbr");
 	pub const BountiesPalletId: PalletId = PalletId(*b"coop/bty");
 	pub TreasuryAccount: AccountId = acc(TREASURY);
+}
+
+frame_support::ord_parameter_types! {
+	pub const Bylaws: AccountId = AccountId::new([BYLAWS; 32]);
 }
 
 impl pallet_coop_membership::Config for Test {
@@ -74,6 +84,9 @@ impl pallet_coop_membership::Config for Test {
 	type CoopDeposit = ConstU128<100>;
 	type MemberDeposit = ConstU128<10>;
 	type MaxCoops = ConstU32<100>;
+	type MaxApplicants = ConstU32<20>;
+	type ApplicationPeriod = ConstU64<1_000>;
+	type InvitationPeriod = ConstU64<100>;
 	type MaxMembersPerCoop = ConstU32<100>;
 	type MaxAdmins = ConstU32<4>;
 	type MaxNameLen = ConstU32<32>;
@@ -85,6 +98,12 @@ impl crate::Config for Test {
 	type Currency = Balances;
 	type Membership = Membership;
 	type TreasuryOrigin = EnsureRoot<AccountId>;
+	type FloorOrigin = EnsureSignedBy<Bylaws, AccountId>;
+	type AdminCount = crate::MembershipAdminCount<Test>;
+	type MaxTreasuryBounty = ConstU128<MAX_TREASURY_BOUNTY>;
+	type MinClaimPeriod = ConstU64<MIN_PERIOD>;
+	type MaxClaimPeriod = ConstU64<MAX_PERIOD>;
+	type ClaimCooldown = ConstU64<COOLDOWN>;
 	type TreasuryAccount = TreasuryAccount;
 	type PalletId = BountiesPalletId;
 	type BountyDeposit = ConstU128<DEPOSIT>;
@@ -108,14 +127,26 @@ impl crate::BenchmarkHelper<AccountId> for BenchHelper {
 		let id = Membership::found_coop(b"bench", &[(admin.clone(), Role::Admin)]).unwrap();
 		(admin, id)
 	}
+	fn coop_admins(index: u32) -> (AccountId, AccountId, u32) {
+		let first: AccountId = frame_benchmarking::account("bench-admin", index, 0);
+		let second: AccountId = frame_benchmarking::account("bench-admin2", index, 0);
+		let id = Membership::found_coop(
+			b"bench",
+			&[(first.clone(), Role::Admin), (second.clone(), Role::Admin)],
+		)
+		.unwrap();
+		(first, second, id)
+	}
 }
 
 /// Co-op 0: 1 (admin), 2, 6. Co-op 1: 3 (admin), 4. Co-op 2: 5 (admin). Co-op 3: 7 (admin).
-/// Accounts 1..=20 hold 1_000; the treasury 10_000.
+/// Co-op 4: 8 (admin), 10 (admin), 11 (two admins). Co-op 5: 12 (admin), 13.
+/// Accounts 1..=20 and `BYLAWS` hold 1_000; the treasury 10_000. Account 9 is in no co-op.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let mut balances: Vec<(AccountId, Balance)> = (1..=20).map(|a| (acc(a), START)).collect();
 	balances.push((acc(TREASURY), 10_000));
+	balances.push((acc(BYLAWS), START));
 	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
 		.assimilate_storage(&mut t)
 		.unwrap();
@@ -128,6 +159,11 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(b"B".to_vec(), vec![(acc(3), Role::Admin), (acc(4), Role::Member)]),
 			(b"C".to_vec(), vec![(acc(5), Role::Admin)]),
 			(b"D".to_vec(), vec![(acc(7), Role::Admin)]),
+			(
+				b"E".to_vec(),
+				vec![(acc(8), Role::Admin), (acc(10), Role::Admin), (acc(11), Role::Member)],
+			),
+			(b"F".to_vec(), vec![(acc(12), Role::Admin), (acc(13), Role::Member)]),
 		],
 	}
 	.assimilate_storage(&mut t)

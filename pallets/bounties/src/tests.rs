@@ -231,7 +231,7 @@ fn review_rules_and_partial_approval() {
 		assert_ok!(Bounties::review(signed(5), id, true, H256::repeat_byte(5)));
 		assert_noop!(
 			Bounties::review(signed(5), id, true, H256::zero()),
-			Error::<Test>::AlreadyApproved
+			Error::<Test>::AlreadyReviewed
 		);
 		// One approval of two: not paid yet.
 		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Submitted);
@@ -253,6 +253,7 @@ fn payout_on_last_approval_goes_to_coop_by_default() {
 				claimant: acc(2),
 				pay_to: PayTo::Coop,
 				contributors: 1,
+				reviewers: 2,
 				until: 21
 			}]
 		);
@@ -359,7 +360,10 @@ fn cancel_only_while_open_refunds_funder() {
 		let id = create();
 		assert_noop!(Bounties::cancel_bounty(signed(2), id), Error::<Test>::NotFunder);
 		assert_ok!(Bounties::cancel_bounty(signed(1), id));
-		assert_eq!(bounty_events(), vec![Event::BountyCancelled { id, refund: REWARD }]);
+		assert_eq!(
+			bounty_events(),
+			vec![Event::BountyCancelled { id, refund: REWARD, to: acc(1) }]
+		);
 		assert_eq!(free(1), START);
 		assert_eq!(held(1), 0);
 		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Cancelled);
@@ -380,26 +384,43 @@ fn unclaim_and_expired_claims() {
 		assert_noop!(Bounties::unclaim(signed(4), id), Error::<Test>::NotClaimant);
 		bounty_events();
 		assert_ok!(Bounties::unclaim(signed(2), id));
-		assert_eq!(bounty_events(), vec![Event::ClaimReleased { id, claimant: acc(2) }]);
-		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Open);
+		assert_eq!(
+			bounty_events(),
+			vec![Event::ClaimReleased { id, claimant: acc(2), claimable_from: 1 + COOLDOWN }]
+		);
+		let b = BountyMap::<Test>::get(id).unwrap();
+		assert_eq!((b.status, b.claimable_from), (BountyStatus::Open, 1 + COOLDOWN));
 		assert!(Claims::<Test>::get(id).is_none());
+		// Given up: the deposit comes back.
 		assert_eq!((claim_held(2), free(2)), (0, START));
+		System::set_block_number(1 + COOLDOWN);
 		assert_ok!(Bounties::claim(signed(2), id, PayTo::Coop, None));
+		let until = 1 + COOLDOWN + 20;
 		assert_noop!(
 			Bounties::release_expired_claim(signed(9), id),
 			Error::<Test>::ClaimNotExpired
 		);
-		System::set_block_number(21);
+		System::set_block_number(until);
 		assert_noop!(
 			Bounties::submit_work(signed(2), id, None, vec![], COMMIT, None),
 			Error::<Test>::ClaimExpired
 		);
 		bounty_events();
 		assert_ok!(Bounties::release_expired_claim(signed(9), id));
-		assert_eq!(bounty_events(), vec![Event::ClaimReleased { id, claimant: acc(2) }]);
+		assert_eq!(
+			bounty_events(),
+			vec![Event::ClaimExpired {
+				id,
+				claimant: acc(2),
+				deposit: CLAIM_DEPOSIT,
+				to: acc(1),
+				claimable_from: until + COOLDOWN
+			}]
+		);
 		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Open);
-		// The deposit goes back to the claimant, not to whoever released it.
-		assert_eq!((claim_held(2), free(2), free(9)), (0, START, START));
+		// Expired: the deposit goes to the funder, not to whoever released it.
+		assert_eq!((claim_held(2), free(2), free(9)), (0, START - CLAIM_DEPOSIT, START));
+		assert_eq!(free(1), START - REWARD - DEPOSIT + CLAIM_DEPOSIT);
 		assert_noop!(Bounties::release_expired_claim(signed(9), id), Error::<Test>::NotClaimant);
 	});
 }
@@ -424,6 +445,7 @@ fn work_under_review_gets_one_more_period_before_expiry() {
 		let b = BountyMap::<Test>::get(id).unwrap();
 		assert_eq!(b.status, BountyStatus::Open);
 		assert!(b.approvals.is_empty());
+		assert!(Submissions::<Test>::get(id).is_empty());
 		assert_eq!(Balances::free_balance(Bounties::escrow(id)), REWARD);
 	});
 }
@@ -479,7 +501,7 @@ fn treasury_bounty_respects_floor() {
 			Bounties::fund_from_treasury(RuntimeOrigin::root(), BountyTerms { reward, ..terms() })
 		};
 		assert_noop!(Bounties::fund_from_treasury(signed(1), terms()), DispatchError::BadOrigin);
-		assert_ok!(Bounties::set_treasury_floor(RuntimeOrigin::root(), 9_000));
+		assert_ok!(Bounties::set_treasury_floor(signed(BYLAWS), 9_000));
 		assert_eq!(bounty_events(), vec![Event::TreasuryFloorSet { floor: 9_000 }]);
 		assert_eq!(TreasuryFloor::<Test>::get(), 9_000);
 		assert_noop!(fund(1_001), Error::<Test>::BelowTreasuryFloor);
@@ -494,8 +516,16 @@ fn treasury_bounty_respects_floor() {
 		assert_ok!(Bounties::cancel_bounty(RuntimeOrigin::root(), 0));
 		assert_eq!(Balances::free_balance(acc(TREASURY)), 10_000);
 		// Above the treasury's balance even with no floor.
-		assert_ok!(Bounties::set_treasury_floor(RuntimeOrigin::root(), 0));
-		assert_noop!(fund(10_001), Error::<Test>::BelowTreasuryFloor);
+		assert_ok!(Bounties::set_treasury_floor(signed(BYLAWS), 0));
+		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(
+			&acc(TREASURY),
+			1_500,
+		);
+		assert_noop!(fund(1_501), Error::<Test>::BelowTreasuryFloor);
+		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(
+			&acc(TREASURY),
+			10_000,
+		);
 	});
 }
 
@@ -579,7 +609,8 @@ fn cancel_after_paid_milestone_refunds_only_the_rest() {
 		approve(3, id);
 		approve(5, id);
 		assert_ok!(Bounties::unclaim(signed(2), id));
-		// Another contributor takes over from milestone 1.
+		// Another contributor takes over from milestone 1, after the cool-down.
+		System::set_block_number(1 + COOLDOWN);
 		assert_ok!(Bounties::claim(signed(7), id, PayTo::Own, None));
 		assert_noop!(
 			Bounties::submit_work(signed(7), id, Some(0), vec![], COMMIT, None),
@@ -588,7 +619,7 @@ fn cancel_after_paid_milestone_refunds_only_the_rest() {
 		assert_ok!(Bounties::unclaim(signed(7), id));
 		bounty_events();
 		assert_ok!(Bounties::cancel_bounty(signed(1), id));
-		assert_eq!(bounty_events(), vec![Event::BountyCancelled { id, refund: 200 }]);
+		assert_eq!(bounty_events(), vec![Event::BountyCancelled { id, refund: 200, to: acc(1) }]);
 		assert_eq!(free(1), START - 100);
 		assert_eq!(Balances::free_balance(sovereign(0)), 100);
 		assert_eq!(held(1), 0);
@@ -762,11 +793,33 @@ fn bounties_listed_by_status_and_page() {
 }
 
 #[test]
-fn try_state_detects_escrow_leak() {
+fn try_state_detects_escrow_leak_but_not_a_donation() {
 	new_test_ext().execute_with(|| {
 		let id = create();
 		assert_ok!(Bounties::do_try_state());
+		// A donation to the escrow breaks nothing.
 		assert_ok!(Balances::transfer_allow_death(signed(9), Bounties::escrow(id), 5));
+		assert_ok!(Bounties::do_try_state());
+		// Less than the unpaid reward in escrow does.
+		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(
+			&Bounties::escrow(id),
+			REWARD - 1,
+		);
+		assert!(Bounties::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn try_state_detects_a_released_bounty_deposit() {
+	new_test_ext().execute_with(|| {
+		create();
+		assert_ok!(Bounties::do_try_state());
+		assert_ok!(<Balances as frame_support::traits::fungible::MutateHold<_>>::release(
+			&crate::HoldReason::BountyDeposit.into(),
+			&acc(1),
+			DEPOSIT,
+			frame_support::traits::tokens::Precision::Exact,
+		));
 		assert!(Bounties::do_try_state().is_err());
 	});
 }
@@ -795,5 +848,646 @@ fn try_state_detects_a_lost_claim() {
 		assert_ok!(Bounties::do_try_state());
 		Claims::<Test>::remove(id);
 		assert!(Bounties::do_try_state().is_err());
+	});
+}
+
+// ---------------------------------------------------------------------------------
+// Attacks (issue 11): each test plays the attack and shows it fails.
+// ---------------------------------------------------------------------------------
+
+/// Account `14 + coop` (in no co-op) pays `amount` into co-op `coop`'s account.
+fn coop_funds(coop: u32, amount: Balance) {
+	assert_ok!(Balances::transfer_allow_death(signed(14 + coop as u8), sovereign(coop), amount));
+}
+
+/// `who` (in no co-op) joins co-op `coop` on the invitation of its admin `admin`.
+fn join(who: u8, admin: u8, coop: u32) {
+	assert_ok!(Membership::add_member(signed(admin), acc(who)));
+	assert_ok!(Membership::accept_invitation(signed(who), coop));
+}
+
+fn last_id() -> u32 {
+	crate::NextBountyId::<Test>::get() - 1
+}
+
+/// Attack 1. One admin of co-op 4 (admins 8 and 10) tries to move the co-op's account
+/// to itself: a puppet reviewer in no co-op, a reviewer from its own co-op, two from
+/// one co-op, and a bounty that opens on its word alone. Each fails; the bounty opens
+/// only when the second admin approves, and then needs a reviewer of another co-op.
+#[test]
+fn attack_coop_treasury_drain_by_one_admin_fails() {
+	build_and_execute(|| {
+		coop_funds(4, 500);
+		let drain = |reviewers: Vec<u8>| BountyTerms {
+			reward: 400,
+			reviewers: reviewers.into_iter().map(acc).collect(),
+			approvals_needed: 1,
+			hours: None,
+			..terms()
+		};
+		// A puppet reviewer in no co-op.
+		assert_noop!(
+			Bounties::create_bounty(signed(8), true, drain(vec![9])),
+			Error::<Test>::ReviewerNotMember
+		);
+		// A reviewer from the funding co-op itself.
+		assert_noop!(
+			Bounties::create_bounty(signed(8), true, drain(vec![11])),
+			Error::<Test>::ReviewerInFundingCoop
+		);
+		// Two reviewers of one co-op (3 and 4 are both in co-op 1).
+		assert_noop!(
+			Bounties::create_bounty(
+				signed(8),
+				true,
+				BountyTerms { approvals_needed: 2, ..drain(vec![3, 4]) }
+			),
+			Error::<Test>::ReviewersSameCoop
+		);
+		// With a legitimate reviewer the bounty is only proposed: nothing moves.
+		assert_ok!(Bounties::create_bounty(signed(8), true, drain(vec![5])));
+		let id = last_id();
+		assert_eq!(
+			bounty_events(),
+			vec![Event::BountyProposed { id, coop: 4, proposer: acc(8), reward: 400 }]
+		);
+		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Proposed);
+		assert_eq!(Balances::free_balance(sovereign(4)), 500);
+		assert_eq!(Balances::free_balance(Bounties::escrow(id)), 0);
+		assert_eq!(held(8), DEPOSIT);
+		assert_noop!(Bounties::claim(signed(8), id, PayTo::Own, None), Error::<Test>::NotOpen);
+		// The proposer cannot approve its own proposal; a plain member or another
+		// co-op's admin cannot either.
+		assert_noop!(Bounties::approve_funding(signed(8), id), Error::<Test>::ApproverIsProposer);
+		assert_noop!(Bounties::approve_funding(signed(11), id), Error::<Test>::NotCoopAdmin);
+		assert_noop!(Bounties::approve_funding(signed(3), id), Error::<Test>::NotCoopAdmin);
+		// The second admin approves: now it opens, funded from the co-op.
+		assert_ok!(Bounties::approve_funding(signed(10), id));
+		assert_eq!(
+			bounty_events(),
+			vec![
+				Event::FundingApproved { id, approver: acc(10) },
+				Event::BountyCreated { id, funder: Funder::Coop(4), reward: 400, milestones: 0 },
+			]
+		);
+		assert_noop!(Bounties::approve_funding(signed(10), id), Error::<Test>::NotProposed);
+		assert_eq!(Balances::free_balance(sovereign(4)), 100);
+		assert_eq!(Balances::free_balance(Bounties::escrow(id)), 400);
+		// The admin claims it for itself; only reviewer 5 (co-op 2) can approve, the
+		// admin's co-op colleague cannot.
+		assert_ok!(Bounties::claim(signed(8), id, PayTo::Own, None));
+		assert_eq!(Claims::<Test>::get(id).unwrap().reviewers.to_vec(), vec![(acc(5), 2)]);
+		submit(8, id, None);
+		assert_noop!(
+			Bounties::review(signed(11), id, true, H256::zero()),
+			Error::<Test>::NotReviewer
+		);
+		assert_noop!(
+			Bounties::review(signed(10), id, true, H256::zero()),
+			Error::<Test>::NotReviewer
+		);
+		assert_eq!(free(8), START - DEPOSIT - CLAIM_DEPOSIT);
+		assert_eq!(Balances::free_balance(Bounties::escrow(id)), 400);
+	});
+}
+
+/// Attack 1, re-check at review: a reviewer recorded at claim time moves into the
+/// contributor's co-op (or leaves its co-op) before reviewing; its review is refused.
+#[test]
+fn attack_reviewer_joins_contributors_coop_after_claim_fails() {
+	build_and_execute(|| {
+		// Reviewers 13 (co-op 5) and 5 (co-op 2), one needed; claimant 8 (co-op 4).
+		let id = create_with(BountyTerms {
+			reviewers: vec![acc(13), acc(5)],
+			approvals_needed: 1,
+			..terms()
+		});
+		assert_ok!(Bounties::claim(signed(8), id, PayTo::Own, None));
+		assert_eq!(
+			Claims::<Test>::get(id).unwrap().reviewers.to_vec(),
+			vec![(acc(13), 5), (acc(5), 2)]
+		);
+		submit(8, id, None);
+		// 13 leaves co-op 5 and joins the claimant's co-op 4.
+		assert_ok!(Membership::leave_coop(signed(13)));
+		join(13, 8, 4);
+		bounty_events();
+		assert_noop!(
+			Bounties::review(signed(13), id, true, H256::zero()),
+			Error::<Test>::NotReviewer
+		);
+		assert_eq!(Balances::free_balance(Bounties::escrow(id)), REWARD);
+		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Submitted);
+		assert_eq!(Contributions::<Test>::get(acc(13)).reviews, 0);
+		// The independent reviewer still can.
+		approve(5, id);
+		// 10 of 8's balance is the membership deposit held for inviting 13.
+		assert_eq!(free(8), START - 10 + REWARD);
+	});
+}
+
+/// Attack 1, distinct co-ops at claim time: a reviewer moves into another reviewer's
+/// co-op before the claim, so that one co-op would give both approvals; it counts once.
+#[test]
+fn attack_two_reviewers_of_one_coop_at_claim_fails() {
+	build_and_execute(|| {
+		// Reviewers 13 (co-op 5) and 5 (co-op 2), both needed.
+		let id = create_with(BountyTerms { reviewers: vec![acc(13), acc(5)], ..terms() });
+		assert_ok!(Membership::leave_coop(signed(13)));
+		join(13, 5, 2);
+		assert_noop!(
+			Bounties::claim(signed(2), id, PayTo::Own, None),
+			Error::<Test>::TooFewIndependentReviewers
+		);
+		// A reviewer who left every co-op counts for nobody.
+		assert_ok!(Membership::remove_member(signed(5), acc(13)));
+		assert_noop!(
+			Bounties::claim(signed(2), id, PayTo::Own, None),
+			Error::<Test>::TooFewIndependentReviewers
+		);
+		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Open);
+	});
+}
+
+/// Attack 5. With 3 reviewers and 2 approvals needed, one reviewer's rejection does not
+/// wipe the approval given, nor can it be repeated; only a second rejection (n - k + 1
+/// = 2) rejects the submission.
+#[test]
+fn attack_one_reviewer_stalls_everything_fails() {
+	build_and_execute(|| {
+		let id = create_with(BountyTerms { reviewers: vec![acc(3), acc(5), acc(7)], ..terms() });
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Own, None));
+		submit(2, id, None);
+		approve(3, id);
+		bounty_events();
+		assert_ok!(Bounties::review(signed(5), id, false, H256::repeat_byte(5)));
+		assert_eq!(
+			bounty_events(),
+			vec![Event::Reviewed {
+				id,
+				reviewer: acc(5),
+				approve: false,
+				comment: H256::repeat_byte(5)
+			}]
+		);
+		let b = BountyMap::<Test>::get(id).unwrap();
+		assert_eq!(b.status, BountyStatus::Submitted);
+		assert_eq!(b.approvals.to_vec(), vec![acc(3)]);
+		assert_noop!(
+			Bounties::review(signed(5), id, false, H256::zero()),
+			Error::<Test>::AlreadyReviewed
+		);
+		assert_noop!(
+			Bounties::review(signed(5), id, true, H256::zero()),
+			Error::<Test>::AlreadyReviewed
+		);
+		// The third reviewer's approval pays.
+		approve(7, id);
+		assert_eq!(
+			bounty_events(),
+			vec![
+				Event::Reviewed { id, reviewer: acc(7), approve: true, comment: H256::zero() },
+				Event::Paid { id, to: acc(2), amount: REWARD },
+				Event::BountyCompleted { id, total: REWARD },
+			]
+		);
+		assert_eq!(free(2), START + REWARD);
+
+		// Two rejections of three (approval can no longer reach 2) do reject.
+		let id = create_with(BountyTerms { reviewers: vec![acc(3), acc(5), acc(7)], ..terms() });
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Own, None));
+		submit(2, id, None);
+		assert_ok!(Bounties::review(signed(5), id, false, H256::zero()));
+		bounty_events();
+		assert_ok!(Bounties::review(signed(7), id, false, H256::zero()));
+		assert_eq!(
+			bounty_events(),
+			vec![
+				Event::Reviewed { id, reviewer: acc(7), approve: false, comment: H256::zero() },
+				Event::SubmissionRejected { id },
+			]
+		);
+		let b = BountyMap::<Test>::get(id).unwrap();
+		assert_eq!(b.status, BountyStatus::Claimed);
+		assert!(b.rejections.is_empty() && b.approvals.is_empty());
+	});
+}
+
+/// Attack 2. At each expiry the squatter releases its own expired claim and claims
+/// again in the same batch; or gives it up and re-claims before it expires. Neither
+/// works: the expired deposit goes to the funder, the bounty cannot be claimed during
+/// the cool-down, and the funder cancels it then (or at once when a claim expired).
+#[test]
+fn attack_claim_squatting_fails() {
+	build_and_execute(|| {
+		let id = create();
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Own, None));
+		System::set_block_number(21);
+		bounty_events();
+		// batch(release_expired_claim, claim):
+		assert_ok!(Bounties::release_expired_claim(signed(2), id));
+		assert_noop!(Bounties::claim(signed(2), id, PayTo::Own, None), Error::<Test>::CoolingDown);
+		// A colleague's account does no better.
+		assert_noop!(Bounties::claim(signed(6), id, PayTo::Own, None), Error::<Test>::CoolingDown);
+		assert_eq!(
+			bounty_events(),
+			vec![Event::ClaimExpired {
+				id,
+				claimant: acc(2),
+				deposit: CLAIM_DEPOSIT,
+				to: acc(1),
+				claimable_from: 21 + COOLDOWN
+			}]
+		);
+		assert_eq!(free(2), START - CLAIM_DEPOSIT);
+		// The funder closes the bounty in the cool-down.
+		assert_ok!(Bounties::cancel_bounty(signed(1), id));
+		assert_eq!(
+			bounty_events(),
+			vec![Event::BountyCancelled { id, refund: REWARD, to: acc(1) }]
+		);
+		assert_eq!(free(1), START + CLAIM_DEPOSIT);
+
+		// batch(unclaim, claim) before expiry: the cool-down applies too.
+		let id = create();
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Own, None));
+		assert_ok!(Bounties::unclaim(signed(2), id));
+		assert_noop!(Bounties::claim(signed(2), id, PayTo::Own, None), Error::<Test>::CoolingDown);
+		assert_ok!(Bounties::cancel_bounty(signed(1), id));
+
+		// Giving up a claim that already expired does not save its deposit.
+		let id = create();
+		System::set_block_number(31);
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Own, None));
+		System::set_block_number(51);
+		bounty_events();
+		assert_ok!(Bounties::unclaim(signed(2), id));
+		assert_eq!(
+			bounty_events(),
+			vec![Event::ClaimExpired {
+				id,
+				claimant: acc(2),
+				deposit: CLAIM_DEPOSIT,
+				to: acc(1),
+				claimable_from: 51 + COOLDOWN
+			}]
+		);
+		assert_ok!(Bounties::cancel_bounty(signed(1), id));
+
+		// Nobody releases the expired claim: the funder closes the bounty with it.
+		let id = create();
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Own, None));
+		submit(2, id, None);
+		// Claimed at 51, under review: expires one more period after the deadline
+		// (71 + 20).
+		System::set_block_number(90);
+		assert_noop!(Bounties::cancel_bounty(signed(1), id), Error::<Test>::NotOpen);
+		System::set_block_number(91);
+		bounty_events();
+		assert_ok!(Bounties::cancel_bounty(signed(1), id));
+		assert_eq!(
+			bounty_events(),
+			vec![
+				Event::ClaimExpired {
+					id,
+					claimant: acc(2),
+					deposit: CLAIM_DEPOSIT,
+					to: acc(1),
+					claimable_from: 91 + COOLDOWN
+				},
+				Event::BountyCancelled { id, refund: REWARD, to: acc(1) },
+			]
+		);
+		assert!(Claims::<Test>::get(id).is_none());
+		assert!(Submissions::<Test>::get(id).is_empty());
+		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Cancelled);
+		assert_eq!((free(1), held(1)), (START + 3 * CLAIM_DEPOSIT, 0));
+		assert_eq!((free(2), claim_held(2)), (START - 3 * CLAIM_DEPOSIT, 0));
+	});
+}
+
+/// Attack 3. A claimant fills the submission list and gives up the claim, so nobody
+/// could ever submit again. The limit is per claim, and the list is cleared when the
+/// claim ends.
+#[test]
+fn attack_submission_flood_fails() {
+	build_and_execute(|| {
+		let id = create();
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Own, None));
+		for _ in 0..4 {
+			submit(2, id, None);
+		}
+		assert_noop!(
+			Bounties::submit_work(signed(2), id, None, vec![], COMMIT, None),
+			Error::<Test>::TooManySubmissions
+		);
+		assert_ok!(Bounties::unclaim(signed(2), id));
+		assert!(!Submissions::<Test>::contains_key(id));
+		System::set_block_number(1 + COOLDOWN);
+		assert_ok!(Bounties::claim(signed(6), id, PayTo::Own, None));
+		bounty_events();
+		submit(6, id, None);
+		assert_eq!(bounty_events().len(), 1);
+		assert_eq!(Submissions::<Test>::get(id).len(), 1);
+		assert_eq!(Submissions::<Test>::get(id)[0].by, acc(6));
+		approve(3, id);
+		approve(5, id);
+		assert_eq!(free(6), START + REWARD);
+	});
+}
+
+/// Attack 4. The contributor's co-op exits after the claim: paying "to the co-op"
+/// would strand the reward in an account nobody can spend, so the contributor is paid.
+/// A refund to a co-op that exited goes to the treasury.
+#[test]
+fn attack_payout_into_dead_coop_fails() {
+	build_and_execute(|| {
+		// Co-op 5 (admin 12, member 13) funds a bounty from its account.
+		coop_funds(5, 500);
+		assert_ok!(Bounties::create_bounty(signed(12), true, terms()));
+		let refunded = last_id();
+		// 13 claims another bounty, to be paid to co-op 5.
+		let id = create();
+		assert_ok!(Bounties::claim(signed(13), id, PayTo::Coop, None));
+		submit(13, id, None);
+		assert_ok!(Membership::leave_federation(signed(12)));
+		approve(3, id);
+		bounty_events();
+		approve(5, id);
+		assert_eq!(
+			bounty_events(),
+			vec![
+				Event::Reviewed { id, reviewer: acc(5), approve: true, comment: H256::zero() },
+				Event::Paid { id, to: acc(13), amount: REWARD },
+				Event::BountyCompleted { id, total: REWARD },
+			]
+		);
+		assert_eq!(free(13), START + REWARD);
+		assert_eq!(Balances::free_balance(sovereign(5)), 500 - REWARD);
+		// The co-op's own bounty: its former admin can no longer act for it; the
+		// treasury origin cancels it, the refund going to the treasury and the
+		// creator's deposit back to its creator.
+		assert_noop!(Bounties::cancel_bounty(signed(12), refunded), DispatchError::BadOrigin);
+		assert_ok!(Bounties::cancel_bounty(RuntimeOrigin::root(), refunded));
+		assert_eq!(
+			bounty_events(),
+			vec![Event::BountyCancelled { id: refunded, refund: REWARD, to: acc(TREASURY) }]
+		);
+		assert_eq!(Balances::free_balance(acc(TREASURY)), 10_000 + REWARD);
+		assert_eq!(held(12), 0);
+	});
+}
+
+/// Attack 4, the contributor moved: a contributor who left the co-op recorded at claim
+/// time is paid to their own account, not to the co-op they left.
+#[test]
+fn attack_payout_to_coop_the_contributor_left_fails() {
+	build_and_execute(|| {
+		let id = create();
+		assert_ok!(Bounties::claim(signed(13), id, PayTo::Coop, None));
+		submit(13, id, None);
+		assert_ok!(Membership::remove_member(signed(12), acc(13)));
+		approve(3, id);
+		approve(5, id);
+		assert_eq!(free(13), START + REWARD);
+		assert_eq!(Balances::free_balance(sovereign(5)), 0);
+	});
+}
+
+/// Attack 8. `claim_period` 0 (every submission fails) or huge (never expires, the
+/// escrow stranded) is refused, for member and treasury bounties alike.
+#[test]
+fn attack_bad_claim_period_fails() {
+	build_and_execute(|| {
+		for period in [0, MIN_PERIOD - 1, MAX_PERIOD + 1, u64::MAX] {
+			let t = BountyTerms { claim_period: period, ..terms() };
+			assert_noop!(
+				Bounties::create_bounty(signed(1), false, t.clone()),
+				Error::<Test>::BadClaimPeriod
+			);
+			assert_noop!(
+				Bounties::fund_from_treasury(RuntimeOrigin::root(), t),
+				Error::<Test>::BadClaimPeriod
+			);
+		}
+		let id = create_with(BountyTerms { claim_period: MIN_PERIOD, ..terms() });
+		assert_eq!(BountyMap::<Test>::get(id).unwrap().claim_period, MIN_PERIOD);
+		let id = create_with(BountyTerms { claim_period: MAX_PERIOD, ..terms() });
+		assert_eq!(BountyMap::<Test>::get(id).unwrap().claim_period, MAX_PERIOD);
+	});
+}
+
+/// Attack 6. The spending origin (Treasury track) lowers the floor and spends in one
+/// vote: it cannot set the floor at all, and one treasury bounty is capped.
+#[test]
+fn attack_treasury_floor_lowered_by_spending_vote_fails() {
+	build_and_execute(|| {
+		assert_ok!(Bounties::set_treasury_floor(signed(BYLAWS), 9_500));
+		bounty_events();
+		assert_noop!(
+			Bounties::set_treasury_floor(RuntimeOrigin::root(), 0),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Bounties::fund_from_treasury(
+				RuntimeOrigin::root(),
+				BountyTerms { reward: 600, ..terms() }
+			),
+			Error::<Test>::BelowTreasuryFloor
+		);
+		assert_ok!(Bounties::set_treasury_floor(signed(BYLAWS), 0));
+		assert_noop!(
+			Bounties::fund_from_treasury(
+				RuntimeOrigin::root(),
+				BountyTerms { reward: MAX_TREASURY_BOUNTY + 1, ..terms() }
+			),
+			Error::<Test>::AboveTreasuryBountyCap
+		);
+		assert_ok!(Bounties::fund_from_treasury(
+			RuntimeOrigin::root(),
+			BountyTerms { reward: MAX_TREASURY_BOUNTY, ..terms() }
+		));
+		assert_eq!(Balances::free_balance(acc(TREASURY)), 10_000 - MAX_TREASURY_BOUNTY);
+	});
+}
+
+/// A donation to the escrow is swept to the funder when the bounty finishes (paid or
+/// cancelled), never stranded nor burned.
+#[test]
+fn escrow_swept_whole_on_finish() {
+	build_and_execute(|| {
+		let id = create();
+		assert_ok!(Balances::transfer_allow_death(signed(9), Bounties::escrow(id), 7));
+		assert_ok!(Bounties::claim(signed(2), id, PayTo::Own, None));
+		submit(2, id, None);
+		approve(3, id);
+		bounty_events();
+		approve(5, id);
+		assert_eq!(
+			bounty_events(),
+			vec![
+				Event::Reviewed { id, reviewer: acc(5), approve: true, comment: H256::zero() },
+				Event::Paid { id, to: acc(2), amount: REWARD },
+				Event::BountyCompleted { id, total: REWARD },
+				Event::EscrowSwept { id, to: acc(1), amount: 7 },
+			]
+		);
+		assert_eq!(Balances::free_balance(Bounties::escrow(id)), 0);
+		assert_eq!(free(1), START - REWARD + 7);
+
+		let id = create();
+		assert_ok!(Balances::transfer_allow_death(signed(9), Bounties::escrow(id), 7));
+		assert_ok!(Bounties::cancel_bounty(signed(1), id));
+		assert_eq!(
+			bounty_events(),
+			vec![Event::BountyCancelled { id, refund: REWARD + 7, to: acc(1) }]
+		);
+		assert_eq!(Balances::free_balance(Bounties::escrow(id)), 0);
+	});
+}
+
+/// Any current admin of the funding co-op acts for a co-op bounty (here: withdraws
+/// another admin's proposal); a plain member or a former admin cannot.
+#[test]
+fn current_admins_of_funding_coop_act_for_coop_bounty() {
+	build_and_execute(|| {
+		coop_funds(4, 500);
+		assert_ok!(Bounties::create_bounty(signed(8), true, terms()));
+		let id = last_id();
+		assert_noop!(Bounties::cancel_bounty(signed(11), id), Error::<Test>::NotFunder);
+		// Co-op 0's single admin funds a bounty, then hands over: the former admin
+		// (its creator) can no longer act for it, the new admin can.
+		coop_funds(0, 500);
+		assert_ok!(Bounties::create_bounty(signed(1), true, terms()));
+		let handed_over = last_id();
+		assert_ok!(Membership::set_role(signed(1), acc(2), pallet_coop_membership::Role::Admin));
+		assert_ok!(Membership::set_role(signed(1), acc(1), pallet_coop_membership::Role::Member));
+		assert_noop!(Bounties::cancel_bounty(signed(1), handed_over), Error::<Test>::NotFunder);
+		assert_ok!(Bounties::cancel_bounty(signed(2), handed_over));
+		assert_eq!(Balances::free_balance(sovereign(0)), 500);
+		assert_ok!(Bounties::set_reviewers(signed(10), id, vec![acc(5)], 1));
+		bounty_events();
+		assert_ok!(Bounties::cancel_bounty(signed(10), id));
+		assert_eq!(
+			bounty_events(),
+			vec![Event::BountyCancelled { id, refund: 0, to: sovereign(4) }]
+		);
+		assert_eq!(held(8), 0);
+		assert_eq!(Balances::free_balance(sovereign(4)), 500);
+		// A co-op with one admin (co-op 3): the bounty opens at once.
+		coop_funds(3, 500);
+		assert_ok!(Bounties::create_bounty(signed(7), true, terms()));
+		assert_eq!(BountyMap::<Test>::get(last_id()).unwrap().status, BountyStatus::Open);
+	});
+}
+
+#[test]
+fn migration_v1_to_v2_translates_bounties_and_claims() {
+	use crate::migrations::v2::{v1, MigrateV1ToV2};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	new_test_ext().execute_with(|| {
+		// Bounty 0: claimed by 2 (co-op 0), reviewers 3, 5 (both eligible), 3 approved.
+		// Bounty 1: claimed by 2, reviewers 9 (in no co-op) and 5, both needed: the
+		// claim can never be paid under the new rules and is released.
+		// Bounty 2: open, with submissions left over from an old claim.
+		let old_bounty = |reviewers: Vec<u8>, approvals: Vec<u8>, status| v1::BountyOf::<Test> {
+			funder: Funder::Account(acc(1)),
+			creator: Some(acc(1)),
+			spec_hash: H256::zero(),
+			spec_url: Default::default(),
+			reward: 100,
+			paid: 0,
+			milestones: Default::default(),
+			milestones_paid: 0,
+			deposit: DEPOSIT,
+			reviewers: reviewers.into_iter().map(acc).collect::<Vec<_>>().try_into().unwrap(),
+			approvals_needed: 2,
+			approvals: approvals.into_iter().map(acc).collect::<Vec<_>>().try_into().unwrap(),
+			claim_period: 20,
+			hours: None,
+			status,
+		};
+		let old_claim = || v1::ClaimOf::<Test> {
+			claimant: acc(2),
+			pay_to: PayTo::Own,
+			until: 21,
+			deposit: CLAIM_DEPOSIT,
+			contributors: vec![crate::Contributor { who: acc(2), coop: 0, shares: 1 }]
+				.try_into()
+				.unwrap(),
+		};
+		use codec::Encode;
+		use frame_support::traits::fungible::{Mutate, MutateHold};
+		let put =
+			|key: Vec<u8>, value: Vec<u8>| frame_support::storage::unhashed::put_raw(&key, &value);
+		for (id, b) in [
+			(0u32, old_bounty(vec![3, 5], vec![3], BountyStatus::Submitted)),
+			(1, old_bounty(vec![9, 5], vec![], BountyStatus::Claimed)),
+			(2, old_bounty(vec![3, 5], vec![], BountyStatus::Open)),
+		] {
+			put(BountyMap::<Test>::hashed_key_for(id), b.encode());
+			Balances::mint_into(&Bounties::escrow(id), 100).unwrap();
+			Balances::hold(&crate::HoldReason::BountyDeposit.into(), &acc(1), DEPOSIT).unwrap();
+		}
+		for id in [0u32, 1] {
+			put(Claims::<Test>::hashed_key_for(id), old_claim().encode());
+			Balances::hold(&crate::HoldReason::ClaimDeposit.into(), &acc(2), CLAIM_DEPOSIT)
+				.unwrap();
+		}
+		let sub = crate::Submission {
+			by: acc(2),
+			milestone: None,
+			repo: Default::default(),
+			commit: COMMIT,
+			tag: None,
+			at: 1,
+		};
+		Submissions::<Test>::insert(2, frame_support::BoundedVec::try_from(vec![sub]).unwrap());
+		crate::NextBountyId::<Test>::put(3);
+		StorageVersion::new(1).put::<Bounties>();
+
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+
+		assert_eq!(Bounties::on_chain_storage_version(), StorageVersion::new(2));
+		let b0 = BountyMap::<Test>::get(0).unwrap();
+		assert_eq!(b0.status, BountyStatus::Submitted);
+		assert_eq!(b0.approvals.to_vec(), vec![acc(3)]);
+		assert!(b0.rejections.is_empty());
+		assert_eq!(b0.claimable_from, 0);
+		assert_eq!(
+			Claims::<Test>::get(0).unwrap().reviewers.to_vec(),
+			vec![(acc(3), 1), (acc(5), 2)]
+		);
+		let b1 = BountyMap::<Test>::get(1).unwrap();
+		assert_eq!(b1.status, BountyStatus::Open);
+		assert!(Claims::<Test>::get(1).is_none());
+		assert_eq!(claim_held(2), CLAIM_DEPOSIT);
+		assert!(!Submissions::<Test>::contains_key(2));
+		assert_eq!(BountyMap::<Test>::get(2).unwrap().status, BountyStatus::Open);
+		Bounties::do_try_state().unwrap();
+		// Runs once: a second upgrade changes nothing.
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Claims::<Test>::get(0).unwrap().reviewers.len(), 2);
+	});
+}
+
+#[test]
+fn approve_funding_errors() {
+	build_and_execute(|| {
+		coop_funds(4, 100);
+		assert_ok!(Bounties::create_bounty(signed(8), true, terms()));
+		let id = last_id();
+		// The co-op's account cannot pay the reward (300 of 100).
+		assert_noop!(Bounties::approve_funding(signed(10), id), Error::<Test>::InsufficientFunds);
+		// Only proposed bounties, only co-op bounties.
+		let open = create();
+		assert_noop!(Bounties::approve_funding(signed(10), open), Error::<Test>::NotProposed);
+		assert_noop!(Bounties::approve_funding(signed(10), 42), Error::<Test>::UnknownBounty);
+		// A suspended co-op's funds are not spent.
+		coop_funds(4, 400);
+		assert_ok!(Membership::suspend_coop(RuntimeOrigin::root(), 4, H256::zero()));
+		assert_noop!(Bounties::approve_funding(signed(10), id), Error::<Test>::CoopNotActive);
+		assert_eq!(Balances::free_balance(sovereign(4)), 500);
+		assert_eq!(BountyMap::<Test>::get(id).unwrap().status, BountyStatus::Proposed);
 	});
 }

@@ -61,9 +61,10 @@ pub enum PayTo {
 	Own,
 }
 
-/// Where a bounty is in its life: `Open → Claimed → Submitted → Paid`, back to
-/// `Claimed` on a rejection or after a paid milestone, back to `Open` when a
-/// claim is given up or expires, `Cancelled` only from `Open`.
+/// Where a bounty is in its life: (`Proposed` →) `Open → Claimed → Submitted → Paid`,
+/// back to `Claimed` on a rejection or after a paid milestone, back to `Open` when a
+/// claim is given up or expires; `Cancelled` from `Proposed`, `Open`, or a claim that
+/// has expired.
 #[derive(
 	Clone,
 	Copy,
@@ -87,8 +88,13 @@ pub enum BountyStatus {
 	Submitted,
 	/// Every milestone (or the whole reward) approved and paid.
 	Paid,
-	/// Cancelled while open; the unpaid reward was refunded.
+	/// Cancelled (while proposed or open, or once its claim expired); the unpaid
+	/// reward was refunded.
 	Cancelled,
+	/// Proposed by one admin of a co-op with several admins, to be paid from the
+	/// co-op's account: not funded yet, waiting for another admin's `approve_funding`.
+	/// (Last, so that the encoding of the older variants is unchanged.)
+	Proposed,
 }
 
 /// One part of a bounty, paid on its own approval.
@@ -184,6 +190,12 @@ pub struct Bounty<
 	pub hours: Option<u32>,
 	/// Where it is.
 	pub status: BountyStatus,
+	/// Reviewers who rejected the submission under review (a submission is rejected
+	/// once approval can no longer reach `approvals_needed`).
+	pub rejections: BoundedVec<AccountId, MaxReviewers>,
+	/// The bounty may not be claimed before this block (a cool-down after a claim
+	/// ended without delivery, during which the funder may cancel it).
+	pub claimable_from: BlockNumber,
 }
 
 /// One contributor of a claim and their share of every payment.
@@ -214,12 +226,17 @@ pub struct Contributor<AccountId> {
 	Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen, serde::Serialize,
 )]
 #[serde(rename_all = "camelCase")]
-#[scale_info(skip_type_params(MaxContributors))]
+#[scale_info(skip_type_params(MaxContributors, MaxReviewers))]
 #[codec(mel_bound(AccountId: MaxEncodedLen, Balance: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
 #[serde(bound(serialize = "AccountId: serde::Serialize, Balance: serde::Serialize, \
 	BlockNumber: serde::Serialize"))]
-pub struct Claim<AccountId, Balance, BlockNumber, MaxContributors: frame_support::traits::Get<u32>>
-{
+pub struct Claim<
+	AccountId,
+	Balance,
+	BlockNumber,
+	MaxContributors: frame_support::traits::Get<u32>,
+	MaxReviewers: frame_support::traits::Get<u32>,
+> {
 	/// The member who claimed it and submits the work; first of `contributors`.
 	pub claimant: AccountId,
 	/// Where payments go.
@@ -230,6 +247,10 @@ pub struct Claim<AccountId, Balance, BlockNumber, MaxContributors: frame_support
 	pub deposit: Balance,
 	/// Everyone paid, with their shares; the claimant first.
 	pub contributors: BoundedVec<Contributor<AccountId>, MaxContributors>,
+	/// The reviewers who may review this claim's work, each with the co-op it was an
+	/// active member of when the claim was made: one per co-op, none of them the
+	/// funding co-op nor a contributor's co-op. Re-checked at each review.
+	pub reviewers: BoundedVec<(AccountId, CoopId), MaxReviewers>,
 }
 
 /// A piece of delivered work.

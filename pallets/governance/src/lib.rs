@@ -5,34 +5,51 @@
 //!
 //! ## Model
 //! - **Tracks** fix how a proposal is decided: scheme (`PerCoop` or `PerMember`),
-//!   method (`Majority` or `Consent`), voting period, quorum, threshold, deposit
-//!   and how many may be open at once. Tracks live in storage, are seeded at
-//!   genesis and changed only by [`Config::BylawsOrigin`] (a Bylaws vote).
+//!   method (`Majority` or `Consent`), voting period, quorum, threshold, deposit,
+//!   enactment delay, and how many may be open at once, in all and per co-op.
+//!   Tracks live in storage, are seeded at genesis and changed only by
+//!   [`Config::BylawsOrigin`] (a Bylaws vote), within bounds that keep governance
+//!   working (see [`Pallet::validate_track`]).
 //! - **Proposals** carry a runtime call, a signal (a document hash) or a runtime
-//!   upgrade authorisation. The numbers of eligible members and co-ops are
-//!   snapshotted when proposed.
+//!   upgrade authorisation. Each keeps the rules of its track as they were when it
+//!   was made.
 //! - **Votes** are O(1) in the number of members and co-ops: each vote updates
 //!   the member tally, its co-op's sub-tally, and — when the co-op's position
 //!   changes — the co-op tally. No call iterates over votes or members.
 //! - **Closing** (by anyone, after the deadline, or earlier once the votes cast
-//!   decide it) dispatches an approved call with the origin
-//!   [`Origin::Federation`] naming the track, records the result in the
-//!   [`Decisions`] register and returns the deposit.
+//!   decide it) records the result in the [`Decisions`] register and returns the
+//!   deposit, or slashes it to the treasury if the quorum was missed. An approved
+//!   call is dispatched with the origin [`Origin::Federation`] naming the track:
+//!   at once, or after the track's enactment delay through the scheduler.
 //!
-//! ## Members who leave while a proposal is open
+//! ## Who may vote: a fixed electorate
+//! The electorate of a proposal is fixed when it opens: only accounts that were
+//! members of a co-op, while that co-op was active, since before the proposal's
+//! block may vote on it (see [`pallet_coop_membership::Electorate`]). Members
+//! added later, members who left and came back, and members of a co-op admitted
+//! or reinstated later do not vote on it. So the votes cast can never exceed the
+//! eligible counts snapshotted at the proposal, and adding puppet members buys no
+//! votes.
+//!
 //! A vote counts as cast: if its voter later leaves their co-op, or the co-op is
-//! suspended or exits, the vote stays in both tallies. Such a voter can no longer
-//! change or add votes (only members of active co-ops can vote). Eligible counts
-//! are the snapshot taken when the proposal was made. This keeps every vote O(1)
-//! and the tally reproducible from the stored votes.
+//! suspended or exits, the vote stays in both tallies; such a voter can no longer
+//! change it. This keeps every vote O(1) and the tally reproducible.
 //!
 //! ## Closing early
-//! Before the deadline, `close` succeeds only when the votes cast so far decide
-//! the outcome whatever the members who have not voted do: under `PerMember`,
-//! an approval that enough remaining nays could not overturn, a rejection that
-//! remaining ayes could not overturn, or a block on a Consent track; under
-//! `PerCoop`, once every eligible member has voted. Closing early fixes the
-//! votes cast so far.
+//! Before the deadline, `close` succeeds only when the votes cast decide the
+//! outcome whatever the eligible voters who have not voted do: once every eligible
+//! member has voted; on a Consent track, as soon as one eligible member blocks;
+//! under `PerMember` majority, an approval that enough remaining nays could not
+//! overturn, or a rejection that remaining ayes could not overturn. Under
+//! `PerCoop` a co-op's position can flip while any of its members may still vote,
+//! so a `PerCoop` majority vote closes early only when everyone has voted.
+//!
+//! ## Capacity and deposits
+//! A track holds at most `max_open` proposals, at most `max_open_per_coop` of them
+//! from members of one co-op, and one account has at most
+//! [`Config::MaxOpenPerProposer`] open in all. The deposit is returned when the
+//! proposal passes, fails with its quorum met, or is cancelled; it is slashed to
+//! the treasury when the proposal misses its quorum or is killed by a Bylaws vote.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -40,6 +57,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 mod origin;
 pub mod runtime_api;
 pub mod types;
@@ -61,12 +79,15 @@ use frame_support::{
 	dispatch::{GetDispatchInfo, PostDispatchInfo},
 	pallet_prelude::*,
 	traits::{
-		fungible::{Inspect, MutateHold},
+		fungible::{self, Inspect, InspectHold, MutateHold},
+		schedule::{v3::Anon as ScheduleAnon, DispatchTime, HIGHEST_PRIORITY},
 		tokens::Precision,
+		Bounded, OnUnbalanced,
 	},
 };
 use frame_system::pallet_prelude::*;
-use pallet_coop_membership::{CoopId, CoopMembership};
+use pallet_coop_membership::{CoopId, CoopMembership, Electorate, NotEligible};
+use sp_core::H256;
 use sp_runtime::{
 	traits::{Dispatchable, Hash as HashT, Saturating, Zero},
 	Perbill,
@@ -75,6 +96,9 @@ use sp_runtime::{
 /// Balance type of the configured currency.
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// Slashed deposits, on their way to [`Config::Slash`].
+pub type CreditOf<T> =
+	fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 /// A track's parameters as stored.
 pub type TrackInfoOf<T> = TrackInfo<BalanceOf<T>, BlockNumberFor<T>>;
 /// An open proposal as stored.
@@ -98,6 +122,9 @@ type StoredActionAndCall<T> =
 /// A proposal's action as submitted.
 pub type ProposalActionOf<T> =
 	ProposalAction<<T as Config>::RuntimeCall, <T as frame_system::Config>::Hash>;
+/// The recorded reasons of the blocks on a proposal.
+pub type BlockReasonsOf<T> =
+	BoundedVec<(<T as frame_system::Config>::AccountId, H256), <T as Config>::MaxBlockReasons>;
 
 // FRAME's pallet macros expand to `expect` calls on their own invariants (storage
 // info, error metadata); the lint cannot tell those from ours, so it is allowed
@@ -108,7 +135,9 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The in-code storage version (v2: proposals keep their track's rules, tracks
+	/// gained per-co-op capacity and an enactment delay, decisions an `enact_at`).
+	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -126,25 +155,35 @@ pub mod pallet {
 				RuntimeOrigin = <Self as Config>::RuntimeOrigin,
 				PostInfo = PostDispatchInfo,
 			> + GetDispatchInfo
-			+ From<frame_system::Call<Self>>;
+			+ From<frame_system::Call<Self>>
+			+ From<Call<Self>>;
 
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The currency proposal deposits are held in.
-		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ fungible::BalancedHold<Self::AccountId>;
 
-		/// Co-ops and members: who is active, how many there are.
-		type Membership: CoopMembership<Self::AccountId>;
+		/// Where slashed deposits go (the treasury in the runtime).
+		type Slash: OnUnbalanced<CreditOf<Self>>;
 
-		/// Who may propose and vote: a member of an active co-op, with their co-op.
-		type MemberOrigin: EnsureOrigin<
-			<Self as frame_system::Config>::RuntimeOrigin,
-			Success = (Self::AccountId, CoopId),
-		>;
+		/// Co-ops and members: who is active, since when, how many there are.
+		type Membership: CoopMembership<Self::AccountId>
+			+ Electorate<Self::AccountId, BlockNumberFor<Self>>;
 
-		/// Who may change tracks and cancel any proposal (the Bylaws track).
+		/// Who may change tracks, cancel and kill any proposal (the Bylaws track).
 		type BylawsOrigin: EnsureOrigin<<Self as frame_system::Config>::RuntimeOrigin>;
+
+		/// The origin the scheduler enacts delayed calls with (root).
+		type PalletsOrigin: From<frame_system::RawOrigin<Self::AccountId>>;
+
+		/// Runs approved calls once their track's enactment delay has passed.
+		type Scheduler: ScheduleAnon<
+			BlockNumberFor<Self>,
+			<Self as Config>::RuntimeCall,
+			Self::PalletsOrigin,
+		>;
 
 		/// The longest encoded call a proposal may carry.
 		#[pallet::constant]
@@ -157,6 +196,31 @@ pub mod pallet {
 		/// How many stored votes `clear_votes` removes per call.
 		#[pallet::constant]
 		type CleanupBatch: Get<u32>;
+
+		/// The most proposals one account may have open at once, on all tracks.
+		#[pallet::constant]
+		type MaxOpenPerProposer: Get<u32>;
+
+		/// The shortest voting period a track may have.
+		#[pallet::constant]
+		type MinVotingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The longest voting period a track may have.
+		#[pallet::constant]
+		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The longest enactment delay a track may have.
+		#[pallet::constant]
+		type MaxEnactmentDelay: Get<BlockNumberFor<Self>>;
+
+		/// The largest deposit a track may ask of a proposer.
+		#[pallet::constant]
+		type MaxTrackDeposit: Get<BalanceOf<Self>>;
+
+		/// How many blocks' reasons the register keeps per proposal. Any block stops a
+		/// consent proposal; every reason is also in its `Voted` event.
+		#[pallet::constant]
+		type MaxBlockReasons: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -187,7 +251,7 @@ pub mod pallet {
 	/// Why this pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// A proposal's deposit, returned when it closes.
+		/// A proposal's deposit, returned when it closes (unless slashed).
 		ProposalDeposit,
 	}
 
@@ -204,7 +268,8 @@ pub mod pallet {
 	pub type Proposals<T: Config> =
 		StorageMap<_, Twox64Concat, ProposalId, ProposalOf<T>, OptionQuery>;
 
-	/// The encoded calls of open proposals that carry one, read only when enacted.
+	/// The encoded calls of open proposals that carry one, and of approved ones
+	/// waiting for enactment; read only when enacted.
 	#[pallet::storage]
 	pub type ProposalCalls<T: Config> =
 		StorageMap<_, Twox64Concat, ProposalId, BoundedVec<u8, T::MaxCallLen>, OptionQuery>;
@@ -212,6 +277,16 @@ pub mod pallet {
 	/// Open proposals per track, bounded by the track's `max_open`.
 	#[pallet::storage]
 	pub type OpenCount<T> = StorageMap<_, Twox64Concat, TrackId, u32, ValueQuery>;
+
+	/// Open proposals per track and proposer's co-op, bounded by `max_open_per_coop`.
+	#[pallet::storage]
+	pub type OpenPerCoop<T> =
+		StorageDoubleMap<_, Twox64Concat, TrackId, Twox64Concat, CoopId, u32, ValueQuery>;
+
+	/// Open proposals per proposer, bounded by `MaxOpenPerProposer`.
+	#[pallet::storage]
+	pub type OpenByProposer<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Each member's vote on each proposal (kept until `clear_votes` after close).
 	#[pallet::storage]
@@ -229,6 +304,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CoopTallies<T> =
 		StorageDoubleMap<_, Twox64Concat, ProposalId, Twox64Concat, CoopId, Tally, OptionQuery>;
+
+	/// Who blocked a consent proposal and the hash of their written reason: part of
+	/// the decision register, kept forever (the first `MaxBlockReasons`).
+	#[pallet::storage]
+	pub type BlockReasons<T: Config> =
+		StorageMap<_, Twox64Concat, ProposalId, BlockReasonsOf<T>, OptionQuery>;
 
 	/// The decision register: every closed or cancelled proposal, forever.
 	#[pallet::storage]
@@ -251,10 +332,16 @@ pub mod pallet {
 		Voted { id: ProposalId, who: T::AccountId, coop: CoopId, vote: Vote },
 		/// A proposal closed; the tallies are final.
 		Closed { id: ProposalId, outcome: Outcome, members: Tally, coops: Tally },
+		/// An approved call waits out its track's enactment delay until block `at`.
+		EnactmentScheduled { id: ProposalId, at: BlockNumberFor<T> },
 		/// An approved proposal was enacted, with the call's result.
 		Enacted { id: ProposalId, result: Result<(), DispatchError> },
-		/// A proposal was cancelled.
+		/// A proposal was cancelled; its deposit was returned.
 		Cancelled { id: ProposalId },
+		/// A proposal was killed by a Bylaws vote; its deposit was slashed.
+		Killed { id: ProposalId },
+		/// A proposal's deposit was slashed to the treasury (killed, or quorum missed).
+		DepositSlashed { id: ProposalId, who: T::AccountId, amount: BalanceOf<T> },
 		/// Stored votes of a closed proposal were removed; `done` once none remain.
 		VotesCleared { id: ProposalId, removed: u32, done: bool },
 		/// A track's parameters were set.
@@ -267,6 +354,12 @@ pub mod pallet {
 		UnknownTrack,
 		/// The track already has its maximum of open proposals: wait for one to close.
 		TooManyOpen,
+		/// Members of your co-op already have the most proposals open on this track
+		/// that one co-op may: wait for one of them to close.
+		TooManyOpenForCoop,
+		/// You already have the most proposals open that one account may: wait for one
+		/// of yours to close.
+		TooManyOpenForProposer,
 		/// The encoded call is longer than `MaxCallLen`: split it or use a runtime upgrade.
 		CallTooLong,
 		/// The call is heavier than `MaxCallWeight` and could not be enacted.
@@ -283,11 +376,20 @@ pub mod pallet {
 		BlockNotAllowed,
 		/// You already cast exactly this vote.
 		SameVote,
+		/// You are not a member of any co-op: only members of active co-ops propose and vote.
+		NotMember,
+		/// Your co-op is not active (an applicant, suspended or gone): its members
+		/// cannot propose or vote until it is admitted or reinstated.
+		CoopNotActive,
+		/// You were not an active member when this proposal was made (you, or your
+		/// co-op, joined or came back later): its electorate was fixed when it opened.
+		NotInElectorate,
 		/// The deadline has not passed and the votes cast do not yet decide the outcome.
 		TooEarly,
 		/// The weight bound given to `close` is below the proposal call's weight.
 		WeightBoundTooLow,
-		/// Only the proposer may cancel, and only before anyone else has voted.
+		/// Only the proposer may cancel, and only before the deadline while nobody else
+		/// has voted.
 		CannotCancel,
 		/// The proposal is still open: its votes are needed until it closes.
 		StillOpen,
@@ -295,6 +397,32 @@ pub mod pallet {
 		NothingToClear,
 		/// Every proposal id has been used.
 		ProposalIdsExhausted,
+		/// The voting period is outside `MinVotingPeriod..=MaxVotingPeriod`.
+		BadVotingPeriod,
+		/// A majority track needs a threshold of at least 50 %.
+		ThresholdTooLow,
+		/// The Bylaws track decides by majority with a quorum and a threshold of at
+		/// least two thirds and at most four fifths each (so no single co-op can hold
+		/// it up), with room for at least 4 open proposals.
+		BylawsTooWeak,
+		/// The deposit is above `MaxTrackDeposit`.
+		DepositTooHigh,
+		/// A track needs `max_open` of at least 1 and `max_open_per_coop` of at least 1
+		/// and below `max_open`, so no co-op can fill it.
+		BadCapacity,
+		/// The enactment delay is above `MaxEnactmentDelay`.
+		EnactmentDelayTooLong,
+		/// No approved proposal with this id waits for enactment.
+		NotAwaitingEnactment,
+	}
+
+	impl<T> From<NotEligible> for Error<T> {
+		fn from(e: NotEligible) -> Self {
+			match e {
+				NotEligible::NotMember => Error::NotMember,
+				NotEligible::CoopNotActive => Error::CoopNotActive,
+			}
+		}
 	}
 
 	#[pallet::genesis_config]
@@ -308,6 +436,9 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			for (id, info) in &self.tracks {
+				if let Err(e) = Pallet::<T>::validate_track(*id, info) {
+					panic!("invalid genesis track {id}: {e:?}");
+				}
 				Tracks::<T>::insert(id, info.clone());
 			}
 		}
@@ -325,8 +456,10 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Propose an action to the federation.
 		///
-		/// - origin: a member of an active co-op; the track's deposit is held from them.
-		/// - `track`: the track that decides it.
+		/// - origin: signed by a member of an active co-op; the track's deposit is held
+		///   from them.
+		/// - `track`: the track that decides it; it must have room overall, for the
+		///   proposer's co-op and for the proposer.
 		/// - `action`: a call to dispatch as `Federation { track }`, a signal (document
 		///   hash), or a runtime upgrade authorisation (Bylaws track only).
 		///
@@ -338,10 +471,15 @@ pub mod pallet {
 			track: TrackId,
 			action: Box<ProposalActionOf<T>>,
 		) -> DispatchResult {
-			let (who, coop) = T::MemberOrigin::ensure_origin(origin)?;
+			let who = ensure_signed(origin)?;
+			let (coop, _) = T::Membership::active_since(&who).map_err(Error::<T>::from)?;
 			let info = Tracks::<T>::get(track).ok_or(Error::<T>::UnknownTrack)?;
 			let open = OpenCount::<T>::get(track);
 			ensure!(open < info.max_open, Error::<T>::TooManyOpen);
+			let open_coop = OpenPerCoop::<T>::get(track, coop);
+			ensure!(open_coop < info.max_open_per_coop, Error::<T>::TooManyOpenForCoop);
+			let open_mine = OpenByProposer::<T>::get(&who);
+			ensure!(open_mine < T::MaxOpenPerProposer::get(), Error::<T>::TooManyOpenForProposer);
 			let action_hash = T::Hashing::hash_of(&action);
 			let (action, call) = Self::store_action(track, *action)?;
 
@@ -350,6 +488,8 @@ pub mod pallet {
 			let id = NextProposalId::<T>::get();
 			NextProposalId::<T>::put(id.checked_add(1).ok_or(Error::<T>::ProposalIdsExhausted)?);
 			OpenCount::<T>::insert(track, open.saturating_add(1));
+			OpenPerCoop::<T>::insert(track, coop, open_coop.saturating_add(1));
+			OpenByProposer::<T>::insert(&who, open_mine.saturating_add(1));
 			if let Some(call) = call {
 				ProposalCalls::<T>::insert(id, call);
 			}
@@ -367,6 +507,7 @@ pub mod pallet {
 					deposit: info.deposit,
 					created: now,
 					deadline,
+					rules: info.rules(),
 					eligible_members: T::Membership::active_members(),
 					eligible_coops: T::Membership::active_coops(),
 					members: Tally::default(),
@@ -386,23 +527,26 @@ pub mod pallet {
 
 		/// Vote on an open proposal, or change your vote.
 		///
-		/// - origin: a member of an active co-op.
+		/// - origin: signed by a member of the proposal's electorate: an account that
+		///   was a member of an active co-op before the proposal's block, and still is.
 		/// - `id`: an open proposal whose deadline has not passed.
-		/// - `vote`: `Aye`, `Nay`, `Abstain`, or `Block(reason_hash)` on Consent tracks.
+		/// - `vote`: `Aye`, `Nay`, `Abstain`, or `Block(reason_hash)` on Consent tracks
+		///   (one block stops a consent proposal; `Nay` there only records dissent).
 		///
 		/// Costs O(1) whatever the number of members and co-ops. Emits [`Event::Voted`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::vote(VOTE_BENCHMARK_MEMBERS))]
 		pub fn vote(origin: OriginFor<T>, id: ProposalId, vote: Vote) -> DispatchResult {
-			let (who, coop) = T::MemberOrigin::ensure_origin(origin)?;
+			let who = ensure_signed(origin)?;
+			let (coop, since) = T::Membership::active_since(&who).map_err(Error::<T>::from)?;
 			let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::ProposalNotFound)?;
+			ensure!(since < proposal.created, Error::<T>::NotInElectorate);
 			ensure!(
 				frame_system::Pallet::<T>::block_number() < proposal.deadline,
 				Error::<T>::VotingEnded
 			);
-			let track = Tracks::<T>::get(proposal.track).ok_or(Error::<T>::UnknownTrack)?;
 			if matches!(vote, Vote::Block(_)) {
-				ensure!(track.method == Method::Consent, Error::<T>::BlockNotAllowed);
+				ensure!(proposal.rules.method == Method::Consent, Error::<T>::BlockNotAllowed);
 			}
 			let previous = Votes::<T>::get(id, &who);
 			if let Some(old) = previous {
@@ -412,6 +556,11 @@ pub mod pallet {
 			}
 			proposal.members.add(vote.into());
 			Self::update_coop(&mut proposal, id, coop, None, Some(vote.into()));
+			if matches!(vote, Vote::Block(_))
+				|| previous.is_some_and(|o| matches!(o.vote, Vote::Block(_)))
+			{
+				Self::note_block_reason(id, &who, vote);
+			}
 			Votes::<T>::insert(id, &who, VoteRecord { vote, coop });
 			Proposals::<T>::insert(id, proposal);
 
@@ -420,14 +569,18 @@ pub mod pallet {
 		}
 
 		/// Close a proposal: after its deadline, or earlier once the votes cast decide it
-		/// (see the pallet docs). An approved call is dispatched as `Federation { track }`.
+		/// (see the pallet docs). An approved call is dispatched as `Federation { track }`
+		/// now, or scheduled after the track's enactment delay.
 		///
 		/// - origin: signed, anyone.
 		/// - `id`: an open proposal.
-		/// - `weight_bound`: at least the weight of the proposal's call (`0` for signals).
+		/// - `weight_bound`: at least the weight of the proposal's call as it decodes now
+		///   (`0` for signals and for calls with an enactment delay).
 		///
-		/// Emits [`Event::Closed`] and, if approved, [`Event::Enacted`]; records the
-		/// decision in [`Decisions`]; returns the proposer's deposit.
+		/// Emits [`Event::Closed`] and, if approved, [`Event::Enacted`] or
+		/// [`Event::EnactmentScheduled`]; records the decision in [`Decisions`]; returns
+		/// the proposer's deposit, or slashes it ([`Event::DepositSlashed`]) if the
+		/// quorum was missed.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::close().saturating_add(*weight_bound))]
 		pub fn close(
@@ -437,18 +590,37 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::ProposalNotFound)?;
-			let track = Tracks::<T>::get(proposal.track).ok_or(Error::<T>::UnknownTrack)?;
 			let now = frame_system::Pallet::<T>::block_number();
-			let approved = if now >= proposal.deadline {
-				Self::approved(&proposal, &track)
+			let at_deadline = now >= proposal.deadline;
+			let approved = if at_deadline {
+				Self::approved(&proposal)
 			} else {
-				Self::decided_early(&proposal, &track).ok_or(Error::<T>::TooEarly)?
+				Self::decided_early(&proposal).ok_or(Error::<T>::TooEarly)?
 			};
-			if let StoredAction::Call { weight, .. } = &proposal.action {
-				ensure!(weight_bound.all_gte(*weight), Error::<T>::WeightBoundTooLow);
+			let delay = proposal.rules.enactment_delay;
+			let enact_now = approved && delay.is_zero();
+			if enact_now && matches!(proposal.action, StoredAction::Call { .. }) {
+				// The runtime may have changed since the proposal: weigh the call as it
+				// decodes now, not as it was declared.
+				let weight = ProposalCalls::<T>::get(id)
+					.and_then(|bytes| Self::decode_call(&bytes))
+					.map(|call| call.get_dispatch_info().call_weight)
+					.unwrap_or_default();
+				ensure!(weight_bound.all_gte(weight), Error::<T>::WeightBoundTooLow);
 			}
 
-			let call = Self::finish(id, &proposal);
+			let enact_at = if approved && !enact_now {
+				// Fails (and `close` with it, to be retried) only if the scheduler's
+				// agenda for that block is full: an approved decision is never lost.
+				let at = now.saturating_add(delay);
+				Self::schedule_enactment(id, at)?;
+				Some(at)
+			} else {
+				None
+			};
+
+			let slash = at_deadline && !Self::quorum_met(&proposal);
+			Self::finish(id, &proposal, slash);
 			let outcome = if approved { Outcome::Approved } else { Outcome::Rejected };
 			Self::deposit_event(Event::Closed {
 				id,
@@ -456,21 +628,22 @@ pub mod pallet {
 				members: proposal.members,
 				coops: proposal.coops,
 			});
-			let (enactment, used) = if approved {
-				let (result, used) = Self::enact(call, &proposal);
-				Self::deposit_event(Event::Enacted { id, result });
-				(Some(result), used)
+			Self::record(id, &proposal, outcome, enact_at);
+			let mut used = Weight::zero();
+			if let Some(at) = enact_at {
+				Self::deposit_event(Event::EnactmentScheduled { id, at });
+			} else if approved {
+				used = Self::enact_stored(id, &proposal.action, proposal.track);
 			} else {
-				(None, Weight::zero())
-			};
-			Self::record(id, &proposal, outcome, enactment);
+				ProposalCalls::<T>::remove(id);
+			}
 			Ok(Some(T::WeightInfo::close().saturating_add(used)).into())
 		}
 
 		/// Cancel a proposal. Its deposit is returned and the cancellation recorded.
 		///
-		/// - origin: the proposer, while nobody but themselves has voted; or
-		///   [`Config::BylawsOrigin`] at any time.
+		/// - origin: the proposer, before the deadline and while nobody but themselves
+		///   has voted; or [`Config::BylawsOrigin`] at any time.
 		/// - `id`: an open proposal.
 		///
 		/// Emits [`Event::Cancelled`].
@@ -483,15 +656,20 @@ pub mod pallet {
 				ensure!(who == proposal.proposer, Error::<T>::CannotCancel);
 				let own = u32::from(Votes::<T>::contains_key(id, &who));
 				ensure!(proposal.members.voters() <= own, Error::<T>::CannotCancel);
+				// After the deadline the outcome is due: a proposal that missed its
+				// quorum cannot be withdrawn to dodge the slash.
+				let now = frame_system::Pallet::<T>::block_number();
+				ensure!(now < proposal.deadline, Error::<T>::CannotCancel);
 			}
-			let _ = Self::finish(id, &proposal);
+			Self::finish(id, &proposal, false);
+			ProposalCalls::<T>::remove(id);
 			Self::record(id, &proposal, Outcome::Cancelled, None);
 			Self::deposit_event(Event::Cancelled { id });
 			Ok(())
 		}
 
 		/// Remove up to `CleanupBatch` stored votes of a closed proposal. The final
-		/// tallies stay in the decision register.
+		/// tallies and block reasons stay in the decision register.
 		///
 		/// - origin: signed, anyone.
 		/// - `id`: a closed or cancelled proposal with votes left.
@@ -530,8 +708,9 @@ pub mod pallet {
 		/// Create or change a voting track.
 		///
 		/// - origin: [`Config::BylawsOrigin`].
-		/// - `track`: its id; `info`: its parameters. Open proposals keep their
-		///   deadline; the new quorum and threshold apply when they close.
+		/// - `track`: its id; `info`: its parameters, within the bounds of
+		///   [`Pallet::validate_track`]. Open proposals keep the rules they were made
+		///   with.
 		///
 		/// Emits [`Event::TrackSet`].
 		#[pallet::call_index(5)]
@@ -542,9 +721,48 @@ pub mod pallet {
 			info: TrackInfoOf<T>,
 		) -> DispatchResult {
 			T::BylawsOrigin::ensure_origin(origin)?;
+			Self::validate_track(track, &info)?;
 			Tracks::<T>::insert(track, info);
 			Self::deposit_event(Event::TrackSet { track });
 			Ok(())
+		}
+
+		/// Kill a proposal: it ends at once and its deposit is slashed to the treasury
+		/// (for proposals that abuse the process, e.g. spam).
+		///
+		/// - origin: [`Config::BylawsOrigin`].
+		/// - `id`: an open proposal.
+		///
+		/// Emits [`Event::Killed`] and [`Event::DepositSlashed`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::kill())]
+		pub fn kill(origin: OriginFor<T>, id: ProposalId) -> DispatchResult {
+			T::BylawsOrigin::ensure_origin(origin)?;
+			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::ProposalNotFound)?;
+			Self::finish(id, &proposal, true);
+			ProposalCalls::<T>::remove(id);
+			Self::record(id, &proposal, Outcome::Killed, None);
+			Self::deposit_event(Event::Killed { id });
+			Ok(())
+		}
+
+		/// Enact an approved proposal whose enactment delay has passed. Called by the
+		/// scheduler; the call is decoded and weighed as it is now, dispatched as
+		/// `Federation { track }`, and its result recorded in the decision.
+		///
+		/// - origin: root (the scheduler).
+		/// - `id`: an approved proposal waiting for enactment.
+		///
+		/// Emits [`Event::Enacted`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::enact().saturating_add(T::MaxCallWeight::get()))]
+		pub fn enact(origin: OriginFor<T>, id: ProposalId) -> DispatchResultWithPostInfo {
+			ensure_root(origin)?;
+			let decision = Decisions::<T>::get(id)
+				.filter(|d| d.outcome == Outcome::Approved && d.enactment.is_none())
+				.ok_or(Error::<T>::NotAwaitingEnactment)?;
+			let used = Self::enact_stored(id, &decision.action, decision.track);
+			Ok(Some(T::WeightInfo::enact().saturating_add(used)).into())
 		}
 	}
 }
@@ -557,6 +775,44 @@ pub const VOTE_BENCHMARK_MEMBERS: u32 = 1000;
 pub const BYLAWS_TRACK: TrackId = 1;
 
 impl<T: Config> Pallet<T> {
+	/// Checks a track's parameters: the bounds that keep governance working whatever
+	/// a Bylaws vote sets. The voting period within `MinVotingPeriod..=MaxVotingPeriod`;
+	/// majority thresholds of at least 50 %; capacity of at least one proposal, with
+	/// room left when one co-op uses all of its share; an enactment delay of at most
+	/// `MaxEnactmentDelay`; a deposit of at most `MaxTrackDeposit`; and the Bylaws
+	/// track a majority track with room for 4 proposals whose quorum and threshold
+	/// are each between two thirds and four fifths.
+	pub fn validate_track(track: TrackId, info: &TrackInfoOf<T>) -> DispatchResult {
+		ensure!(
+			info.voting_period >= T::MinVotingPeriod::get()
+				&& info.voting_period <= T::MaxVotingPeriod::get(),
+			Error::<T>::BadVotingPeriod
+		);
+		if info.method == Method::Majority {
+			ensure!(info.threshold >= Perbill::from_percent(50), Error::<T>::ThresholdTooLow);
+		}
+		ensure!(
+			info.max_open_per_coop >= 1 && info.max_open_per_coop < info.max_open,
+			Error::<T>::BadCapacity
+		);
+		ensure!(
+			info.enactment_delay <= T::MaxEnactmentDelay::get(),
+			Error::<T>::EnactmentDelayTooLong
+		);
+		ensure!(info.deposit <= T::MaxTrackDeposit::get(), Error::<T>::DepositTooHigh);
+		if track == BYLAWS_TRACK {
+			let bounds = Perbill::from_rational(2u32, 3u32)..=Perbill::from_percent(80);
+			ensure!(
+				info.method == Method::Majority
+					&& bounds.contains(&info.quorum)
+					&& bounds.contains(&info.threshold)
+					&& info.max_open >= 4,
+				Error::<T>::BylawsTooWeak
+			);
+		}
+		Ok(())
+	}
+
 	fn store_action(
 		track: TrackId,
 		action: ProposalActionOf<T>,
@@ -575,6 +831,15 @@ impl<T: Config> Pallet<T> {
 				(StoredAction::AuthorizeUpgrade(hash), None)
 			}
 		})
+	}
+
+	fn decode_call(bytes: &[u8]) -> Option<<T as Config>::RuntimeCall> {
+		let mut input = bytes;
+		<T as Config>::RuntimeCall::decode_with_depth_limit(
+			frame_support::MAX_EXTRINSIC_DEPTH,
+			&mut input,
+		)
+		.ok()
 	}
 
 	/// Moves one vote into or out of a co-op's sub-tally and keeps the co-op tally
@@ -610,9 +875,25 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The tally and eligible count that decide, per the track's scheme.
-	fn deciding(proposal: &ProposalOf<T>, track: &TrackInfoOf<T>) -> (Tally, u32) {
-		match track.scheme {
+	/// Keeps `who`'s entry in the proposal's block reasons in step with their vote.
+	/// Bounded: each voter has at most one entry; once `MaxBlockReasons` are kept,
+	/// further blocks still count and their reasons are in the `Voted` events.
+	fn note_block_reason(id: ProposalId, who: &T::AccountId, vote: Vote) {
+		BlockReasons::<T>::mutate(id, |maybe| {
+			let reasons = maybe.get_or_insert_with(Default::default);
+			reasons.retain(|(a, _)| a != who);
+			if let Vote::Block(reason) = vote {
+				let _ = reasons.try_push((who.clone(), reason));
+			}
+			if reasons.is_empty() {
+				*maybe = None;
+			}
+		});
+	}
+
+	/// The tally and eligible count that decide, per the proposal's scheme.
+	fn deciding(proposal: &ProposalOf<T>) -> (Tally, u32) {
+		match proposal.rules.scheme {
 			Scheme::PerMember => (proposal.members, proposal.eligible_members),
 			Scheme::PerCoop => (proposal.coops, proposal.eligible_coops),
 		}
@@ -626,86 +907,125 @@ impl<T: Config> Pallet<T> {
 		aye > nay && Perbill::from_rational(aye, aye.saturating_add(nay)) >= threshold
 	}
 
+	/// Whether turnout, on the scheme's own unit, reaches the quorum.
+	pub fn quorum_met(proposal: &ProposalOf<T>) -> bool {
+		let (tally, eligible) = Self::deciding(proposal);
+		Self::turnout(tally.voters(), eligible) >= proposal.rules.quorum
+	}
+
 	/// Whether the proposal passes with the votes cast (at its deadline).
-	pub fn approved(proposal: &ProposalOf<T>, track: &TrackInfoOf<T>) -> bool {
-		let (tally, eligible) = Self::deciding(proposal, track);
-		let quorum_met = Self::turnout(tally.voters(), eligible) >= track.quorum;
-		quorum_met
-			&& match track.method {
-				Method::Majority => Self::ratio_met(tally.aye, tally.nay, track.threshold),
-				Method::Consent => tally.block == 0,
+	pub fn approved(proposal: &ProposalOf<T>) -> bool {
+		let (tally, _) = Self::deciding(proposal);
+		Self::quorum_met(proposal)
+			&& match proposal.rules.method {
+				Method::Majority => Self::ratio_met(tally.aye, tally.nay, proposal.rules.threshold),
+				// Any one member's block stops it, whatever their co-op's position.
+				Method::Consent => proposal.members.block == 0,
 			}
 	}
 
 	/// The outcome, if the votes cast decide it before the deadline.
-	pub fn decided_early(proposal: &ProposalOf<T>, track: &TrackInfoOf<T>) -> Option<bool> {
+	pub fn decided_early(proposal: &ProposalOf<T>) -> Option<bool> {
+		if proposal.rules.method == Method::Consent && proposal.members.block > 0 {
+			return Some(false);
+		}
 		let remaining = proposal.eligible_members.saturating_sub(proposal.members.voters());
 		if remaining == 0 {
-			return Some(Self::approved(proposal, track));
+			return Some(Self::approved(proposal));
 		}
-		if track.scheme == Scheme::PerCoop {
-			// A co-op's position can still flip while any of its members may vote.
+		if proposal.rules.scheme == Scheme::PerCoop || proposal.rules.method == Method::Consent {
+			// A co-op's position can still flip while any of its members may vote, and
+			// a consent proposal can be blocked until its deadline.
 			return None;
 		}
 		let t = proposal.members;
-		match track.method {
-			Method::Majority => {
-				let quorum_met =
-					Self::turnout(t.voters(), proposal.eligible_members) >= track.quorum;
-				if quorum_met
-					&& Self::ratio_met(t.aye, t.nay.saturating_add(remaining), track.threshold)
-				{
-					Some(true)
-				} else if !Self::ratio_met(t.aye.saturating_add(remaining), t.nay, track.threshold)
-				{
-					Some(false)
-				} else {
-					None
-				}
-			}
-			Method::Consent => (t.block > 0).then_some(false),
+		let threshold = proposal.rules.threshold;
+		let quorum_met =
+			Self::turnout(t.voters(), proposal.eligible_members) >= proposal.rules.quorum;
+		if quorum_met && Self::ratio_met(t.aye, t.nay.saturating_add(remaining), threshold) {
+			Some(true)
+		} else if !Self::ratio_met(t.aye.saturating_add(remaining), t.nay, threshold) {
+			Some(false)
+		} else {
+			None
 		}
 	}
 
-	/// Ends a proposal: removes it and its call, frees its track slot, returns its
-	/// deposit. Returns the call's bytes, if any.
-	fn finish(id: ProposalId, proposal: &ProposalOf<T>) -> Option<CallBytesOf<T>> {
+	/// Ends a proposal: removes it, frees its track slots, returns its deposit (or
+	/// slashes it to [`Config::Slash`]). The call's bytes stay for enactment.
+	fn finish(id: ProposalId, proposal: &ProposalOf<T>, slash: bool) {
 		Proposals::<T>::remove(id);
-		let call = ProposalCalls::<T>::take(id);
 		OpenCount::<T>::mutate(proposal.track, |n| *n = n.saturating_sub(1));
-		if !proposal.deposit.is_zero() {
+		OpenPerCoop::<T>::mutate_exists(proposal.track, proposal.coop, |n| {
+			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
+		});
+		OpenByProposer::<T>::mutate_exists(&proposal.proposer, |n| {
+			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
+		});
+		if proposal.deposit.is_zero() {
+			return;
+		}
+		let reason = HoldReason::ProposalDeposit.into();
+		if slash {
+			let (credit, _) = <T::Currency as fungible::BalancedHold<T::AccountId>>::slash(
+				&reason,
+				&proposal.proposer,
+				proposal.deposit,
+			);
+			T::Slash::on_unbalanced(credit);
+			Self::deposit_event(Event::DepositSlashed {
+				id,
+				who: proposal.proposer.clone(),
+				amount: proposal.deposit,
+			});
+		} else {
 			// Held by this pallet when proposed; best effort never fails here.
 			let _ = T::Currency::release(
-				&HoldReason::ProposalDeposit.into(),
+				&reason,
 				&proposal.proposer,
 				proposal.deposit,
 				Precision::BestEffort,
 			);
 		}
-		call
 	}
 
-	/// Carries out an approved proposal; returns the result and the weight it used.
-	fn enact(
-		call: Option<CallBytesOf<T>>,
-		proposal: &ProposalOf<T>,
-	) -> (Result<(), DispatchError>, Weight) {
-		match &proposal.action {
-			StoredAction::Call { weight } => {
-				let call = call.unwrap_or_default();
-				let decoded = <T as Config>::RuntimeCall::decode_with_depth_limit(
-					frame_support::MAX_EXTRINSIC_DEPTH,
-					&mut &call[..],
-				);
-				let Ok(call) = decoded else {
+	fn schedule_enactment(id: ProposalId, at: BlockNumberFor<T>) -> DispatchResult {
+		let call: <T as Config>::RuntimeCall = Call::<T>::enact { id }.into();
+		let inline = call.encode().try_into().map_err(|_| Error::<T>::CallTooLong)?;
+		T::Scheduler::schedule(
+			DispatchTime::At(at),
+			None,
+			HIGHEST_PRIORITY,
+			frame_system::RawOrigin::Root.into(),
+			Bounded::Inline(inline),
+		)
+		.map(|_| ())
+	}
+
+	/// Carries out an approved action, records the result in its decision and emits
+	/// [`Event::Enacted`]. Returns the weight the dispatch used.
+	fn enact_stored(id: ProposalId, action: &StoredAction<T::Hash>, track: TrackId) -> Weight {
+		let (result, used) = match action {
+			StoredAction::Call { .. } => {
+				let call = ProposalCalls::<T>::take(id).and_then(|bytes| Self::decode_call(&bytes));
+				match call {
 					// The runtime changed since the proposal and the call no longer decodes.
-					return (Err(DispatchError::Other("call no longer decodes")), Weight::zero());
-				};
-				let origin: <T as Config>::RuntimeOrigin =
-					Origin::Federation { track: proposal.track }.into();
-				match call.dispatch(origin) {
-					Ok(post) => (Ok(()), post.actual_weight.unwrap_or(*weight)),
-					Err(e) => (Err(e.error), e.post_info.actual_weight.unwrap_or(*weight)),
+					None => (Err(DispatchError::Other("call no longer decodes")), Weight::zero()),
+					Some(call) => {
+						let weight = call.get_dispatch_info().call_weight;
+						if !T::MaxCallWeight::get().all_gte(weight) {
+							(Err(Error::<T>::CallTooHeavy.into()), Weight::zero())
+						} else {
+							let origin: <T as Config>::RuntimeOrigin =
+								Origin::Federation { track }.into();
+							match call.dispatch(origin) {
+								Ok(post) => (Ok(()), post.actual_weight.unwrap_or(weight)),
+								Err(e) => {
+									(Err(e.error), e.post_info.actual_weight.unwrap_or(weight))
+								}
+							}
+						}
+					}
 				}
 			}
 			StoredAction::Signal(_) => (Ok(()), Weight::zero()),
@@ -713,14 +1033,21 @@ impl<T: Config> Pallet<T> {
 				frame_system::Pallet::<T>::do_authorize_upgrade(*hash, true);
 				(Ok(()), T::DbWeight::get().writes(1))
 			}
-		}
+		};
+		Decisions::<T>::mutate(id, |d| {
+			if let Some(d) = d {
+				d.enactment = Some(result);
+			}
+		});
+		Self::deposit_event(Event::Enacted { id, result });
+		used
 	}
 
 	fn record(
 		id: ProposalId,
 		proposal: &ProposalOf<T>,
 		outcome: Outcome,
-		enactment: Option<Result<(), DispatchError>>,
+		enact_at: Option<BlockNumberFor<T>>,
 	) {
 		Decisions::<T>::insert(
 			id,
@@ -728,6 +1055,7 @@ impl<T: Config> Pallet<T> {
 				track: proposal.track,
 				proposer: proposal.proposer.clone(),
 				coop: proposal.coop,
+				action: proposal.action.clone(),
 				action_hash: proposal.action_hash,
 				members: proposal.members,
 				coops: proposal.coops,
@@ -738,30 +1066,56 @@ impl<T: Config> Pallet<T> {
 				outcome,
 				created: proposal.created,
 				closed_at: frame_system::Pallet::<T>::block_number(),
-				enactment,
+				enact_at,
+				enactment: None,
 			},
 		);
 	}
 
 	/// Checks the invariants: every open proposal's tallies equal the recount of its
-	/// stored votes; co-op positions match their sub-tallies; open counts match.
+	/// stored votes and never exceed its electorate; co-op positions match their
+	/// sub-tallies; open counts (per track, co-op and proposer) match; deposits held
+	/// match open proposals; stored calls belong to open or approved-and-waiting
+	/// proposals; block reasons match blocking votes.
 	#[cfg(any(feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 
 		let mut open: BTreeMap<TrackId, u32> = BTreeMap::new();
+		let mut per_coop: BTreeMap<(TrackId, CoopId), u32> = BTreeMap::new();
+		let mut per_proposer: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, proposal) in Proposals::<T>::iter() {
 			ensure!(id < NextProposalId::<T>::get(), "proposal id not below NextProposalId");
-			let count = open.entry(proposal.track).or_default();
-			*count = count.saturating_add(1);
+			for count in [
+				open.entry(proposal.track).or_default(),
+				per_coop.entry((proposal.track, proposal.coop)).or_default(),
+				per_proposer.entry(proposal.proposer.clone()).or_default(),
+			] {
+				*count = count.saturating_add(1);
+			}
+			let d = deposits.entry(proposal.proposer.clone()).or_default();
+			*d = d.saturating_add(proposal.deposit);
 
 			let mut members = Tally::default();
 			let mut subs: BTreeMap<CoopId, Tally> = BTreeMap::new();
-			for (_, record) in Votes::<T>::iter_prefix(id) {
+			let mut blockers = 0u32;
+			for (who, record) in Votes::<T>::iter_prefix(id) {
 				members.add(record.vote.into());
 				subs.entry(record.coop).or_default().add(record.vote.into());
+				if let Vote::Block(reason) = record.vote {
+					let kept = BlockReasons::<T>::get(id)
+						.is_some_and(|r| r.iter().any(|(a, h)| a == &who && *h == reason));
+					blockers = blockers.saturating_add(u32::from(kept));
+				}
 			}
 			ensure!(members == proposal.members, "member tally differs from stored votes");
+			ensure!(
+				members.voters() <= proposal.eligible_members,
+				"more votes than eligible members"
+			);
+			let kept = BlockReasons::<T>::get(id).map_or(0, |r| r.len());
+			ensure!(blockers as usize == kept, "block reasons differ from blocking votes");
 			if matches!(proposal.action, StoredAction::Call { .. }) {
 				ensure!(ProposalCalls::<T>::contains_key(id), "call proposal without its call");
 			}
@@ -780,17 +1134,37 @@ impl<T: Config> Pallet<T> {
 				"stale co-op sub-tally"
 			);
 			ensure!(coops == proposal.coops, "co-op tally differs from positions");
+			ensure!(coops.voters() <= proposal.eligible_coops, "more co-ops than eligible");
 		}
 		for id in ProposalCalls::<T>::iter_keys() {
-			let carries_call = Proposals::<T>::get(id)
+			let open_call = Proposals::<T>::get(id)
 				.is_some_and(|p| matches!(p.action, StoredAction::Call { .. }));
-			ensure!(carries_call, "stored call without an open call proposal");
+			let waiting = Decisions::<T>::get(id).is_some_and(|d| {
+				d.outcome == Outcome::Approved && d.enactment.is_none() && d.enact_at.is_some()
+			});
+			ensure!(open_call || waiting, "stored call without an open or waiting proposal");
 		}
 		for (track, count) in OpenCount::<T>::iter() {
 			ensure!(open.get(&track).copied().unwrap_or(0) == count, "OpenCount differs");
 		}
 		for (track, count) in open {
 			ensure!(OpenCount::<T>::get(track) == count, "OpenCount differs");
+		}
+		ensure!(
+			OpenPerCoop::<T>::iter().map(|(t, c, n)| ((t, c), n)).collect::<BTreeMap<_, _>>()
+				== per_coop,
+			"OpenPerCoop differs"
+		);
+		ensure!(
+			OpenByProposer::<T>::iter().collect::<BTreeMap<_, _>>() == per_proposer,
+			"OpenByProposer differs"
+		);
+		let reason = HoldReason::ProposalDeposit.into();
+		for (who, amount) in deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&reason, &who) == amount,
+				"proposal deposits held differ from open proposals"
+			);
 		}
 		Ok(())
 	}

@@ -11,7 +11,7 @@ use crate as pallet_coop_governance;
 use crate::{Method, Scheme, TrackInfo, TrackInfoOf};
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32},
+	traits::{tokens::imbalance::ResolveTo, ConstU128, ConstU32, ConstU64, EqualPrivilegeOnly},
 	weights::Weight,
 	PalletId,
 };
@@ -28,12 +28,15 @@ frame_support::construct_runtime!(
 		Balances: pallet_balances,
 		Membership: pallet_coop_membership,
 		Governance: pallet_coop_governance,
+		Scheduler: pallet_scheduler,
 	}
 );
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	// Room for the scheduler to enact a proposal's heaviest call.
+	type BlockWeights = BlockWeights;
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
@@ -57,7 +60,14 @@ parameter_types! {
 	pub const MembershipTrack: u8 = MEMBERSHIP;
 	pub const BylawsTrack: u8 = BYLAWS;
 	pub MaxCallWeight: Weight = Weight::from_parts(1_000_000_000_000, 1_000_000);
+	pub SchedulerMaxWeight: Weight = Weight::from_parts(4_000_000_000_000, 4_000_000);
+	pub const TreasuryAccount: AccountId = TREASURY;
+	pub BlockWeights: frame_system::limits::BlockWeights =
+		frame_system::limits::BlockWeights::simple_max(Weight::from_parts(8_000_000_000_000, u64::MAX));
 }
+
+/// Where slashed proposal deposits go.
+pub const TREASURY: AccountId = 999;
 
 impl pallet_coop_membership::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -69,6 +79,9 @@ impl pallet_coop_membership::Config for Test {
 	type CoopDeposit = ConstU128<100>;
 	type MemberDeposit = ConstU128<10>;
 	type MaxCoops = ConstU32<200>;
+	type MaxApplicants = ConstU32<20>;
+	type ApplicationPeriod = ConstU64<1_000>;
+	type InvitationPeriod = ConstU64<100>;
 	type MaxMembersPerCoop = ConstU32<100>;
 	type MaxAdmins = ConstU32<4>;
 	type MaxNameLen = ConstU32<32>;
@@ -80,15 +93,37 @@ impl crate::Config for Test {
 	type RuntimeCall = RuntimeCall;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
+	type Slash = ResolveTo<TreasuryAccount, Balances>;
 	type Membership = Membership;
-	type MemberOrigin = pallet_coop_membership::EnsureActiveMember<Test>;
 	type BylawsOrigin = crate::EnsureFederation<BylawsTrack>;
+	type PalletsOrigin = OriginCaller;
+	type Scheduler = Scheduler;
 	type MaxCallLen = ConstU32<256>;
 	type MaxCallWeight = MaxCallWeight;
 	type CleanupBatch = ConstU32<3>;
+	type MaxOpenPerProposer = ConstU32<3>;
+	type MinVotingPeriod = ConstU64<2>;
+	type MaxVotingPeriod = ConstU64<1_000>;
+	type MaxEnactmentDelay = ConstU64<100>;
+	type MaxTrackDeposit = ConstU128<1_000>;
+	type MaxBlockReasons = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
+}
+
+impl pallet_scheduler::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type PalletsOrigin = OriginCaller;
+	type RuntimeCall = RuntimeCall;
+	type MaximumWeight = SchedulerMaxWeight;
+	type ScheduleOrigin = frame_system::EnsureRoot<AccountId>;
+	type OriginPrivilegeCmp = EqualPrivilegeOnly;
+	type MaxScheduledPerBlock = ConstU32<10>;
+	type WeightInfo = ();
+	type Preimages = ();
+	type BlockNumberProvider = System;
 }
 
 /// Creates co-ops and members on demand for benchmarks.
@@ -115,7 +150,7 @@ impl crate::BenchmarkHelper<AccountId> for BenchHelper {
 			Some(m) => {
 				Balances::set_balance(&admin, 1_000_000);
 				Membership::add_member(RuntimeOrigin::signed(admin), who).unwrap();
-				let _ = m;
+				Membership::accept_invitation(RuntimeOrigin::signed(who), m.coop).unwrap();
 			}
 		}
 		who
@@ -137,7 +172,9 @@ pub fn track(
 		quorum: Perbill::from_percent(quorum),
 		threshold,
 		deposit: 10,
-		max_open: 2,
+		max_open: 4,
+		max_open_per_coop: 2,
+		enactment_delay: 0,
 	}
 }
 
@@ -150,6 +187,7 @@ pub fn test_tracks() -> Vec<(u8, TrackInfoOf<Test>)> {
 			BYLAWS,
 			TrackInfo {
 				deposit: 50,
+				quorum: two_thirds,
 				..track(Scheme::PerCoop, Method::Majority, 20, 66, two_thirds)
 			},
 		),

@@ -30,6 +30,8 @@ pub struct ProposalView<AccountId, BlockNumber, Hash> {
 
 sp_api::decl_runtime_apis! {
 	/// Read access to proposals, tallies and the decision register.
+	/// Version 2 added `block_reasons`.
+	#[api_version(2)]
 	pub trait GovernanceApi<AccountId, BlockNumber, Hash>
 	where
 		AccountId: codec::Codec,
@@ -44,6 +46,9 @@ sp_api::decl_runtime_apis! {
 		fn decision(id: ProposalId) -> Option<Decision<AccountId, BlockNumber, Hash>>;
 		/// Decisions with id `>= start`, at most `limit`, by id.
 		fn decisions(start: ProposalId, limit: u32) -> Vec<(ProposalId, Decision<AccountId, BlockNumber, Hash>)>;
+		/// Who blocked proposal `id` (on a consent track) and the hash of each reason.
+		#[api_version(2)]
+		fn block_reasons(id: ProposalId) -> Vec<(AccountId, sp_core::H256)>;
 	}
 }
 
@@ -53,7 +58,7 @@ impl<T: crate::Config> crate::Pallet<T> {
 		id: ProposalId,
 	) -> Option<ProposalView<T::AccountId, BlockNumberFor<T>, T::Hash>> {
 		let p = crate::Proposals::<T>::get(id)?;
-		let passing = crate::Tracks::<T>::get(p.track).is_some_and(|t| Self::approved(&p, &t));
+		let passing = Self::approved(&p);
 		Some(ProposalView {
 			id,
 			track: p.track,
@@ -90,6 +95,11 @@ impl<T: crate::Config> crate::Pallet<T> {
 			.filter_map(|id| crate::Decisions::<T>::get(id).map(|d| (id, d)))
 			.take(limit as usize)
 			.collect()
+	}
+
+	/// [`GovernanceApi::block_reasons`].
+	pub fn block_reasons_of(id: ProposalId) -> Vec<(T::AccountId, sp_core::H256)> {
+		crate::BlockReasons::<T>::get(id).map(|r| r.into_inner()).unwrap_or_default()
 	}
 
 	/// Whether a decision approved its proposal (for explorers' summaries).

@@ -57,8 +57,10 @@ pub enum Method {
 	/// Passes when turnout reaches the quorum and the share of ayes among ayes and
 	/// nays reaches the threshold (and ayes outnumber nays, so a tie fails).
 	Majority,
-	/// Lazy consensus: passes at the deadline unless blocked (a member under
-	/// `PerMember`, a co-op position under `PerCoop`). Blocks carry a reason.
+	/// Lazy consensus: passes at the deadline unless blocked. A single eligible
+	/// member's `Block` stops it, under either scheme, and its reason is kept in the
+	/// decision register. `Nay` on a consent track is a recorded disagreement that
+	/// stands aside: it does not stop the proposal. The quorum, if any, still applies.
 	Consent,
 }
 
@@ -89,10 +91,58 @@ pub struct TrackInfo<Balance, BlockNumber> {
 	pub quorum: Perbill,
 	/// Share of ayes among ayes and nays needed (`Majority` only).
 	pub threshold: Perbill,
-	/// Held from the proposer until the proposal closes.
+	/// Held from the proposer until the proposal closes; slashed to the treasury if
+	/// the proposal is killed or misses its quorum.
 	pub deposit: Balance,
 	/// The most proposals open on this track at once.
 	pub max_open: u32,
+	/// The most proposals made by members of one co-op open on this track at once;
+	/// below `max_open`, so no co-op can fill a track.
+	pub max_open_per_coop: u32,
+	/// Blocks between approval and enactment of a call, so members can react.
+	pub enactment_delay: BlockNumber,
+}
+
+/// The rules a proposal is decided by: its track's parameters when it was made.
+/// A later track change does not touch proposals already open.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct Rules<BlockNumber> {
+	/// Who the ballot counts.
+	pub scheme: Scheme,
+	/// How votes become a decision.
+	pub method: Method,
+	/// Share of eligible voters that must take part.
+	pub quorum: Perbill,
+	/// Share of ayes among ayes and nays needed (`Majority` only).
+	pub threshold: Perbill,
+	/// Blocks between approval and enactment.
+	pub enactment_delay: BlockNumber,
+}
+
+impl<Balance, BlockNumber: Copy> TrackInfo<Balance, BlockNumber> {
+	/// The rules a proposal opened on this track now is decided by.
+	pub fn rules(&self) -> Rules<BlockNumber> {
+		Rules {
+			scheme: self.scheme,
+			method: self.method,
+			quorum: self.quorum,
+			threshold: self.threshold,
+			enactment_delay: self.enactment_delay,
+		}
+	}
 }
 
 /// A vote as cast.
@@ -248,10 +298,13 @@ pub struct Proposal<AccountId, Balance, BlockNumber, Hash> {
 	pub action_hash: Hash,
 	/// Deposit held from the proposer.
 	pub deposit: Balance,
-	/// Block it was proposed at.
+	/// Block it was proposed at. Only members who were active members before this
+	/// block may vote on it.
 	pub created: BlockNumber,
 	/// Voting ends at this block.
 	pub deadline: BlockNumber,
+	/// The track's rules when it was proposed.
+	pub rules: Rules<BlockNumber>,
 	/// Members of active co-ops when it was proposed.
 	pub eligible_members: u32,
 	/// Active co-ops when it was proposed.
@@ -278,9 +331,14 @@ pub struct Proposal<AccountId, Balance, BlockNumber, Hash> {
 	serde::Deserialize,
 )]
 pub enum Outcome {
+	/// Passed.
 	Approved,
+	/// Failed: quorum or threshold not reached, or blocked.
 	Rejected,
+	/// Withdrawn by its proposer or cancelled by a Bylaws vote; deposit returned.
 	Cancelled,
+	/// Killed by a Bylaws vote; deposit slashed.
+	Killed,
 }
 
 /// A closed proposal, kept forever in the decision register.
@@ -294,6 +352,9 @@ pub struct Decision<AccountId, BlockNumber, Hash> {
 	pub proposer: AccountId,
 	/// The proposer's co-op.
 	pub coop: CoopId,
+	/// What it asked for (a call's bytes are kept apart until it is enacted).
+	#[cfg_attr(feature = "std", serde(skip))]
+	pub action: StoredAction<Hash>,
 	/// Hash of the encoded action.
 	pub action_hash: Hash,
 	/// Final member-level tally.
@@ -314,8 +375,11 @@ pub struct Decision<AccountId, BlockNumber, Hash> {
 	pub created: BlockNumber,
 	/// Block it closed at.
 	pub closed_at: BlockNumber,
-	/// The result of enacting it: `None` if not approved (or nothing to dispatch
-	/// failed to run), `Some(Ok)` if enacted, `Some(Err)` with the call's error.
+	/// For an approved proposal whose call waits out the track's enactment delay:
+	/// the block it is scheduled for. `None` if it was enacted at close or not approved.
+	pub enact_at: Option<BlockNumber>,
+	/// The result of enacting it: `None` if not approved or not enacted yet,
+	/// `Some(Ok)` if enacted, `Some(Err)` with the call's error.
 	pub enactment: Option<Result<(), DispatchError>>,
 }
 

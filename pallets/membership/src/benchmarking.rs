@@ -38,9 +38,10 @@ fn applicant<T: Config>(members: u32) -> (CoopId, T::AccountId) {
 		let who: T::AccountId = account("member", i, 0);
 		Membership::<T>::add_member(
 			RawOrigin::Signed(admin.clone()).into(),
-			T::Lookup::unlookup(who),
+			T::Lookup::unlookup(who.clone()),
 		)
 		.unwrap();
+		Membership::<T>::accept_invitation(RawOrigin::Signed(who).into(), coop).unwrap();
 	}
 	(coop, admin)
 }
@@ -137,12 +138,75 @@ mod benchmarks {
 		let who: T::AccountId = account("new", 0, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin), T::Lookup::unlookup(who.clone()));
+		assert!(Invitations::<T>::contains_key(coop, &who));
+	}
+
+	#[benchmark]
+	fn accept_invitation() {
+		let (coop, admin) = active::<T>(1);
+		let who: T::AccountId = account("new", 0, 0);
+		Membership::<T>::add_member(
+			RawOrigin::Signed(admin).into(),
+			T::Lookup::unlookup(who.clone()),
+		)
+		.unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), coop);
 		assert_eq!(Members::<T>::get(&who).map(|m| m.coop), Some(coop));
 	}
 
 	#[benchmark]
+	fn cancel_invitation() {
+		let (coop, admin) = active::<T>(1);
+		let who: T::AccountId = account("new", 0, 0);
+		Membership::<T>::add_member(
+			RawOrigin::Signed(admin.clone()).into(),
+			T::Lookup::unlookup(who.clone()),
+		)
+		.unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), coop, T::Lookup::unlookup(who.clone()));
+		assert!(!Invitations::<T>::contains_key(coop, &who));
+	}
+
+	#[benchmark]
+	fn prune_application(m: Linear<1, { T::MaxMembersPerCoop::get() }>) {
+		let (coop, _) = applicant::<T>(m);
+		let expiry = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::ApplicationPeriod::get())
+			.saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(expiry);
+		let caller: T::AccountId = account("anyone", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), coop);
+		assert!(Coops::<T>::get(coop).is_none());
+	}
+
+	/// The worst case: a second admin carries out another admin's removal request.
+	#[benchmark]
 	fn remove_member() {
-		let (_, admin) = active::<T>(2);
+		let (_, admin) = active::<T>(3);
+		let other: T::AccountId = account("member", 2, 0);
+		Membership::<T>::set_role(
+			RawOrigin::Signed(admin.clone()).into(),
+			T::Lookup::unlookup(other.clone()),
+			Role::Admin,
+		)
+		.unwrap();
+		let who: T::AccountId = account("member", 1, 0);
+		for by in [&admin, &other] {
+			Membership::<T>::set_role(
+				RawOrigin::Signed(by.clone()).into(),
+				T::Lookup::unlookup(who.clone()),
+				Role::Admin,
+			)
+			.unwrap();
+		}
+		Membership::<T>::remove_member(
+			RawOrigin::Signed(other).into(),
+			T::Lookup::unlookup(who.clone()),
+		)
+		.unwrap();
 		let who: T::AccountId = account("member", 1, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin), T::Lookup::unlookup(who.clone()));

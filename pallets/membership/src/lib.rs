@@ -28,6 +28,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 mod origins;
 pub mod runtime_api;
 mod traits;
@@ -41,7 +42,7 @@ mod tests;
 
 pub use origins::{EnsureActiveMember, EnsureCoopAdmin};
 pub use pallet::*;
-pub use traits::{AdmissionPolicy, CoopMembership};
+pub use traits::{AdmissionPolicy, CoopMembership, Electorate, NotEligible};
 pub use types::{CoopId, CoopStatus, Role};
 pub use weights::WeightInfo;
 
@@ -83,7 +84,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -120,9 +121,23 @@ pub mod pallet {
 		#[pallet::constant]
 		type MemberDeposit: Get<BalanceOf<Self>>;
 
-		/// The most co-ops that may be in the federation (applicants included) at once.
+		/// The most co-ops that may be in the federation (active or suspended) at once.
+		/// Applicants do not count: they have their own limit, [`Config::MaxApplicants`].
 		#[pallet::constant]
 		type MaxCoops: Get<u32>;
+
+		/// The most applications that may wait for the federation's decision at once.
+		#[pallet::constant]
+		type MaxApplicants: Get<u32>;
+
+		/// How long an application waits for a decision before anyone may prune it
+		/// (its members are released and its deposit returned).
+		#[pallet::constant]
+		type ApplicationPeriod: Get<BlockNumberFor<Self>>;
+
+		/// How long an invitation to join a co-op can be accepted.
+		#[pallet::constant]
+		type InvitationPeriod: Get<BlockNumberFor<Self>>;
 
 		/// The most worker-members one co-op may have.
 		#[pallet::constant]
@@ -167,9 +182,42 @@ pub mod pallet {
 	pub type CoopMembers<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, CoopId, Blake2_128Concat, T::AccountId, (), OptionQuery>;
 
-	/// Co-ops that have not exited (applicants, active, suspended); bounded by `MaxCoops`.
+	/// Admitted co-ops that have not exited (active or suspended); bounded by `MaxCoops`.
 	#[pallet::storage]
 	pub type LiveCoops<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// Applications waiting for the federation's decision; bounded by `MaxApplicants`.
+	#[pallet::storage]
+	pub type Applicants<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// Open invitations to join a co-op, by co-op and invitee. The inviting admin's
+	/// membership deposit is held until the invitation is accepted or cancelled.
+	#[pallet::storage]
+	pub type Invitations<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		CoopId,
+		Blake2_128Concat,
+		T::AccountId,
+		types::Invitation<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
+	/// Pending changes to a co-op's admins (promoting a member, demoting or removing
+	/// another admin), by co-op and member, with the admin who asked. In a co-op with
+	/// several admins a second admin (not the member concerned) carries it out. At
+	/// most one per member, so bounded by `MaxMembersPerCoop` per co-op; cleared when
+	/// the member's role changes or the member leaves.
+	#[pallet::storage]
+	pub type AdminChanges<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		CoopId,
+		Blake2_128Concat,
+		T::AccountId,
+		T::AccountId,
+		OptionQuery,
+	>;
 
 	/// Co-ops whose status is `Active`.
 	#[pallet::storage]
@@ -189,6 +237,12 @@ pub mod pallet {
 		/// The federation rejected the application; its record is removed and
 		/// `members_released` memberships ended, deposits returned.
 		ApplicationRejected { coop: CoopId, members_released: u32 },
+		/// The application waited longer than `ApplicationPeriod` and was pruned; its
+		/// record is removed, memberships ended, deposits returned.
+		ApplicationExpired { coop: CoopId, members_released: u32 },
+		/// The applicant withdrew its application; its record is removed, memberships
+		/// ended, deposits returned.
+		ApplicationWithdrawn { coop: CoopId, members_released: u32 },
 		/// The federation suspended the co-op; `reason` hashes the off-chain reasoning.
 		CoopSuspended { coop: CoopId, reason: H256 },
 		/// The federation reinstated a suspended co-op.
@@ -197,8 +251,21 @@ pub mod pallet {
 		CoopExpelled { coop: CoopId, reason: H256, members_released: u32 },
 		/// The co-op's admin took it out of the federation; its members were released.
 		LeftFederation { coop: CoopId, members_released: u32 },
-		/// An admin added a worker-member.
+		/// An admin invited `who` to join; `who` joins by accepting before `expires`.
+		MemberInvited {
+			coop: CoopId,
+			who: T::AccountId,
+			by: T::AccountId,
+			expires: BlockNumberFor<T>,
+		},
+		/// An invitation was withdrawn, declined or pruned after expiry; the deposit
+		/// went back to the admin who invited.
+		InvitationCancelled { coop: CoopId, who: T::AccountId },
+		/// `who` accepted the invitation of admin `by` and is now a worker-member.
 		MemberAdded { coop: CoopId, who: T::AccountId, by: T::AccountId },
+		/// An admin asked to promote a member, or to demote or remove another admin; a
+		/// second admin must agree (by making the same call).
+		AdminChangeRequested { coop: CoopId, who: T::AccountId, by: T::AccountId },
 		/// An admin removed a worker-member.
 		MemberRemoved { coop: CoopId, who: T::AccountId, by: T::AccountId },
 		/// An admin changed a member's role.
@@ -216,9 +283,34 @@ pub mod pallet {
 		/// The account already belongs to a co-op: an account can be in only one co-op
 		/// at a time, so it must leave that one first.
 		AlreadyMember,
-		/// The federation already has `MaxCoops` co-ops (applicants included): wait
-		/// until one exits or the limit is raised.
+		/// The federation already has `MaxCoops` co-ops: wait until one exits or the
+		/// limit is raised.
 		TooManyCoops,
+		/// `MaxApplicants` applications already wait for a decision: wait until one is
+		/// decided or expires.
+		TooManyApplicants,
+		/// The application has not waited `ApplicationPeriod` yet: only an expired
+		/// application can be pruned.
+		ApplicationNotExpired,
+		/// A suspended co-op cannot leave the federation: the federation decides on it
+		/// first (reinstate or expel).
+		CoopSuspended,
+		/// No invitation from this co-op to this account is open: ask an admin to invite.
+		NoInvitation,
+		/// The invitation has expired: ask an admin to invite again.
+		InvitationExpired,
+		/// This account already has an open invitation from this co-op.
+		AlreadyInvited,
+		/// Only the invitee, an admin of the co-op, or anyone after expiry may cancel an
+		/// invitation.
+		CannotCancelInvitation,
+		/// You asked to remove or demote this admin already: another admin must agree.
+		AlreadyRequested,
+		/// The co-op is still an applicant: reject its application instead.
+		StillApplicant,
+		/// The admin who invited you is no longer an admin of the co-op: ask a current
+		/// admin to invite you again.
+		InviterNotAdmin,
 		/// No co-op has this id: check the id.
 		CoopNotFound,
 		/// The co-op is not an applicant: only applications can be admitted or rejected.
@@ -290,7 +382,8 @@ pub mod pallet {
 		/// - `metadata`: hash of its public metadata document, kept off chain.
 		///
 		/// Emits [`Event::CoopApplied`]. The co-op is `Applicant` until the federation
-		/// admits or rejects it.
+		/// admits or rejects it, it withdraws, or `ApplicationPeriod` passes and anyone
+		/// prunes it. At most `MaxApplicants` applications wait at once.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::apply_coop())]
 		pub fn apply_coop(origin: OriginFor<T>, name: Vec<u8>, metadata: H256) -> DispatchResult {
@@ -299,8 +392,8 @@ pub mod pallet {
 			let name: BoundedVec<u8, T::MaxNameLen> =
 				name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
 			ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
-			let live = LiveCoops::<T>::get();
-			ensure!(live < T::MaxCoops::get(), Error::<T>::TooManyCoops);
+			let applicants = Applicants::<T>::get();
+			ensure!(applicants < T::MaxApplicants::get(), Error::<T>::TooManyApplicants);
 
 			let deposit = T::CoopDeposit::get();
 			Self::hold(HoldReason::CoopDeposit, &who, deposit)?;
@@ -324,7 +417,7 @@ pub mod pallet {
 				},
 			);
 			Self::insert_member(coop, &who, Role::Admin, now, &who, Default::default());
-			LiveCoops::<T>::put(live.saturating_add(1));
+			Applicants::<T>::put(applicants.saturating_add(1));
 
 			Self::deposit_event(Event::CoopApplied { coop, admin: who, deposit });
 			Ok(())
@@ -333,7 +426,8 @@ pub mod pallet {
 		/// Admit an applicant co-op into the federation.
 		///
 		/// - origin: [`Config::AdmissionOrigin`].
-		/// - `coop`: an `Applicant` co-op that satisfies [`Config::Policy`].
+		/// - `coop`: an `Applicant` co-op that satisfies [`Config::Policy`], while the
+		///   federation has fewer than `MaxCoops` co-ops.
 		///
 		/// Emits [`Event::CoopAdmitted`]; its members become active members.
 		#[pallet::call_index(1)]
@@ -343,9 +437,13 @@ pub mod pallet {
 			Coops::<T>::try_mutate(coop, |maybe| -> DispatchResult {
 				let info = maybe.as_mut().ok_or(Error::<T>::CoopNotFound)?;
 				ensure!(info.status == CoopStatus::Applicant, Error::<T>::NotApplicant);
+				let live = LiveCoops::<T>::get();
+				ensure!(live < T::MaxCoops::get(), Error::<T>::TooManyCoops);
 				T::Policy::can_admit(coop)?;
 				info.status = CoopStatus::Active;
 				info.joined_at = Some(frame_system::Pallet::<T>::block_number());
+				LiveCoops::<T>::put(live.saturating_add(1));
+				Applicants::<T>::mutate(|n| *n = n.saturating_sub(1));
 				Self::activate(info.member_count);
 				Ok(())
 			})?;
@@ -369,12 +467,7 @@ pub mod pallet {
 			T::AdmissionOrigin::ensure_origin(origin)?;
 			let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
 			ensure!(info.status == CoopStatus::Applicant, Error::<T>::NotApplicant);
-
-			let released = Self::release_members(coop);
-			Self::release(HoldReason::CoopDeposit, &info.depositor, info.deposit);
-			Coops::<T>::remove(coop);
-			LiveCoops::<T>::mutate(|n| *n = n.saturating_sub(1));
-
+			let released = Self::remove_application(coop, &info);
 			Self::deposit_event(Event::ApplicationRejected { coop, members_released: released });
 			Ok(Some(T::WeightInfo::reject_application(released)).into())
 		}
@@ -402,20 +495,24 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Reinstate a suspended co-op.
+		/// Reinstate a suspended co-op. It must still satisfy [`Config::Policy`] (as at
+		/// admission). Its `joined_at` becomes now: its members vote only on proposals
+		/// made from now on, as the electorate of a proposal is fixed when it opens.
 		///
 		/// - origin: [`Config::FederationOrigin`].
 		/// - `coop`: a `Suspended` co-op.
 		///
 		/// Emits [`Event::CoopReinstated`].
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::reinstate_coop())]
+		#[pallet::weight(T::WeightInfo::reinstate_coop().saturating_add(T::Policy::can_admit_weight()))]
 		pub fn reinstate_coop(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
 			Coops::<T>::try_mutate(coop, |maybe| -> DispatchResult {
 				let info = maybe.as_mut().ok_or(Error::<T>::CoopNotFound)?;
 				ensure!(info.status == CoopStatus::Suspended, Error::<T>::NotSuspended);
+				T::Policy::can_admit(coop)?;
 				info.status = CoopStatus::Active;
+				info.joined_at = Some(frame_system::Pallet::<T>::block_number());
 				Self::activate(info.member_count);
 				Ok(())
 			})?;
@@ -445,68 +542,82 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::expel_coop(released)).into())
 		}
 
-		/// Take your co-op out of the federation (or withdraw its application). Its
-		/// members are released and every deposit returned; the record stays, `Exited`.
+		/// Take your co-op out of the federation, or withdraw its application. Its
+		/// members are released and every deposit returned. An admitted co-op's record
+		/// stays, `Exited` (decisions and the bounty ledger refer to it); a withdrawn
+		/// application leaves nothing behind.
 		///
-		/// - origin: signed by an admin of the co-op.
+		/// - origin: signed by an admin of an `Applicant` or `Active` co-op. A
+		///   `Suspended` co-op cannot leave: the federation decides on it first.
 		///
-		/// Emits [`Event::LeftFederation`].
+		/// Emits [`Event::LeftFederation`] or [`Event::ApplicationWithdrawn`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::leave_federation(T::MaxMembersPerCoop::get()))]
 		pub fn leave_federation(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let coop = Self::admin_coop(&who)?;
-			let released = Self::exit(coop)?;
-			Self::deposit_event(Event::LeftFederation { coop, members_released: released });
+			let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+			let released = match info.status {
+				CoopStatus::Suspended => return Err(Error::<T>::CoopSuspended.into()),
+				CoopStatus::Applicant => {
+					let released = Self::remove_application(coop, &info);
+					Self::deposit_event(Event::ApplicationWithdrawn {
+						coop,
+						members_released: released,
+					});
+					released
+				}
+				_ => {
+					let released = Self::exit(coop)?;
+					Self::deposit_event(Event::LeftFederation { coop, members_released: released });
+					released
+				}
+			};
 			Ok(Some(T::WeightInfo::leave_federation(released)).into())
 		}
 
-		/// Add a worker-member to your co-op, with role `Member`.
+		/// Invite an account to join your co-op as a worker-member. Nobody is enrolled
+		/// without consent: the account joins only by calling `accept_invitation`
+		/// within `InvitationPeriod`.
 		///
 		/// - origin: signed by an admin of an `Applicant` or `Active` co-op;
-		///   [`Config::MemberDeposit`] is held from it until the member leaves.
-		/// - `who`: an account that belongs to no co-op and satisfies the co-op's
-		///   [`Config::Policy`] (e.g. holds the attestations it requires).
+		///   [`Config::MemberDeposit`] is held from it until the invitation is cancelled,
+		///   or, once accepted, until the member leaves.
+		/// - `who`: an account that belongs to no co-op.
 		///
-		/// Emits [`Event::MemberAdded`]. The policy check's worst case is charged up
-		/// front and refunded down to what the co-op's policy costs.
+		/// Emits [`Event::MemberInvited`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::add_member().saturating_add(T::Policy::can_join_weight(None)))]
-		pub fn add_member(
-			origin: OriginFor<T>,
-			who: AccountIdLookupOf<T>,
-		) -> DispatchResultWithPostInfo {
+		#[pallet::weight(T::WeightInfo::add_member())]
+		pub fn add_member(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
 			let admin = ensure_signed(origin)?;
 			let who = T::Lookup::lookup(who)?;
 			let coop = Self::admin_coop(&admin)?;
-			let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+			let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
 			ensure!(info.status.is_open(), Error::<T>::CoopNotOpen);
 			ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
-			ensure!(info.member_count < T::MaxMembersPerCoop::get(), Error::<T>::TooManyMembers);
-			T::Policy::can_join(coop, &who)?;
+			ensure!(!Invitations::<T>::contains_key(coop, &who), Error::<T>::AlreadyInvited);
 
 			let deposit = T::MemberDeposit::get();
 			Self::hold(HoldReason::MemberDeposit, &admin, deposit)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			Self::insert_member(coop, &who, Role::Member, now, &admin, deposit);
-			info.member_count = info.member_count.saturating_add(1);
-			if info.status == CoopStatus::Active {
-				ActiveMembers::<T>::mutate(|n| *n = n.saturating_add(1));
-			}
-			Coops::<T>::insert(coop, info);
-
-			Self::deposit_event(Event::MemberAdded { coop, who, by: admin });
-			Ok(Some(
-				T::WeightInfo::add_member().saturating_add(T::Policy::can_join_weight(Some(coop))),
-			)
-			.into())
+			let expires = frame_system::Pallet::<T>::block_number()
+				.saturating_add(T::InvitationPeriod::get());
+			Invitations::<T>::insert(
+				coop,
+				&who,
+				types::Invitation { by: admin.clone(), deposit, expires },
+			);
+			Self::deposit_event(Event::MemberInvited { coop, who, by: admin, expires });
+			Ok(())
 		}
 
 		/// Remove a worker-member from your co-op; their deposit goes back to whoever
 		/// paid it.
 		///
 		/// - origin: signed by an admin of the co-op.
-		/// - `who`: a member of the same co-op, not its last admin.
+		/// - `who`: a member of the same co-op, not its last admin. Removing another
+		///   admin takes two admins: the first call records the request
+		///   ([`Event::AdminChangeRequested`]), the same call by a second admin (not
+		///   `who`) carries it out.
 		///
 		/// Emits [`Event::MemberRemoved`].
 		#[pallet::call_index(8)]
@@ -515,6 +626,10 @@ pub mod pallet {
 			let admin = ensure_signed(origin)?;
 			let who = T::Lookup::lookup(who)?;
 			let coop = Self::admin_coop(&admin)?;
+			let admin_change = Self::is_admin_of(&who, coop);
+			if !Self::admin_consents(coop, &admin, &who, admin_change)? {
+				return Ok(());
+			}
 			Self::do_remove_member(coop, &who)?;
 			Self::deposit_event(Event::MemberRemoved { coop, who, by: admin });
 			Ok(())
@@ -524,7 +639,10 @@ pub mod pallet {
 		///
 		/// - origin: signed by an admin of an `Applicant` or `Active` co-op.
 		/// - `who`: a member of the same co-op.
-		/// - `role`: the new role; demoting the last admin is refused.
+		/// - `role`: the new role; demoting the last admin is refused. In a co-op with
+		///   several admins, promoting a member or demoting another admin takes two
+		///   admins: the first call records the request ([`Event::AdminChangeRequested`]),
+		///   the same call by a second admin (not `who`) carries it out.
 		///
 		/// Emits [`Event::RoleSet`].
 		#[pallet::call_index(9)]
@@ -542,6 +660,9 @@ pub mod pallet {
 			ensure!(member.role != role, Error::<T>::RoleUnchanged);
 			let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
 			ensure!(info.status.is_open(), Error::<T>::CoopNotOpen);
+			if !Self::admin_consents(coop, &admin, &who, true)? {
+				return Ok(());
+			}
 
 			match role {
 				Role::Admin => {
@@ -553,6 +674,7 @@ pub mod pallet {
 				}
 			}
 			member.role = role;
+			AdminChanges::<T>::remove(coop, &who);
 			Members::<T>::insert(&who, member);
 			Coops::<T>::insert(coop, info);
 
@@ -575,6 +697,101 @@ pub mod pallet {
 			Self::deposit_event(Event::MemberLeft { coop, who });
 			Ok(())
 		}
+
+		/// Accept an invitation and join the co-op as a worker-member.
+		///
+		/// - origin: signed by the invited account, which belongs to no co-op and
+		///   satisfies the co-op's [`Config::Policy`] (e.g. holds the attestations it
+		///   requires).
+		/// - `coop`: the co-op that invited you, still `Applicant` or `Active`, with
+		///   fewer than `MaxMembersPerCoop` members; the invitation not expired.
+		///
+		/// Emits [`Event::MemberAdded`]. The policy check's worst case is charged up
+		/// front and refunded down to what the co-op's policy costs.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::accept_invitation().saturating_add(T::Policy::can_join_weight(None)))]
+		pub fn accept_invitation(origin: OriginFor<T>, coop: CoopId) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let invitation = Invitations::<T>::get(coop, &who).ok_or(Error::<T>::NoInvitation)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now <= invitation.expires, Error::<T>::InvitationExpired);
+			// An admin who has since been removed or demoted no longer speaks for it.
+			ensure!(Self::is_admin_of(&invitation.by, coop), Error::<T>::InviterNotAdmin);
+			ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
+			let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+			ensure!(info.status.is_open(), Error::<T>::CoopNotOpen);
+			ensure!(info.member_count < T::MaxMembersPerCoop::get(), Error::<T>::TooManyMembers);
+			T::Policy::can_join(coop, &who)?;
+
+			Invitations::<T>::remove(coop, &who);
+			Self::insert_member(coop, &who, Role::Member, now, &invitation.by, invitation.deposit);
+			info.member_count = info.member_count.saturating_add(1);
+			if info.status == CoopStatus::Active {
+				ActiveMembers::<T>::mutate(|n| *n = n.saturating_add(1));
+			}
+			Coops::<T>::insert(coop, info);
+
+			Self::deposit_event(Event::MemberAdded { coop, who, by: invitation.by });
+			Ok(Some(
+				T::WeightInfo::accept_invitation()
+					.saturating_add(T::Policy::can_join_weight(Some(coop))),
+			)
+			.into())
+		}
+
+		/// Cancel an invitation; the deposit goes back to the admin who invited.
+		///
+		/// - origin: signed by the invitee (declining), by an admin of the co-op
+		///   (withdrawing), or by anyone once the invitation has expired or the co-op
+		///   can no longer take members (pruning).
+		/// - `coop`, `who`: the co-op and the invited account.
+		///
+		/// Emits [`Event::InvitationCancelled`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::cancel_invitation())]
+		pub fn cancel_invitation(
+			origin: OriginFor<T>,
+			coop: CoopId,
+			who: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			let invitation = Invitations::<T>::get(coop, &who).ok_or(Error::<T>::NoInvitation)?;
+			let expired = frame_system::Pallet::<T>::block_number() > invitation.expires;
+			let coop_open = Coops::<T>::get(coop).is_some_and(|c| c.status.is_open());
+			ensure!(
+				caller == who || expired || !coop_open || Self::is_admin_of(&caller, coop),
+				Error::<T>::CannotCancelInvitation
+			);
+			Invitations::<T>::remove(coop, &who);
+			Self::release(HoldReason::MemberDeposit, &invitation.by, invitation.deposit);
+			Self::deposit_event(Event::InvitationCancelled { coop, who });
+			Ok(())
+		}
+
+		/// Prune an application that waited longer than `ApplicationPeriod` without a
+		/// decision. Its record is removed, its members released and every deposit
+		/// returned, so nothing stays in storage that nobody pays for.
+		///
+		/// - origin: signed, anyone.
+		/// - `coop`: an `Applicant` co-op that applied more than `ApplicationPeriod` ago.
+		///
+		/// Emits [`Event::ApplicationExpired`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::prune_application(T::MaxMembersPerCoop::get()))]
+		pub fn prune_application(origin: OriginFor<T>, coop: CoopId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+			ensure!(info.status == CoopStatus::Applicant, Error::<T>::NotApplicant);
+			let expiry = info.applied_at.saturating_add(T::ApplicationPeriod::get());
+			ensure!(
+				frame_system::Pallet::<T>::block_number() > expiry,
+				Error::<T>::ApplicationNotExpired
+			);
+			let released = Self::remove_application(coop, &info);
+			Self::deposit_event(Event::ApplicationExpired { coop, members_released: released });
+			Ok(Some(T::WeightInfo::prune_application(released)).into())
+		}
 	}
 }
 
@@ -589,6 +806,57 @@ impl<T: Config> Pallet<T> {
 		let member = Members::<T>::get(who).ok_or(Error::<T>::NotCoopAdmin)?;
 		ensure!(member.role == Role::Admin, Error::<T>::NotCoopAdmin);
 		Ok(member.coop)
+	}
+
+	fn is_admin_of(who: &T::AccountId, coop: CoopId) -> bool {
+		Members::<T>::get(who).is_some_and(|m| m.coop == coop && m.role == Role::Admin)
+	}
+
+	/// Whether `admin` may now carry out a change of `target`'s membership. Changes
+	/// to the admin set (`admin_change`: promoting a member, demoting or removing
+	/// another admin) in a co-op with several admins take two admins, neither of them
+	/// `target`: the first request is recorded and `false` returned, the second
+	/// carries it out. So no single admin can take over a co-op, directly or by
+	/// promoting a puppet. Anything else, and stepping down oneself: yes.
+	fn admin_consents(
+		coop: CoopId,
+		admin: &T::AccountId,
+		target: &T::AccountId,
+		admin_change: bool,
+	) -> Result<bool, DispatchError> {
+		let sole_admin = Coops::<T>::get(coop).is_none_or(|c| c.admins.len() < 2);
+		if admin == target || !admin_change || sole_admin {
+			return Ok(true);
+		}
+		match AdminChanges::<T>::get(coop, target) {
+			Some(first) if &first == admin => Err(Error::<T>::AlreadyRequested.into()),
+			// The first admin must still be an admin for the request to count.
+			Some(first) if Self::is_admin_of(&first, coop) => {
+				AdminChanges::<T>::remove(coop, target);
+				Ok(true)
+			}
+			_ => {
+				AdminChanges::<T>::insert(coop, target, admin);
+				Self::deposit_event(Event::AdminChangeRequested {
+					coop,
+					who: target.clone(),
+					by: admin.clone(),
+				});
+				Ok(false)
+			}
+		}
+	}
+
+	/// Removes an application without a trace: members released, deposits returned,
+	/// record gone (open invitations stay until cancelled: their deposits are the
+	/// inviters', and anyone may cancel them now). Returns how many members were
+	/// released.
+	fn remove_application(coop: CoopId, info: &CoopInfoOf<T>) -> u32 {
+		let released = Self::release_members(coop);
+		Self::release(HoldReason::CoopDeposit, &info.depositor, info.deposit);
+		Coops::<T>::remove(coop);
+		Applicants::<T>::mutate(|n| *n = n.saturating_sub(1));
+		released
 	}
 
 	fn take_coop_id() -> Result<CoopId, DispatchError> {
@@ -645,6 +913,7 @@ impl<T: Config> Pallet<T> {
 		Coops::<T>::insert(coop, info);
 		Members::<T>::remove(who);
 		CoopMembers::<T>::remove(coop, who);
+		AdminChanges::<T>::remove(coop, who);
 		Self::release(HoldReason::MemberDeposit, &member.depositor, member.deposit);
 		Ok(())
 	}
@@ -659,6 +928,9 @@ impl<T: Config> Pallet<T> {
 			}
 			released = released.saturating_add(1);
 		}
+		let _ = AdminChanges::<T>::clear_prefix(coop, T::MaxMembersPerCoop::get(), None);
+		// Invitations are not bounded per co-op; each carries its own deposit and is
+		// returned on `cancel_invitation` (anyone may call it once the co-op is gone).
 		released
 	}
 
@@ -666,6 +938,7 @@ impl<T: Config> Pallet<T> {
 	fn exit(coop: CoopId) -> Result<u32, DispatchError> {
 		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
 		ensure!(info.status != CoopStatus::Exited, Error::<T>::AlreadyExited);
+		ensure!(info.status != CoopStatus::Applicant, Error::<T>::StillApplicant);
 		if info.status == CoopStatus::Active {
 			Self::deactivate(info.member_count);
 		}
@@ -736,13 +1009,14 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks the pallet's invariants: counters match storage, every member's co-op
 	/// exists and has not exited, every co-op that has not exited has an admin who is
-	/// one of its members, and the deposits held match the records.
+	/// one of its members, the deposits held match the records (memberships and open
+	/// invitations), and pending admin removals name current admins.
 	#[cfg(any(feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
 
-		let (mut live, mut active, mut active_members) = (0u32, 0u32, 0u32);
+		let (mut live, mut applicants, mut active, mut active_members) = (0u32, 0u32, 0u32, 0u32);
 		let mut held: BTreeMap<(T::AccountId, bool), BalanceOf<T>> = BTreeMap::new();
 		for (id, info) in Coops::<T>::iter() {
 			ensure!(id < NextCoopId::<T>::get(), "co-op id not below NextCoopId");
@@ -752,7 +1026,11 @@ impl<T: Config> Pallet<T> {
 				ensure!(info.member_count == 0, "exited co-op has members");
 				continue;
 			}
-			live = live.saturating_add(1);
+			if info.status == CoopStatus::Applicant {
+				applicants = applicants.saturating_add(1);
+			} else {
+				live = live.saturating_add(1);
+			}
 			ensure!(!info.admins.is_empty(), "co-op without admin");
 			for admin in info.admins.iter() {
 				let m = Members::<T>::get(admin).ok_or("admin is not a member")?;
@@ -777,6 +1055,16 @@ impl<T: Config> Pallet<T> {
 			*e = e.saturating_add(m.deposit);
 		}
 		ensure!(live == LiveCoops::<T>::get(), "LiveCoops differs");
+		ensure!(applicants == Applicants::<T>::get(), "Applicants differs");
+		for (_, _, invitation) in Invitations::<T>::iter() {
+			let e = held.entry((invitation.by.clone(), false)).or_default();
+			*e = e.saturating_add(invitation.deposit);
+		}
+		for (coop, target, by) in AdminChanges::<T>::iter() {
+			let member = Members::<T>::get(&target).ok_or("admin change for a non-member")?;
+			ensure!(member.coop == coop, "admin change for a member of another co-op");
+			ensure!(target != by, "admin change requested by the member itself");
+		}
 		ensure!(active == ActiveCoops::<T>::get(), "ActiveCoops differs");
 		ensure!(active_members == ActiveMembers::<T>::get(), "ActiveMembers differs");
 		for ((who, is_coop), amount) in held {

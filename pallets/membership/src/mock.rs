@@ -10,7 +10,7 @@
 use crate as pallet_coop_membership;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32},
+	traits::{ConstU128, ConstU32, ConstU64},
 	PalletId,
 };
 use frame_system::EnsureRoot;
@@ -45,8 +45,11 @@ impl pallet_balances::Config for Test {
 pub const COOP_DEPOSIT: Balance = 100;
 pub const MEMBER_DEPOSIT: Balance = 10;
 pub const MAX_MEMBERS: u32 = 5;
-pub const MAX_ADMINS: u32 = 2;
+pub const MAX_ADMINS: u32 = 3;
 pub const MAX_COOPS: u32 = 3;
+pub const MAX_APPLICANTS: u32 = 2;
+pub const APPLICATION_PERIOD: u64 = 100;
+pub const INVITATION_PERIOD: u64 = 10;
 
 parameter_types! {
 	pub const MembershipPalletId: PalletId = PalletId(*b"coop/mbr");
@@ -62,6 +65,9 @@ impl crate::Config for Test {
 	type CoopDeposit = ConstU128<COOP_DEPOSIT>;
 	type MemberDeposit = ConstU128<MEMBER_DEPOSIT>;
 	type MaxCoops = ConstU32<MAX_COOPS>;
+	type MaxApplicants = ConstU32<MAX_APPLICANTS>;
+	type ApplicationPeriod = ConstU64<APPLICATION_PERIOD>;
+	type InvitationPeriod = ConstU64<INVITATION_PERIOD>;
 	type MaxMembersPerCoop = ConstU32<MAX_MEMBERS>;
 	type MaxAdmins = ConstU32<MAX_ADMINS>;
 	type MaxNameLen = ConstU32<16>;

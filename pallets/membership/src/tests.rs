@@ -8,8 +8,9 @@
 )]
 
 use crate::{
-	mock::*, ActiveCoops, ActiveMembers, CoopMembership, CoopStatus, Coops, Error, Event,
-	HoldReason, LiveCoops, Members, Role,
+	mock::*, ActiveCoops, ActiveMembers, AdminChanges, Applicants, CoopMembership, CoopStatus,
+	Coops, Electorate, Error, Event, HoldReason, Invitations, LiveCoops, Members, NotEligible,
+	Role,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -29,6 +30,13 @@ fn held(reason: HoldReason, who: AccountId) -> Balance {
 
 fn free(who: AccountId) -> Balance {
 	Balances::free_balance(who)
+}
+
+/// Admin `admin` invites `who`, who accepts.
+fn join(admin: AccountId, who: AccountId) {
+	let coop = Members::<Test>::get(admin).unwrap().coop;
+	assert_ok!(Membership::add_member(signed(admin), who));
+	assert_ok!(Membership::accept_invitation(signed(who), coop));
 }
 
 /// Account 1 applies for co-op 0 and the federation admits it.
@@ -57,7 +65,9 @@ fn apply_coop_holds_deposit_and_makes_applicant_admin() {
 		assert_eq!(held(HoldReason::CoopDeposit, 1), COOP_DEPOSIT);
 		assert_eq!(free(1), START - COOP_DEPOSIT);
 		assert_eq!(Members::<Test>::get(1).unwrap().role, Role::Admin);
-		assert_eq!(LiveCoops::<Test>::get(), 1);
+		// Applicants have their own counter; `LiveCoops` counts admitted co-ops.
+		assert_eq!(LiveCoops::<Test>::get(), 0);
+		assert_eq!(Applicants::<Test>::get(), 1);
 		// Applicants are not active yet.
 		assert_eq!(ActiveCoops::<Test>::get(), 0);
 		assert!(!Membership::is_active_member(&1));
@@ -85,10 +95,9 @@ fn apply_coop_errors() {
 			Error::<Test>::AlreadyMember
 		);
 		assert_ok!(Membership::apply_coop(signed(2), b"Beta".to_vec(), H256::zero()));
-		assert_ok!(Membership::apply_coop(signed(3), b"Gamma".to_vec(), H256::zero()));
 		assert_noop!(
-			Membership::apply_coop(signed(4), b"Delta".to_vec(), H256::zero()),
-			Error::<Test>::TooManyCoops
+			Membership::apply_coop(signed(3), b"Gamma".to_vec(), H256::zero()),
+			Error::<Test>::TooManyApplicants
 		);
 	});
 }
@@ -97,7 +106,7 @@ fn apply_coop_errors() {
 fn admit_activates_members() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::zero()));
-		assert_ok!(Membership::add_member(signed(1), 2));
+		join(1, 2);
 		membership_events();
 		System::set_block_number(5);
 		assert_ok!(Membership::admit_coop(RuntimeOrigin::root(), 0));
@@ -126,7 +135,7 @@ fn admit_errors() {
 fn reject_application_removes_record_and_returns_all_deposits() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::zero()));
-		assert_ok!(Membership::add_member(signed(1), 2));
+		join(1, 2);
 		assert_eq!(free(1), START - COOP_DEPOSIT - MEMBER_DEPOSIT);
 		membership_events();
 
@@ -168,7 +177,7 @@ fn reject_errors() {
 fn suspend_and_reinstate() {
 	ExtBuilder::default().build_and_execute(|| {
 		let coop = active_coop_of_1();
-		assert_ok!(Membership::add_member(signed(1), 2));
+		join(1, 2);
 		membership_events();
 		let reason = H256::repeat_byte(9);
 
@@ -212,8 +221,8 @@ fn suspend_and_reinstate() {
 fn expel_releases_members_and_deposits() {
 	ExtBuilder::default().build_and_execute(|| {
 		let coop = active_coop_of_1();
-		assert_ok!(Membership::add_member(signed(1), 2));
-		assert_ok!(Membership::add_member(signed(1), 3));
+		join(1, 2);
+		join(1, 3);
 		membership_events();
 		let reason = H256::repeat_byte(3);
 
@@ -262,7 +271,7 @@ fn expel_suspended_coop() {
 fn leave_federation_by_admin() {
 	ExtBuilder::default().build_and_execute(|| {
 		let coop = active_coop_of_1();
-		assert_ok!(Membership::add_member(signed(1), 2));
+		join(1, 2);
 		membership_events();
 		assert_noop!(Membership::leave_federation(signed(2)), Error::<Test>::NotCoopAdmin);
 		assert_noop!(Membership::leave_federation(signed(5)), Error::<Test>::NotCoopAdmin);
@@ -278,10 +287,18 @@ fn leave_federation_by_admin() {
 fn applicant_can_withdraw_with_leave_federation() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::zero()));
+		join(1, 2);
+		membership_events();
 		assert_ok!(Membership::leave_federation(signed(1)));
-		assert_eq!(Coops::<Test>::get(0).unwrap().status, CoopStatus::Exited);
+		assert_eq!(
+			membership_events(),
+			vec![Event::ApplicationWithdrawn { coop: 0, members_released: 2 }]
+		);
+		// A withdrawn application leaves nothing behind.
+		assert!(Coops::<Test>::get(0).is_none());
+		assert!(Members::<Test>::get(2).is_none());
 		assert_eq!(free(1), START);
-		assert_eq!(ActiveCoops::<Test>::get(), 0);
+		assert_eq!((ActiveCoops::<Test>::get(), Applicants::<Test>::get()), (0, 0));
 	});
 }
 
@@ -290,7 +307,16 @@ fn add_member_holds_deposit_from_admin() {
 	ExtBuilder::default().build_and_execute(|| {
 		let coop = active_coop_of_1();
 		assert_ok!(Membership::add_member(signed(1), 2));
+		assert_eq!(
+			membership_events(),
+			vec![Event::MemberInvited { coop, who: 2, by: 1, expires: 1 + INVITATION_PERIOD }]
+		);
+		// Invited, not yet a member: the deposit is held already.
+		assert!(Members::<Test>::get(2).is_none());
+		assert_eq!(held(HoldReason::MemberDeposit, 1), MEMBER_DEPOSIT);
+		assert_ok!(Membership::accept_invitation(signed(2), coop));
 		assert_eq!(membership_events(), vec![Event::MemberAdded { coop, who: 2, by: 1 }]);
+		assert!(!Invitations::<Test>::contains_key(coop, 2));
 		assert_eq!(held(HoldReason::MemberDeposit, 1), MEMBER_DEPOSIT);
 		assert_eq!(free(1), START - COOP_DEPOSIT - MEMBER_DEPOSIT);
 		assert_eq!(free(2), START);
@@ -310,15 +336,18 @@ fn add_member_errors() {
 	ExtBuilder::default().build_and_execute(|| {
 		active_coop_of_1();
 		assert_noop!(Membership::add_member(signed(2), 3), Error::<Test>::NotCoopAdmin);
-		assert_ok!(Membership::add_member(signed(1), 2));
+		join(1, 2);
 		assert_noop!(Membership::add_member(signed(2), 3), Error::<Test>::NotCoopAdmin);
 		assert_noop!(Membership::add_member(signed(1), 2), Error::<Test>::AlreadyMember);
 		assert_ok!(Membership::apply_coop(signed(6), b"Beta".to_vec(), H256::zero()));
 		assert_noop!(Membership::add_member(signed(1), 6), Error::<Test>::AlreadyMember);
+		assert_ok!(Membership::add_member(signed(1), 7));
+		assert_noop!(Membership::add_member(signed(1), 7), Error::<Test>::AlreadyInvited);
 		for who in 3..=5 {
-			assert_ok!(Membership::add_member(signed(1), who));
+			join(1, who);
 		}
-		assert_noop!(Membership::add_member(signed(1), 7), Error::<Test>::TooManyMembers);
+		assert_noop!(Membership::accept_invitation(signed(7), 0), Error::<Test>::TooManyMembers);
+		assert_noop!(Membership::accept_invitation(signed(8), 0), Error::<Test>::NoInvitation);
 	});
 }
 
@@ -326,7 +355,7 @@ fn add_member_errors() {
 fn add_member_needs_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
 		active_coop_of_1();
-		assert_ok!(Membership::add_member(signed(1), POOR));
+		join(1, POOR);
 		assert_ok!(Membership::set_role(signed(1), POOR, Role::Admin));
 		assert_noop!(Membership::add_member(signed(POOR), 3), Error::<Test>::InsufficientDeposit);
 	});
@@ -336,9 +365,9 @@ fn add_member_needs_deposit() {
 fn remove_member_returns_deposit_to_payer() {
 	ExtBuilder::default().build_and_execute(|| {
 		let coop = active_coop_of_1();
-		assert_ok!(Membership::add_member(signed(1), 2));
+		join(1, 2);
 		assert_ok!(Membership::set_role(signed(1), 2, Role::Admin));
-		assert_ok!(Membership::add_member(signed(2), 3));
+		join(2, 3);
 		membership_events();
 		// Admin 1 removes member 3, whose deposit admin 2 paid.
 		assert_ok!(Membership::remove_member(signed(1), 3));
@@ -347,8 +376,8 @@ fn remove_member_returns_deposit_to_payer() {
 		assert_eq!(held(HoldReason::MemberDeposit, 2), 0);
 		assert!(Members::<Test>::get(3).is_none());
 		assert_eq!(ActiveMembers::<Test>::get(), 2);
-		// An admin may remove another admin while one remains.
-		assert_ok!(Membership::remove_member(signed(2), 1));
+		// Removing another admin takes a second admin; admin 1 may remove itself.
+		assert_ok!(Membership::remove_member(signed(1), 1));
 		assert_eq!(Coops::<Test>::get(coop).unwrap().admins.to_vec(), vec![2]);
 		// Account 1 still pays the deposit for member 2, whom it added.
 		assert_eq!(free(1), START - COOP_DEPOSIT - MEMBER_DEPOSIT);
@@ -359,7 +388,7 @@ fn remove_member_returns_deposit_to_payer() {
 fn remove_member_errors() {
 	ExtBuilder::default().build_and_execute(|| {
 		active_coop_of_1();
-		assert_ok!(Membership::add_member(signed(1), 2));
+		join(1, 2);
 		assert_ok!(Membership::apply_coop(signed(5), b"Beta".to_vec(), H256::zero()));
 		assert_noop!(Membership::remove_member(signed(2), 1), Error::<Test>::NotCoopAdmin);
 		assert_noop!(Membership::remove_member(signed(1), 7), Error::<Test>::NotMember);
@@ -372,19 +401,39 @@ fn remove_member_errors() {
 fn set_role_promotes_and_demotes() {
 	ExtBuilder::default().build_and_execute(|| {
 		let coop = active_coop_of_1();
-		assert_ok!(Membership::add_member(signed(1), 2));
-		assert_ok!(Membership::add_member(signed(1), 3));
+		join(1, 2);
+		join(1, 3);
 		membership_events();
 		assert_ok!(Membership::set_role(signed(1), 2, Role::Admin));
 		assert_eq!(membership_events(), vec![Event::RoleSet { coop, who: 2, role: Role::Admin }]);
 		assert!(Membership::is_admin(&2, coop));
 		assert_noop!(Membership::set_role(signed(1), 2, Role::Admin), Error::<Test>::RoleUnchanged);
-		assert_noop!(Membership::set_role(signed(1), 3, Role::Admin), Error::<Test>::TooManyAdmins);
+		join(1, 4);
+		// With two admins, promoting takes both.
+		assert_ok!(Membership::set_role(signed(1), 4, Role::Admin));
+		assert!(!Membership::is_admin(&4, coop));
+		assert_ok!(Membership::set_role(signed(2), 4, Role::Admin));
+		assert!(Membership::is_admin(&4, coop));
+		assert_ok!(Membership::set_role(signed(1), 3, Role::Admin));
+		assert_noop!(Membership::set_role(signed(2), 3, Role::Admin), Error::<Test>::TooManyAdmins);
+		// Admins may step down themselves; demoting another admin takes two.
+		assert_ok!(Membership::set_role(signed(4), 4, Role::Member));
+		membership_events();
 		assert_ok!(Membership::set_role(signed(2), 1, Role::Member));
-		assert!(!Membership::is_admin(&1, coop));
-		assert_noop!(Membership::set_role(signed(2), 2, Role::Member), Error::<Test>::LastAdmin);
-		assert_noop!(Membership::set_role(signed(1), 3, Role::Admin), Error::<Test>::NotCoopAdmin);
-		assert_noop!(Membership::set_role(signed(2), 9, Role::Admin), Error::<Test>::NotMember);
+		assert_eq!(membership_events(), vec![Event::AdminChangeRequested { coop, who: 1, by: 2 }]);
+		assert!(Membership::is_admin(&1, coop));
+		assert_ok!(Membership::set_role(signed(1), 2, Role::Member));
+		assert!(Membership::is_admin(&2, coop));
+		assert_eq!(AdminChanges::<Test>::get(coop, 2), Some(1));
+		assert_noop!(
+			Membership::set_role(signed(2), 1, Role::Member),
+			Error::<Test>::AlreadyRequested
+		);
+		// Admin 2 steps down; its request against admin 1 no longer counts.
+		assert_ok!(Membership::set_role(signed(2), 2, Role::Member));
+		assert_noop!(Membership::set_role(signed(1), 1, Role::Member), Error::<Test>::LastAdmin);
+		assert_noop!(Membership::set_role(signed(2), 3, Role::Admin), Error::<Test>::NotCoopAdmin);
+		assert_noop!(Membership::set_role(signed(1), 9, Role::Admin), Error::<Test>::NotMember);
 	});
 }
 
@@ -392,7 +441,7 @@ fn set_role_promotes_and_demotes() {
 fn leave_coop() {
 	ExtBuilder::default().build_and_execute(|| {
 		let coop = active_coop_of_1();
-		assert_ok!(Membership::add_member(signed(1), 2));
+		join(1, 2);
 		membership_events();
 		assert_ok!(Membership::leave_coop(signed(2)));
 		assert_eq!(membership_events(), vec![Event::MemberLeft { coop, who: 2 }]);
@@ -407,7 +456,7 @@ fn leave_coop() {
 fn members_of_suspended_coop_may_leave() {
 	ExtBuilder::default().build_and_execute(|| {
 		let coop = active_coop_of_1();
-		assert_ok!(Membership::add_member(signed(1), 2));
+		join(1, 2);
 		assert_ok!(Membership::suspend_coop(RuntimeOrigin::root(), coop, H256::zero()));
 		assert_ok!(Membership::leave_coop(signed(2)));
 		assert_eq!(ActiveMembers::<Test>::get(), 0);
@@ -458,7 +507,7 @@ fn origins_require_active_coop() {
 		type Member = crate::EnsureActiveMember<Test>;
 		type Admin = crate::EnsureCoopAdmin<Test>;
 		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::zero()));
-		assert_ok!(Membership::add_member(signed(1), 2));
+		join(1, 2);
 		// Applicants are not active.
 		assert!(Member::try_origin(RuntimeOrigin::signed(1)).is_err());
 		assert_ok!(Membership::admit_coop(RuntimeOrigin::root(), 0));
@@ -515,8 +564,219 @@ fn admission_policy_is_checked() {
 		RefuseAdmit::set(None);
 		assert_ok!(Membership::admit_coop(RuntimeOrigin::root(), 0));
 		RefuseJoin::set(Some(2));
-		assert_noop!(Membership::add_member(signed(1), 2), DispatchError::Other("not verified"));
-		assert_ok!(Membership::add_member(signed(1), 3));
+		assert_ok!(Membership::add_member(signed(1), 2));
+		assert_noop!(
+			Membership::accept_invitation(signed(2), 0),
+			DispatchError::Other("not verified")
+		);
+		join(1, 3);
 		RefuseJoin::set(None);
+		assert_ok!(Membership::accept_invitation(signed(2), 0));
 	});
+}
+
+#[test]
+fn attack_application_spam_cannot_fill_the_federation() {
+	ExtBuilder::default().founding(b"Founders", vec![(1, Role::Admin)]).build_and_execute(|| {
+		// Puppets fill the applicant slots ...
+		assert_ok!(Membership::apply_coop(signed(2), b"Spam1".to_vec(), H256::zero()));
+		assert_ok!(Membership::apply_coop(signed(3), b"Spam2".to_vec(), H256::zero()));
+		assert_noop!(
+			Membership::apply_coop(signed(4), b"Spam3".to_vec(), H256::zero()),
+			Error::<Test>::TooManyApplicants
+		);
+		// ... but applicants never use up the federation's own capacity.
+		assert_eq!((LiveCoops::<Test>::get(), Applicants::<Test>::get()), (1, 2));
+		assert_ok!(Membership::admit_coop(RuntimeOrigin::root(), 1));
+		assert_eq!((LiveCoops::<Test>::get(), Applicants::<Test>::get()), (2, 1));
+
+		// A stale application can be pruned by anyone, once expired, without a trace.
+		assert_noop!(
+			Membership::prune_application(signed(9), 2),
+			Error::<Test>::ApplicationNotExpired
+		);
+		System::set_block_number(1 + APPLICATION_PERIOD + 1);
+		membership_events();
+		assert_ok!(Membership::prune_application(signed(9), 2));
+		assert_eq!(
+			membership_events(),
+			vec![Event::ApplicationExpired { coop: 2, members_released: 1 }]
+		);
+		assert!(Coops::<Test>::get(2).is_none());
+		assert_eq!(free(3), START);
+		assert_eq!(Applicants::<Test>::get(), 0);
+		assert_noop!(Membership::prune_application(signed(9), 1), Error::<Test>::NotApplicant);
+		assert_noop!(Membership::prune_application(signed(9), 2), Error::<Test>::CoopNotFound);
+		// The slot is free again.
+		assert_ok!(Membership::apply_coop(signed(4), b"Real".to_vec(), H256::zero()));
+	});
+}
+
+#[test]
+fn attack_admission_cannot_exceed_max_coops() {
+	ExtBuilder::default()
+		.founding(b"A", vec![(1, Role::Admin)])
+		.founding(b"B", vec![(2, Role::Admin)])
+		.founding(b"C", vec![(3, Role::Admin)])
+		.build_and_execute(|| {
+			assert_ok!(Membership::apply_coop(signed(4), b"D".to_vec(), H256::zero()));
+			assert_noop!(
+				Membership::admit_coop(RuntimeOrigin::root(), 3),
+				Error::<Test>::TooManyCoops
+			);
+		});
+}
+
+#[test]
+fn attack_suspended_coop_cannot_escape_with_its_deposit() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		assert_ok!(Membership::suspend_coop(RuntimeOrigin::root(), coop, H256::zero()));
+		assert_noop!(Membership::leave_federation(signed(1)), Error::<Test>::CoopSuspended);
+		assert_eq!(held(HoldReason::CoopDeposit, 1), COOP_DEPOSIT);
+		// The federation decides: expulsion (the deposit is returned only then).
+		assert_ok!(Membership::expel_coop(RuntimeOrigin::root(), coop, H256::zero()));
+		assert_eq!(Coops::<Test>::get(coop).unwrap().status, CoopStatus::Exited);
+	});
+}
+
+#[test]
+fn attack_enrolment_without_consent_fails() {
+	ExtBuilder::default()
+		.founding(b"Grabber", vec![(1, Role::Admin)])
+		.founding(b"Wanted", vec![(3, Role::Admin)])
+		.build_and_execute(|| {
+			// Admin 1 tries to lock account 5 into its co-op.
+			assert_ok!(Membership::add_member(signed(1), 5));
+			assert!(Members::<Test>::get(5).is_none());
+			assert_eq!(Membership::coop_of(&5), None);
+			// Account 5 stays free to join the co-op it chooses ...
+			join(3, 5);
+			assert_eq!(Membership::coop_of(&5), Some(1));
+			// ... and the stale invitation can no longer be accepted; the invitee or
+			// anyone after expiry clears it and admin 1 gets its deposit back.
+			assert_noop!(Membership::accept_invitation(signed(5), 0), Error::<Test>::AlreadyMember);
+			assert_noop!(
+				Membership::cancel_invitation(signed(9), 0, 5),
+				Error::<Test>::CannotCancelInvitation
+			);
+			System::set_block_number(1 + INVITATION_PERIOD + 1);
+			membership_events();
+			assert_ok!(Membership::cancel_invitation(signed(9), 0, 5));
+			assert_eq!(membership_events(), vec![Event::InvitationCancelled { coop: 0, who: 5 }]);
+			assert_eq!(held(HoldReason::MemberDeposit, 1), 0);
+			assert_eq!(free(1), START);
+		});
+}
+
+#[test]
+fn invitations_expire_and_can_be_declined() {
+	ExtBuilder::default().founding(b"A", vec![(1, Role::Admin)]).build_and_execute(|| {
+		assert_ok!(Membership::add_member(signed(1), 5));
+		assert_ok!(Membership::cancel_invitation(signed(5), 0, 5));
+		assert_eq!(free(1), START);
+		assert_ok!(Membership::add_member(signed(1), 5));
+		System::set_block_number(1 + INVITATION_PERIOD + 1);
+		assert_noop!(Membership::accept_invitation(signed(5), 0), Error::<Test>::InvitationExpired);
+		assert_ok!(Membership::cancel_invitation(signed(1), 0, 5));
+		assert_noop!(Membership::cancel_invitation(signed(1), 0, 5), Error::<Test>::NoInvitation);
+	});
+}
+
+#[test]
+fn attack_admin_cannot_remove_other_admins_alone() {
+	ExtBuilder::default()
+		.founding(
+			b"A",
+			vec![(1, Role::Admin), (2, Role::Admin), (3, Role::Admin), (4, Role::Member)],
+		)
+		.build_and_execute(|| {
+			membership_events();
+			// Admin 1 tries to take the co-op over by removing admins 2 and 3.
+			assert_ok!(Membership::remove_member(signed(1), 2));
+			assert_ok!(Membership::set_role(signed(1), 3, Role::Member));
+			assert_eq!(
+				membership_events(),
+				vec![
+					Event::AdminChangeRequested { coop: 0, who: 2, by: 1 },
+					Event::AdminChangeRequested { coop: 0, who: 3, by: 1 },
+				]
+			);
+			assert!(Membership::is_admin(&2, 0) && Membership::is_admin(&3, 0));
+			assert_noop!(Membership::remove_member(signed(1), 2), Error::<Test>::AlreadyRequested);
+			// The target cannot approve its own removal by someone else, but a second
+			// admin can: admin 3 agrees to remove admin 2.
+			assert_ok!(Membership::remove_member(signed(3), 2));
+			assert_eq!(membership_events(), vec![Event::MemberRemoved { coop: 0, who: 2, by: 3 }]);
+			// Nor can admin 1 promote a puppet to outvote the others.
+			membership_events();
+			assert_ok!(Membership::set_role(signed(1), 4, Role::Admin));
+			assert_eq!(
+				membership_events(),
+				vec![Event::AdminChangeRequested { coop: 0, who: 4, by: 1 }]
+			);
+			assert!(!Membership::is_admin(&4, 0));
+			// Plain members are removed by one admin, as before.
+			assert_ok!(Membership::remove_member(signed(1), 4));
+			assert!(Members::<Test>::get(4).is_none());
+			assert!(AdminChanges::<Test>::get(0, 4).is_none());
+		});
+}
+
+#[test]
+fn electorate_counts_from_the_later_of_joining_and_activation() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Membership::apply_coop(signed(1), b"Alpha".to_vec(), H256::zero()));
+		assert_eq!(Membership::active_since(&1), Err(NotEligible::CoopNotActive));
+		assert_eq!(Membership::active_since(&9), Err(NotEligible::NotMember));
+		System::set_block_number(5);
+		assert_ok!(Membership::admit_coop(RuntimeOrigin::root(), 0));
+		assert_eq!(Membership::active_since(&1), Ok((0, 5)));
+		System::set_block_number(8);
+		join(1, 2);
+		assert_eq!(Membership::active_since(&2), Ok((0, 8)));
+		// Suspension breaks the run; reinstatement starts a new one for everybody.
+		assert_ok!(Membership::suspend_coop(RuntimeOrigin::root(), 0, H256::zero()));
+		assert_eq!(Membership::active_since(&2), Err(NotEligible::CoopNotActive));
+		System::set_block_number(12);
+		assert_ok!(Membership::reinstate_coop(RuntimeOrigin::root(), 0));
+		assert_eq!(Membership::active_since(&1), Ok((0, 12)));
+		assert_eq!(Membership::active_since(&2), Ok((0, 12)));
+		assert_eq!(Coops::<Test>::get(0).unwrap().joined_at, Some(12));
+	});
+}
+
+#[test]
+fn reinstatement_rechecks_the_admission_policy() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		assert_ok!(Membership::suspend_coop(RuntimeOrigin::root(), coop, H256::zero()));
+		RefuseAdmit::set(Some(coop));
+		assert_noop!(
+			Membership::reinstate_coop(RuntimeOrigin::root(), coop),
+			DispatchError::Other("not attested")
+		);
+		RefuseAdmit::set(None);
+		assert_ok!(Membership::reinstate_coop(RuntimeOrigin::root(), coop));
+	});
+}
+
+#[test]
+fn attack_removed_admin_cannot_bring_in_puppets() {
+	ExtBuilder::default()
+		.founding(b"A", vec![(1, Role::Admin), (2, Role::Admin), (3, Role::Admin)])
+		.build_and_execute(|| {
+			// Admin 3 invites a puppet, then is removed by the two others.
+			assert_ok!(Membership::add_member(signed(3), 9));
+			assert_ok!(Membership::remove_member(signed(1), 3));
+			assert_ok!(Membership::remove_member(signed(2), 3));
+			assert!(Members::<Test>::get(3).is_none());
+			assert_noop!(
+				Membership::accept_invitation(signed(9), 0),
+				Error::<Test>::InviterNotAdmin
+			);
+			// Anyone may clear the dead invitation; account 3 gets its deposit back.
+			assert_ok!(Membership::cancel_invitation(signed(1), 0, 9));
+			assert_eq!(free(3), START);
+		});
 }

@@ -2,6 +2,7 @@
 
 use crate::{types::Role, Config, CoopId, CoopStatus, Coops, Members, Pallet};
 use frame_support::weights::Weight;
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::DispatchResult;
 
 /// Checks another pallet (the passport) makes before an account joins a co-op or a
@@ -86,5 +87,37 @@ impl<T: Config> CoopMembership<T::AccountId> for Pallet<T> {
 
 	fn sovereign_account(coop: CoopId) -> T::AccountId {
 		Pallet::<T>::sovereign_account(coop)
+	}
+}
+
+/// Why an account cannot act as a member of the federation right now.
+#[derive(Clone, Copy, Eq, PartialEq, Debug)]
+pub enum NotEligible {
+	/// The account belongs to no co-op.
+	NotMember,
+	/// The account's co-op is an applicant, suspended or gone.
+	CoopNotActive,
+}
+
+/// Who may vote on what: the facts that fix a proposal's electorate.
+pub trait Electorate<AccountId, BlockNumber> {
+	/// The co-op of `who` and the block since which `who` has been, without a break,
+	/// a member of that co-op while it was active (the later of joining the co-op
+	/// and the co-op's admission or latest reinstatement). A proposal made after
+	/// that block counts `who` in its electorate.
+	fn active_since(who: &AccountId) -> Result<(CoopId, BlockNumber), NotEligible>;
+	/// The block since which co-op `coop` has been active without a break.
+	fn coop_active_since(coop: CoopId) -> Option<BlockNumber>;
+}
+
+impl<T: Config> Electorate<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+	fn active_since(who: &T::AccountId) -> Result<(CoopId, BlockNumberFor<T>), NotEligible> {
+		let member = Members::<T>::get(who).ok_or(NotEligible::NotMember)?;
+		let since = Self::coop_active_since(member.coop).ok_or(NotEligible::CoopNotActive)?;
+		Ok((member.coop, since.max(member.since)))
+	}
+
+	fn coop_active_since(coop: CoopId) -> Option<BlockNumberFor<T>> {
+		Coops::<T>::get(coop).filter(|c| c.status == CoopStatus::Active).and_then(|c| c.joined_at)
 	}
 }

@@ -89,7 +89,8 @@ where
 	pub member_count: u32,
 	/// Block of the application.
 	pub applied_at: BlockNumber,
-	/// Block of admission, once admitted.
+	/// Block since which the co-op is continuously active: its admission, or its
+	/// latest reinstatement. `None` while an applicant.
 	pub joined_at: Option<BlockNumber>,
 	/// Hash of the co-op's public metadata document, kept off chain.
 	pub metadata: H256,
@@ -112,4 +113,15 @@ pub struct MemberInfo<AccountId, Balance, BlockNumber> {
 	pub depositor: AccountId,
 	/// The deposit held from `depositor` for this entry.
 	pub deposit: Balance,
+}
+
+/// An open invitation to join a co-op.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct Invitation<AccountId, Balance, BlockNumber> {
+	/// The admin who invited, whose membership deposit is held.
+	pub by: AccountId,
+	/// The deposit held from `by`; it becomes the membership's deposit on acceptance.
+	pub deposit: Balance,
+	/// The last block at which the invitation can be accepted.
+	pub expires: BlockNumber,
 }

@@ -87,21 +87,23 @@ fn attested<T: Config>() -> (SubjectOf<T>, ClaimKindId, T::AccountId) {
 }
 
 /// Eight new claim kinds about `subject`, each attested by `MaxAttestersPerClaim`
-/// attesters, every one acting for its own co-op (numbers from `first`): the most a
-/// policy check can read. Returns the kinds.
+/// attesters, a distinct attester acting for its own co-op per (kind, slot), numbered
+/// from `first`: the most a policy check can read, with no membership or co-op
+/// record read twice. Returns the kinds.
 fn fully_attested<T: Config>(
 	subject: &SubjectOf<T>,
 	subject_kind: SubjectKind,
 	first: u32,
 ) -> alloc::vec::Vec<ClaimKindId> {
 	let kinds: alloc::vec::Vec<ClaimKindId> = (0..8).map(|_| new_kind::<T>(subject_kind)).collect();
-	for i in 0..T::MaxAttestersPerClaim::get() {
-		let (attester, _) = T::BenchmarkHelper::coop(first + i);
-		fund::<T>(&attester);
-		for kind in &kinds {
+	let max = T::MaxAttestersPerClaim::get();
+	for (k, kind) in kinds.iter().enumerate() {
+		for i in 0..max {
+			let (attester, _) = T::BenchmarkHelper::coop(first + k as u32 * max + i);
+			fund::<T>(&attester);
 			Passport::<T>::accredit_attester(federation::<T>(), *kind, attester.clone()).unwrap();
 			Passport::<T>::attest(
-				RawOrigin::Signed(attester.clone()).into(),
+				RawOrigin::Signed(attester).into(),
 				subject.clone(),
 				*kind,
 				H256::zero(),
@@ -184,6 +186,45 @@ mod benchmarks {
 			10u32.into(),
 		);
 		assert!(Attestations::<T>::contains_key((Subject::Coop(coop), kind), attester));
+	}
+
+	// Worst case: the claim's `MaxAttestersPerClaim` records are full, attesters of
+	// as many co-ops, and only the one read last no longer counts: every record is
+	// read and checked, then that one is removed to make room.
+	#[benchmark]
+	fn attest_evicting() {
+		let (_, coop) = coop_with_passport::<T>(0);
+		let subject: SubjectOf<T> = Subject::Coop(coop);
+		let kind = new_kind::<T>(SubjectKind::Coop);
+		let max = T::MaxAttestersPerClaim::get();
+		for i in 0..max {
+			let (attester, _) = T::BenchmarkHelper::coop(1 + i);
+			fund::<T>(&attester);
+			Passport::<T>::accredit_attester(federation::<T>(), kind, attester.clone()).unwrap();
+			Passport::<T>::attest(
+				RawOrigin::Signed(attester).into(),
+				subject.clone(),
+				kind,
+				H256::zero(),
+				10u32.into(),
+			)
+			.unwrap();
+		}
+		let (last, _) = Attestations::<T>::iter_prefix((subject.clone(), kind)).last().unwrap();
+		Passport::<T>::withdraw_accreditation(federation::<T>(), kind, last.clone()).unwrap();
+		let (attester, _) = T::BenchmarkHelper::coop(1 + max);
+		fund::<T>(&attester);
+		Passport::<T>::accredit_attester(federation::<T>(), kind, attester.clone()).unwrap();
+		#[extrinsic_call]
+		attest(
+			RawOrigin::Signed(attester.clone()),
+			subject.clone(),
+			kind,
+			H256::zero(),
+			10u32.into(),
+		);
+		assert!(!Attestations::<T>::contains_key((subject.clone(), kind), last));
+		assert!(Attestations::<T>::contains_key((subject, kind), attester));
 	}
 
 	#[benchmark]

@@ -135,8 +135,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type AttestationDeposit: Get<BalanceOf<Self>>;
 
-		/// The most attesters that may attest one claim about one subject (expired
-		/// and revoked records included, until removed). Bounds `is_verified`.
+		/// The most attestation records one claim about one subject may have. Bounds
+		/// `is_verified`. Records that no longer count are removed to make room for a
+		/// new attestation, so they never block a slot.
 		#[pallet::constant]
 		type MaxAttestersPerClaim: Get<u32>;
 
@@ -306,11 +307,12 @@ pub mod pallet {
 		/// it, then attest afresh.
 		Revoked,
 		/// This claim about this subject already has `MaxAttestersPerClaim`
-		/// attestations: wait until one is removed (anyone may remove expired or
-		/// revoked ones).
+		/// attestations and every one of them still counts: the claim is attested
+		/// enough (records that no longer count are removed to make room).
 		TooManyAttesters,
-		/// The attestation is still valid (unexpired and not revoked): only its
-		/// attester may remove it before then.
+		/// The attestation still counts (valid, unexpired, current, from an attester in
+		/// good standing): only its attester may remove it; anyone may once it stops
+		/// counting.
 		StillValid,
 		/// The attester cannot cover the attestation deposit: it needs free balance of
 		/// at least the deposit above the existential deposit.
@@ -552,22 +554,39 @@ pub mod pallet {
 		/// - `valid_until`: after the current block, at most the current block plus the
 		///   kind's `max_validity`; the attestation counts at blocks before it.
 		///
-		/// Emits [`Event::Attested`].
+		/// Records that no longer count do not take a slot: when the claim already has
+		/// [`Config::MaxAttestersPerClaim`] records, one that no longer counts (expired,
+		/// revoked, stale, or by an attester no longer in good standing) is removed to
+		/// make room, its deposit returned to its attester.
+		///
+		/// Emits [`Event::AttestationRemoved`] for a record removed to make room, then
+		/// [`Event::Attested`].
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::attest())]
+		#[pallet::weight(T::WeightInfo::attest().max(T::WeightInfo::attest_evicting()))]
 		pub fn attest(
 			origin: OriginFor<T>,
 			subject: SubjectOf<T>,
 			kind: ClaimKindId,
 			evidence: H256,
 			valid_until: BlockNumberFor<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let attester = ensure_signed(origin)?;
 			let passport_version = Self::check_attestable(&attester, &subject, kind, valid_until)?;
 			let key = (subject.clone(), kind);
 			ensure!(!Attestations::<T>::contains_key(&key, &attester), Error::<T>::AlreadyAttested);
-			let count = AttestationCount::<T>::get(&key);
-			ensure!(count < T::MaxAttestersPerClaim::get(), Error::<T>::TooManyAttesters);
+			let mut count = AttestationCount::<T>::get(&key);
+			let mut weight = T::WeightInfo::attest();
+			if count >= T::MaxAttestersPerClaim::get() {
+				let version = Self::current_version(&subject);
+				let dead = Attestations::<T>::iter_prefix(&key).find(|(who, a)| {
+					Self::counting_party(&subject, kind, who, a, version).is_none()
+				});
+				let (dead_attester, dead) = dead.ok_or(Error::<T>::TooManyAttesters)?;
+				// Should the deposit below fail, the call's storage layer undoes this.
+				Self::remove_record(&subject, kind, &dead_attester, &dead);
+				count = count.saturating_sub(1);
+				weight = T::WeightInfo::attest_evicting();
+			}
 			let deposit = T::AttestationDeposit::get();
 			T::Currency::hold(&HoldReason::AttestationDeposit.into(), &attester, deposit)
 				.map_err(|_| Error::<T>::InsufficientDeposit)?;
@@ -593,12 +612,13 @@ pub mod pallet {
 				valid_until,
 				deposit,
 			});
-			Ok(())
+			Ok(Some(weight).into())
 		}
 
 		/// Renew your attestation (also once expired or stale): new `valid_until`, and
-		/// new evidence if given; `issued_at` becomes now and, for a co-op, it now
-		/// attests the passport's current version.
+		/// new evidence if given; for a co-op, it now attests the passport's current
+		/// version. `issued_at` keeps the original issue time (the record says since
+		/// when this attester vouches for the subject).
 		///
 		/// - origin: signed by the attester, still accredited and in good standing.
 		/// - `subject`, `kind`: the attestation; it must not be revoked.
@@ -626,7 +646,6 @@ pub mod pallet {
 					ensure!(a.status == AttestationStatus::Valid, Error::<T>::Revoked);
 					a.valid_until = valid_until;
 					a.passport_version = passport_version;
-					a.issued_at = frame_system::Pallet::<T>::block_number();
 					if let Some(e) = evidence {
 						a.evidence = e;
 					}
@@ -674,10 +693,13 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Remove an attestation record and return its deposit to the attester.
+		/// Remove an attestation record and return its deposit to the attester (who paid
+		/// it).
 		///
-		/// - origin: signed; anyone once the attestation has expired (the current block
-		///   is at or after `valid_until`) or was revoked, the attester at any time.
+		/// - origin: signed; anyone once the attestation no longer counts (see "When an
+		///   attestation counts" in the pallet docs: expired, revoked, stale, or by an
+		///   attester no longer accredited, no longer in the co-op it attests for, or
+		///   whose co-op is not active), the attester at any time.
 		/// - `subject`, `kind`, `attester`: the attestation.
 		///
 		/// Emits [`Event::AttestationRemoved`].
@@ -692,27 +714,11 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let key = (subject.clone(), kind);
 			let a = Attestations::<T>::get(&key, &attester).ok_or(Error::<T>::NoAttestation)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let ended = a.status != AttestationStatus::Valid || now >= a.valid_until;
-			ensure!(ended || who == attester, Error::<T>::StillValid);
-			Attestations::<T>::remove(&key, &attester);
-			AttestationCount::<T>::mutate_exists(&key, |c| {
-				*c = c.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
-			});
-			let deposit = if a.deposit.is_zero() {
-				a.deposit
-			} else {
-				// Held by this pallet when attested (try_state checks it still is), so
-				// the whole deposit is released; best effort cannot fail here.
-				T::Currency::release(
-					&HoldReason::AttestationDeposit.into(),
-					&attester,
-					a.deposit,
-					Precision::BestEffort,
-				)
-				.unwrap_or_else(|_| Zero::zero())
-			};
-			Self::deposit_event(Event::AttestationRemoved { subject, kind, attester, deposit });
+			ensure!(
+				who == attester || !Self::counts(&subject, kind, &attester, &a),
+				Error::<T>::StillValid
+			);
+			Self::remove_record(&subject, kind, &attester, &a);
 			Ok(())
 		}
 
@@ -767,6 +773,40 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Removes an attestation record, releases its deposit to its attester and emits
+	/// [`Event::AttestationRemoved`].
+	fn remove_record(
+		subject: &SubjectOf<T>,
+		kind: ClaimKindId,
+		attester: &T::AccountId,
+		a: &AttestationOf<T>,
+	) {
+		let key = (subject.clone(), kind);
+		Attestations::<T>::remove(&key, attester);
+		AttestationCount::<T>::mutate_exists(&key, |c| {
+			*c = c.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+		});
+		let deposit = if a.deposit.is_zero() {
+			a.deposit
+		} else {
+			// Held by this pallet when attested (try_state checks it still is), so
+			// the whole deposit is released; best effort cannot fail here.
+			T::Currency::release(
+				&HoldReason::AttestationDeposit.into(),
+				attester,
+				a.deposit,
+				Precision::BestEffort,
+			)
+			.unwrap_or_else(|_| Zero::zero())
+		};
+		Self::deposit_event(Event::AttestationRemoved {
+			subject: subject.clone(),
+			kind,
+			attester: attester.clone(),
+			deposit,
+		});
+	}
+
 	fn admin_coop(who: &T::AccountId) -> Result<CoopId, DispatchError> {
 		let coop = T::Membership::coop_of(who).ok_or(Error::<T>::NotCoopAdmin)?;
 		ensure!(T::Membership::is_admin(who, coop), Error::<T>::NotCoopAdmin);

@@ -11,7 +11,7 @@ use crate as pallet_coop_passport;
 use crate::{ClaimKind, SubjectKind};
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32},
+	traits::{ConstU128, ConstU32, ConstU64},
 	PalletId,
 };
 use frame_system::EnsureRoot;
@@ -59,6 +59,9 @@ impl pallet_coop_membership::Config for Test {
 	type CoopDeposit = ConstU128<100>;
 	type MemberDeposit = ConstU128<10>;
 	type MaxCoops = ConstU32<100>;
+	type MaxApplicants = ConstU32<20>;
+	type ApplicationPeriod = ConstU64<1_000>;
+	type InvitationPeriod = ConstU64<100>;
 	type MaxMembersPerCoop = ConstU32<100>;
 	type MaxAdmins = ConstU32<4>;
 	type MaxNameLen = ConstU32<32>;

@@ -481,7 +481,8 @@ fn expiry_at_the_exact_block() {
 		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
 		let view = Passport::attestations_of(&account(7));
 		assert!(!view[0].counts && !view[0].stale);
-		assert_noop!(MembershipCall::add_member(signed(3), 7), Error::<Test>::NotVerified);
+		assert_ok!(MembershipCall::add_member(signed(3), 7));
+		assert_noop!(MembershipCall::accept_invitation(signed(7), 1), Error::<Test>::NotVerified);
 		assert_ok!(Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 1));
 	});
 }
@@ -507,7 +508,8 @@ fn renew_extends_and_can_revive_an_expired_attestation() {
 		);
 		assert!(Passport::is_verified(&account(7), MEMBER_KYC, 1));
 		let a = record(account(7), MEMBER_KYC, 1);
-		assert_eq!((a.issued_at, a.valid_until, a.evidence), (12, 30, ev(7)));
+		// Renewal keeps the original issue time.
+		assert_eq!((a.issued_at, a.valid_until, a.evidence), (1, 30, ev(7)));
 		// No second deposit.
 		assert_eq!(held(1), DEPOSIT);
 		assert_eq!(free(1), START - DEPOSIT);
@@ -617,11 +619,6 @@ fn a_passport_change_makes_attestations_stale_until_renewed() {
 		let view = Passport::attestations_of(&coop(0));
 		assert_eq!(view.len(), 2);
 		assert!(view.iter().all(|v| v.stale && !v.counts && v.attestation.passport_version == 1));
-		// A stale attestation is not expired: only its attester may remove it.
-		assert_noop!(
-			Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, 3),
-			Error::<Test>::StillValid
-		);
 
 		passport_events();
 		assert_ok!(Passport::renew(signed(3), coop(0), LEGAL_ENTITY, 60, None));
@@ -643,6 +640,24 @@ fn a_passport_change_makes_attestations_stale_until_renewed() {
 		let view = Passport::attestations_of(&coop(0));
 		assert!(view.iter().any(|v| v.attester == 3 && !v.stale && v.counts));
 		assert!(view.iter().any(|v| v.attester == REGISTRAR && v.stale && !v.counts));
+		// A stale attestation no longer counts: anyone may remove it, its deposit going
+		// back to its attester; the renewed one counts and stays.
+		passport_events();
+		assert_ok!(Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, REGISTRAR));
+		assert_eq!(
+			passport_events(),
+			vec![Event::AttestationRemoved {
+				subject: coop(0),
+				kind: LEGAL_ENTITY,
+				attester: REGISTRAR,
+				deposit: DEPOSIT
+			}]
+		);
+		assert_eq!((held(REGISTRAR), free(REGISTRAR)), (0, START));
+		assert_noop!(
+			Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, 3),
+			Error::<Test>::StillValid
+		);
 
 		// Account attestations never go stale.
 		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(0), 50));
@@ -755,6 +770,7 @@ fn a_registrar_who_joins_the_subject_coop_stops_counting_for_it() {
 		assert_ok!(Passport::attest(signed(REGISTRAR), coop(0), LEGAL_ENTITY, ev(0), 50));
 		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
 		assert_ok!(MembershipCall::add_member(signed(1), REGISTRAR));
+		assert_ok!(MembershipCall::accept_invitation(signed(REGISTRAR), 0));
 		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
 		assert_noop!(
 			Passport::renew(signed(REGISTRAR), coop(0), LEGAL_ENTITY, 60, None),
@@ -832,14 +848,15 @@ fn a_coop_requires_member_kyc_attested_by_another_coop() {
 			<Passport as AdmissionPolicy<AccountId>>::can_join(1, &7),
 			Err(Error::<Test>::NotVerified.into())
 		);
-		assert_noop!(MembershipCall::add_member(signed(3), 7), Error::<Test>::NotVerified);
+		assert_ok!(MembershipCall::add_member(signed(3), 7));
+		assert_noop!(MembershipCall::accept_invitation(signed(7), 1), Error::<Test>::NotVerified);
 		// Other co-ops are unaffected.
 		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_join(0, &7));
 
 		// Co-op 0's admin checked account 7 once and attested it; co-op 1 admits it
 		// without checking again.
 		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(7), 50));
-		assert_ok!(MembershipCall::add_member(signed(3), 7));
+		assert_ok!(MembershipCall::accept_invitation(signed(7), 1));
 		assert_eq!(Membership::coop_of(&7), Some(1));
 
 		// An empty policy removes it.
@@ -851,6 +868,7 @@ fn a_coop_requires_member_kyc_attested_by_another_coop() {
 		);
 		assert!(!MemberPolicies::<Test>::contains_key(1));
 		assert_ok!(MembershipCall::add_member(signed(3), 8));
+		assert_ok!(MembershipCall::accept_invitation(signed(8), 1));
 	});
 }
 
@@ -866,7 +884,8 @@ fn a_policy_requires_every_kind_from_enough_distinct_attesters() {
 		assert_ok!(Passport::attest(signed(REGISTRAR), account(7), MEMBER_KYC, ev(0), 50));
 		assert_ok!(Passport::attest(signed(5), account(7), MEMBER_IN_GOOD_STANDING, ev(0), 50));
 		// Two attesters for MemberKyc, only one for MemberInGoodStanding.
-		assert_noop!(MembershipCall::add_member(signed(3), 7), Error::<Test>::NotVerified);
+		assert_ok!(MembershipCall::add_member(signed(3), 7));
+		assert_noop!(MembershipCall::accept_invitation(signed(7), 1), Error::<Test>::NotVerified);
 		assert_ok!(Passport::accredit_attester(root(), MEMBER_IN_GOOD_STANDING, REGISTRAR));
 		assert_ok!(Passport::attest(
 			signed(REGISTRAR),
@@ -875,7 +894,7 @@ fn a_policy_requires_every_kind_from_enough_distinct_attesters() {
 			ev(0),
 			50
 		));
-		assert_ok!(MembershipCall::add_member(signed(3), 7));
+		assert_ok!(MembershipCall::accept_invitation(signed(7), 1));
 	});
 }
 
@@ -958,5 +977,91 @@ fn try_state_detects_broken_invariants() {
 	new_test_ext().execute_with(|| {
 		NextClaimKindId::<Test>::put(5);
 		assert!(Passport::do_try_state().is_err());
+	});
+}
+
+/// Attack 7. The per-claim cap (3 here) is filled with records that no longer count
+/// (de-accredited attester, attester's co-op suspended, attester left the co-op it
+/// attested for), so no new attester can attest. Anyone may remove such records
+/// (deposit back to its attester), and a new attestation takes the slot of one.
+#[test]
+fn attack_slots_blocked_by_dead_attestations_fails() {
+	build_and_execute(|| {
+		publish(1);
+		for attester in [3, 5, REGISTRAR] {
+			assert_ok!(Passport::attest(signed(attester), coop(0), LEGAL_ENTITY, ev(0), 50));
+		}
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, 12));
+		// While all three count, the claim is full.
+		assert_noop!(
+			Passport::attest(signed(12), coop(0), LEGAL_ENTITY, ev(0), 50),
+			Error::<Test>::TooManyAttesters
+		);
+		assert_noop!(
+			Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, REGISTRAR),
+			Error::<Test>::StillValid
+		);
+		// The registrar is de-accredited: its record stops counting and gives way.
+		assert_ok!(Passport::withdraw_accreditation(root(), LEGAL_ENTITY, REGISTRAR));
+		passport_events();
+		assert_ok!(Passport::attest(signed(12), coop(0), LEGAL_ENTITY, ev(2), 50));
+		assert_eq!(
+			passport_events(),
+			vec![
+				Event::AttestationRemoved {
+					subject: coop(0),
+					kind: LEGAL_ENTITY,
+					attester: REGISTRAR,
+					deposit: DEPOSIT
+				},
+				Event::Attested {
+					subject: coop(0),
+					kind: LEGAL_ENTITY,
+					attester: 12,
+					evidence: ev(2),
+					passport_version: 1,
+					valid_until: 50,
+					deposit: DEPOSIT
+				},
+			]
+		);
+		assert_eq!((held(REGISTRAR), free(REGISTRAR)), (0, START));
+		assert_eq!((held(12), free(12)), (DEPOSIT, START - DEPOSIT));
+		assert_eq!(AttestationCount::<Test>::get((coop(0), LEGAL_ENTITY)), 3);
+		assert!(!Attestations::<Test>::contains_key((coop(0), LEGAL_ENTITY), REGISTRAR));
+
+		// The attester's co-op is suspended: anyone removes its record.
+		assert_ok!(MembershipCall::suspend_coop(root(), 1, ev(9)));
+		passport_events();
+		assert_ok!(Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, 3));
+		assert_eq!(
+			passport_events(),
+			vec![Event::AttestationRemoved {
+				subject: coop(0),
+				kind: LEGAL_ENTITY,
+				attester: 3,
+				deposit: DEPOSIT
+			}]
+		);
+		assert_eq!((held(3), free(3), free(9)), (0, START, START));
+		assert_eq!(AttestationCount::<Test>::get((coop(0), LEGAL_ENTITY)), 2);
+		// Those that count stay.
+		assert_noop!(
+			Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, 5),
+			Error::<Test>::StillValid
+		);
+		assert_ok!(MembershipCall::reinstate_coop(root(), 1));
+
+		// The attester leaves the co-op it was accredited for.
+		assert_ok!(Passport::accredit_attester(root(), MEMBER_KYC, 4));
+		assert_ok!(Passport::attest(signed(4), account(7), MEMBER_KYC, ev(0), 50));
+		assert_noop!(
+			Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 4),
+			Error::<Test>::StillValid
+		);
+		assert_ok!(MembershipCall::leave_coop(signed(4)));
+		assert_ok!(Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 4));
+		assert_eq!((held(4), free(4)), (0, START));
+		assert!(!Passport::is_verified(&account(7), MEMBER_KYC, 1));
 	});
 }

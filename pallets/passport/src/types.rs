@@ -183,7 +183,7 @@ pub struct Attestation<Balance, BlockNumber> {
 	/// The passport version attested (co-op subjects; 0 for accounts). When the
 	/// passport changes, the attestation is *stale* and stops counting until renewed.
 	pub passport_version: u32,
-	/// Block it was issued (or last renewed) at.
+	/// Block it was first issued at (kept when renewed).
 	pub issued_at: BlockNumber,
 	/// It counts at blocks strictly before this one: at block `n` iff `n < valid_until`.
 	pub valid_until: BlockNumber,

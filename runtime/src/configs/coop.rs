@@ -2,17 +2,17 @@
 
 use frame_support::{
 	parameter_types,
-	traits::{ConstU32, EitherOfDiverse},
+	traits::{tokens::imbalance::ResolveTo, ConstU32, EitherOfDiverse, EqualPrivilegeOnly},
 	weights::Weight,
 	PalletId,
 };
 use frame_system::EnsureRoot;
 use pallet_coop_governance::{EnsureFederation, TrackId};
-use pallet_coop_membership::EnsureActiveMember;
 
 use crate::{
-	AccountId, Balance, Balances, Membership, Passport, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeHoldReason, RuntimeOrigin, System, Treasury, DAYS, MILLI_UNIT, UNIT,
+	AccountId, Balance, Balances, Membership, OriginCaller, Passport, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, System, Treasury, DAYS, MILLI_UNIT,
+	MINUTES, UNIT,
 };
 
 /// Track ids, fixed in genesis; their parameters live in storage.
@@ -44,6 +44,13 @@ parameter_types! {
 	pub MaxProposalCallWeight: Weight = crate::configs::RuntimeBlockWeights::get()
 		.max_block
 		.saturating_div(4);
+	/// Delayed enactments may use most of a block (each is at most a quarter).
+	/// (Divided before multiplied: the block's proof size is `u64::MAX` and must not
+	/// saturate below a proposal call's quarter of it.)
+	pub SchedulerMaxWeight: Weight = crate::configs::RuntimeBlockWeights::get()
+		.max_block
+		.saturating_div(10)
+		.saturating_mul(8);
 }
 
 /// Root stays accepted so the dev chain's sudo can demo admission; no other
@@ -60,6 +67,9 @@ impl pallet_coop_membership::Config for Runtime {
 	type CoopDeposit = frame_support::traits::ConstU128<{ 10 * UNIT }>;
 	type MemberDeposit = frame_support::traits::ConstU128<{ 100 * MILLI_UNIT }>;
 	type MaxCoops = ConstU32<1_000>;
+	type MaxApplicants = ConstU32<50>;
+	type ApplicationPeriod = ConstU32<{ 90 * DAYS }>;
+	type InvitationPeriod = ConstU32<{ 30 * DAYS }>;
 	type MaxMembersPerCoop = ConstU32<500>;
 	type MaxAdmins = ConstU32<8>;
 	type MaxNameLen = ConstU32<64>;
@@ -71,12 +81,21 @@ impl pallet_coop_governance::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
+	type Slash = ResolveTo<TreasuryAccount, Balances>;
 	type Membership = Membership;
-	type MemberOrigin = EnsureActiveMember<Runtime>;
 	type BylawsOrigin = FederationOr<BylawsTrack>;
+	type PalletsOrigin = OriginCaller;
+	type Scheduler = Scheduler;
 	type MaxCallLen = ConstU32<{ 16 * 1024 }>;
 	type MaxCallWeight = MaxProposalCallWeight;
 	type CleanupBatch = ConstU32<200>;
+	type MaxOpenPerProposer = ConstU32<5>;
+	// Short enough for the dev chain's demo tracks (one minute), long enough to read.
+	type MinVotingPeriod = ConstU32<{ MINUTES / 2 }>;
+	type MaxVotingPeriod = ConstU32<{ 90 * DAYS }>;
+	type MaxEnactmentDelay = ConstU32<{ 30 * DAYS }>;
+	type MaxTrackDeposit = frame_support::traits::ConstU128<{ 1_000 * UNIT }>;
+	type MaxBlockReasons = ConstU32<16>;
 	type WeightInfo = pallet_coop_governance::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = GovernanceBenchmarkHelper;
@@ -104,7 +123,11 @@ impl pallet_coop_governance::BenchmarkHelper<AccountId> for GovernanceBenchmarkH
 			let _ = Membership::found_coop(b"benchmark co-op", &[(admin.clone(), Role::Admin)]);
 		}
 		if who != admin {
-			let _ = Membership::add_member(RuntimeOrigin::signed(admin), who.clone().into());
+			let _ =
+				Membership::add_member(RuntimeOrigin::signed(admin.clone()), who.clone().into());
+			if let Some(m) = Members::<Runtime>::get(&admin) {
+				let _ = Membership::accept_invitation(RuntimeOrigin::signed(who.clone()), m.coop);
+			}
 		}
 		who
 	}
@@ -136,6 +159,23 @@ impl pallet_coop_passport::BenchmarkHelper<AccountId> for PassportBenchmarkHelpe
 	}
 }
 
+/// Runs the federation's approved calls once their track's enactment delay passed.
+/// Only root schedules: in practice the governance pallet, for approved proposals.
+impl pallet_scheduler::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type PalletsOrigin = OriginCaller;
+	type RuntimeCall = RuntimeCall;
+	type MaximumWeight = SchedulerMaxWeight;
+	type ScheduleOrigin = EnsureRoot<AccountId>;
+	type OriginPrivilegeCmp = EqualPrivilegeOnly;
+	type MaxScheduledPerBlock = ConstU32<50>;
+	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+	// Governance schedules only its own small `enact` call, always inline.
+	type Preimages = ();
+	type BlockNumberProvider = System;
+}
+
 impl pallet_treasury::Config for Runtime {
 	type Currency = Balances;
 	type RejectOrigin = FederationOr<TreasuryTrack>;
@@ -165,6 +205,13 @@ impl pallet_coop_bounties::Config for Runtime {
 	type Currency = Balances;
 	type Membership = Membership;
 	type TreasuryOrigin = FederationOr<TreasuryTrack>;
+	// The floor is a bylaw: one Treasury-track vote cannot lower it and spend.
+	type FloorOrigin = FederationOr<BylawsTrack>;
+	type AdminCount = pallet_coop_bounties::MembershipAdminCount<Runtime>;
+	type MaxTreasuryBounty = frame_support::traits::ConstU128<{ 50_000 * UNIT }>;
+	type MinClaimPeriod = ConstU32<10>;
+	type MaxClaimPeriod = ConstU32<{ 365 * DAYS }>;
+	type ClaimCooldown = ConstU32<{ crate::HOURS }>;
 	type TreasuryAccount = TreasuryAccount;
 	type PalletId = BountiesPalletId;
 	type BountyDeposit = frame_support::traits::ConstU128<UNIT>;
@@ -189,5 +236,16 @@ impl pallet_coop_bounties::BenchmarkHelper<AccountId> for BountiesBenchmarkHelpe
 		let members = [(admin.clone(), pallet_coop_membership::Role::Admin)];
 		let coop = Membership::found_coop(b"benchmark co-op", &members).unwrap_or_default();
 		(admin, coop)
+	}
+
+	fn coop_admins(index: u32) -> (AccountId, AccountId, pallet_coop_membership::CoopId) {
+		let first: AccountId = frame_benchmarking::account("bounty-coop", index, 0);
+		let second: AccountId = frame_benchmarking::account("bounty-coop-2nd", index, 0);
+		let members = [
+			(first.clone(), pallet_coop_membership::Role::Admin),
+			(second.clone(), pallet_coop_membership::Role::Admin),
+		];
+		let coop = Membership::found_coop(b"benchmark co-op", &members).unwrap_or_default();
+		(first, second, coop)
 	}
 }

@@ -1,0 +1,3 @@
+//! Storage migrations of the bounties pallet.
+
+pub mod v2;

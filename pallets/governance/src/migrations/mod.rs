@@ -1,0 +1,3 @@
+//! Storage migrations of the governance pallet, one module per storage version.
+
+pub mod v2;
