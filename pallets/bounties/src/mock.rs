@@ -78,6 +78,7 @@ impl pallet_coop_membership::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Policy = ();
+	type UnderMotion = ();
 	type AdmissionOrigin = EnsureRoot<AccountId>;
 	type FederationOrigin = EnsureRoot<AccountId>;
 	type PalletId = MembershipPalletId;

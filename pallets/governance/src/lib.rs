@@ -172,6 +172,10 @@ pub mod pallet {
 		type Membership: CoopMembership<Self::AccountId>
 			+ Electorate<Self::AccountId, BlockNumberFor<Self>>;
 
+		/// The co-op a proposal's call would suspend or expel, if any: while it is
+		/// open that co-op cannot leave the federation (see [`MotionsAbout`]).
+		type MotionSubject: MotionSubject<<Self as Config>::RuntimeCall>;
+
 		/// Who may change tracks, cancel and kill any proposal (the Bylaws track).
 		type BylawsOrigin: EnsureOrigin<<Self as frame_system::Config>::RuntimeOrigin>;
 
@@ -304,6 +308,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CoopTallies<T> =
 		StorageDoubleMap<_, Twox64Concat, ProposalId, Twox64Concat, CoopId, Tally, OptionQuery>;
+
+	/// Open proposals whose call would suspend or expel a co-op, by co-op.
+	#[pallet::storage]
+	pub type MotionsAbout<T> =
+		StorageDoubleMap<_, Twox64Concat, CoopId, Twox64Concat, ProposalId, (), OptionQuery>;
 
 	/// Who blocked a consent proposal and the hash of their written reason: part of
 	/// the decision register, kept forever (the first `MaxBlockReasons`).
@@ -465,7 +474,10 @@ pub mod pallet {
 		///
 		/// Emits [`Event::Proposed`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::propose(T::MaxCallLen::get()))]
+		// The benchmark proposes a remark; a motion against a co-op also writes
+		// `MotionsAbout`, charged on top.
+		#[pallet::weight(T::WeightInfo::propose(T::MaxCallLen::get())
+			.saturating_add(T::DbWeight::get().writes(1)))]
 		pub fn propose(
 			origin: OriginFor<T>,
 			track: TrackId,
@@ -481,6 +493,10 @@ pub mod pallet {
 			let open_mine = OpenByProposer::<T>::get(&who);
 			ensure!(open_mine < T::MaxOpenPerProposer::get(), Error::<T>::TooManyOpenForProposer);
 			let action_hash = T::Hashing::hash_of(&action);
+			let subject = match action.as_ref() {
+				ProposalAction::Call(call) => T::MotionSubject::coop_of(call),
+				_ => None,
+			};
 			let (action, call) = Self::store_action(track, *action)?;
 
 			T::Currency::hold(&HoldReason::ProposalDeposit.into(), &who, info.deposit)
@@ -492,6 +508,9 @@ pub mod pallet {
 			OpenByProposer::<T>::insert(&who, open_mine.saturating_add(1));
 			if let Some(call) = call {
 				ProposalCalls::<T>::insert(id, call);
+			}
+			if let Some(subject) = subject {
+				MotionsAbout::<T>::insert(subject, id, ());
 			}
 
 			let now = frame_system::Pallet::<T>::block_number();
@@ -508,6 +527,7 @@ pub mod pallet {
 					created: now,
 					deadline,
 					rules: info.rules(),
+					subject,
 					eligible_members: T::Membership::active_members(),
 					eligible_coops: T::Membership::active_coops(),
 					members: Tally::default(),
@@ -767,6 +787,27 @@ pub mod pallet {
 	}
 }
 
+/// Tells which co-op a call would suspend or expel (implemented by the runtime,
+/// which knows the membership pallet's calls).
+pub trait MotionSubject<Call> {
+	/// The co-op `call` acts against, if it is a suspension or an expulsion.
+	fn coop_of(call: &Call) -> Option<CoopId>;
+}
+
+impl<Call> MotionSubject<Call> for () {
+	fn coop_of(_: &Call) -> Option<CoopId> {
+		None
+	}
+}
+
+/// Whether a motion about a co-op is open: what membership's `UnderMotion` asks.
+pub struct OpenMotions<T>(core::marker::PhantomData<T>);
+impl<T: Config> frame_support::traits::Contains<CoopId> for OpenMotions<T> {
+	fn contains(coop: &CoopId) -> bool {
+		MotionsAbout::<T>::iter_prefix(coop).next().is_some()
+	}
+}
+
 /// The federation size at which `vote` is weighed. The benchmark varies the number
 /// of members who voted before from 10 to this, to show the cost does not grow.
 pub const VOTE_BENCHMARK_MEMBERS: u32 = 1000;
@@ -955,6 +996,9 @@ impl<T: Config> Pallet<T> {
 	/// slashes it to [`Config::Slash`]). The call's bytes stay for enactment.
 	fn finish(id: ProposalId, proposal: &ProposalOf<T>, slash: bool) {
 		Proposals::<T>::remove(id);
+		if let Some(coop) = proposal.subject {
+			MotionsAbout::<T>::remove(coop, id);
+		}
 		OpenCount::<T>::mutate(proposal.track, |n| *n = n.saturating_sub(1));
 		OpenPerCoop::<T>::mutate_exists(proposal.track, proposal.coop, |n| {
 			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
@@ -1135,6 +1179,15 @@ impl<T: Config> Pallet<T> {
 			);
 			ensure!(coops == proposal.coops, "co-op tally differs from positions");
 			ensure!(coops.voters() <= proposal.eligible_coops, "more co-ops than eligible");
+		}
+		for (coop, id, ()) in MotionsAbout::<T>::iter() {
+			let subject = Proposals::<T>::get(id).and_then(|p| p.subject);
+			ensure!(subject == Some(coop), "motion index differs from open proposals");
+		}
+		for (id, p) in Proposals::<T>::iter() {
+			if let Some(coop) = p.subject {
+				ensure!(MotionsAbout::<T>::contains_key(coop, id), "motion not indexed");
+			}
 		}
 		for id in ProposalCalls::<T>::iter_keys() {
 			let open_call = Proposals::<T>::get(id)

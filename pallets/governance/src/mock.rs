@@ -73,6 +73,7 @@ impl pallet_coop_membership::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Policy = ();
+	type UnderMotion = crate::OpenMotions<Test>;
 	type AdmissionOrigin = crate::EnsureFederation<MembershipTrack>;
 	type FederationOrigin = crate::EnsureFederation<MembershipTrack>;
 	type PalletId = MembershipPalletId;
@@ -95,6 +96,7 @@ impl crate::Config for Test {
 	type Currency = Balances;
 	type Slash = ResolveTo<TreasuryAccount, Balances>;
 	type Membership = Membership;
+	type MotionSubject = SuspendOrExpel;
 	type BylawsOrigin = crate::EnsureFederation<BylawsTrack>;
 	type PalletsOrigin = OriginCaller;
 	type Scheduler = Scheduler;
@@ -124,6 +126,20 @@ impl pallet_scheduler::Config for Test {
 	type WeightInfo = ();
 	type Preimages = ();
 	type BlockNumberProvider = System;
+}
+
+/// Motions against a co-op: its suspension or expulsion.
+pub struct SuspendOrExpel;
+impl crate::MotionSubject<RuntimeCall> for SuspendOrExpel {
+	fn coop_of(call: &RuntimeCall) -> Option<u32> {
+		use pallet_coop_membership::Call as M;
+		match call {
+			RuntimeCall::Membership(M::suspend_coop { coop, .. } | M::expel_coop { coop, .. }) => {
+				Some(*coop)
+			}
+			_ => None,
+		}
+	}
 }
 
 /// Creates co-ops and members on demand for benchmarks.

@@ -961,3 +961,27 @@ fn try_state_detects_unheld_deposit() {
 		assert!(Governance::do_try_state().is_err());
 	});
 }
+
+#[test]
+fn attack_coop_cannot_leave_to_dodge_an_open_expulsion_motion() {
+	build_and_execute(|| {
+		let expel = RuntimeCall::Membership(pallet_coop_membership::Call::expel_coop {
+			coop: 0,
+			reason: H256::repeat_byte(1),
+		});
+		assert_ok!(Governance::propose(signed(4), MEMBERSHIP, call(expel)));
+		assert_eq!(crate::MotionsAbout::<Test>::get(0, 0), Some(()));
+		// Co-op 0's admin tries to leave with its deposit before the vote.
+		assert_noop!(
+			pallet_coop_membership::Pallet::<Test>::leave_federation(signed(1)),
+			pallet_coop_membership::Error::<Test>::UnderMotion
+		);
+		// Other co-ops are free to leave.
+		assert_ok!(pallet_coop_membership::Pallet::<Test>::leave_federation(signed(7)));
+		// Once the motion is decided (here: rejected at its deadline), it may leave.
+		run_to(11);
+		assert_ok!(close(0));
+		assert!(crate::MotionsAbout::<Test>::iter_prefix(0).next().is_none());
+		assert_ok!(pallet_coop_membership::Pallet::<Test>::leave_federation(signed(1)));
+	});
+}

@@ -305,6 +305,8 @@ pub struct Proposal<AccountId, Balance, BlockNumber, Hash> {
 	pub deadline: BlockNumber,
 	/// The track's rules when it was proposed.
 	pub rules: Rules<BlockNumber>,
+	/// The co-op its call would suspend or expel, which cannot leave meanwhile.
+	pub subject: Option<CoopId>,
 	/// Members of active co-ops when it was proposed.
 	pub eligible_members: u32,
 	/// Active co-ops when it was proposed.

@@ -51,6 +51,7 @@ use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate, MutateHold},
 		tokens::Precision,
+		Contains,
 	},
 	PalletId,
 };
@@ -108,6 +109,10 @@ pub mod pallet {
 		/// Checked before a member joins and before a co-op is admitted (the passport
 		/// pallet's verification policies; `()` for none).
 		type Policy: AdmissionPolicy<Self::AccountId>;
+
+		/// Co-ops that a federation motion (suspension or expulsion) is open about: they
+		/// cannot leave until it is decided (governance in the runtime; `()` for none).
+		type UnderMotion: Contains<CoopId>;
 
 		/// Derives each co-op's sovereign account.
 		#[pallet::constant]
@@ -295,6 +300,9 @@ pub mod pallet {
 		/// A suspended co-op cannot leave the federation: the federation decides on it
 		/// first (reinstate or expel).
 		CoopSuspended,
+		/// A federation motion to suspend or expel the co-op is open: it cannot leave
+		/// until the motion is decided.
+		UnderMotion,
 		/// No invitation from this co-op to this account is open: ask an admin to invite.
 		NoInvitation,
 		/// The invitation has expired: ask an admin to invite again.
@@ -548,7 +556,8 @@ pub mod pallet {
 		/// application leaves nothing behind.
 		///
 		/// - origin: signed by an admin of an `Applicant` or `Active` co-op. A
-		///   `Suspended` co-op cannot leave: the federation decides on it first.
+		///   `Suspended` co-op, or one a suspension or expulsion motion is open about,
+		///   cannot leave: the federation decides on it first.
 		///
 		/// Emits [`Event::LeftFederation`] or [`Event::ApplicationWithdrawn`].
 		#[pallet::call_index(6)]
@@ -559,6 +568,7 @@ pub mod pallet {
 			let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
 			let released = match info.status {
 				CoopStatus::Suspended => return Err(Error::<T>::CoopSuspended.into()),
+				_ if T::UnderMotion::contains(&coop) => return Err(Error::<T>::UnderMotion.into()),
 				CoopStatus::Applicant => {
 					let released = Self::remove_application(coop, &info);
 					Self::deposit_event(Event::ApplicationWithdrawn {

@@ -61,6 +61,7 @@ impl pallet_coop_membership::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Policy = Passport;
+	type UnderMotion = pallet_coop_governance::OpenMotions<Runtime>;
 	type AdmissionOrigin = FederationOr<MembershipTrack>;
 	type FederationOrigin = FederationOr<MembershipTrack>;
 	type PalletId = MembershipPalletId;
@@ -83,6 +84,7 @@ impl pallet_coop_governance::Config for Runtime {
 	type Currency = Balances;
 	type Slash = ResolveTo<TreasuryAccount, Balances>;
 	type Membership = Membership;
+	type MotionSubject = SuspendOrExpel;
 	type BylawsOrigin = FederationOr<BylawsTrack>;
 	type PalletsOrigin = OriginCaller;
 	type Scheduler = Scheduler;
@@ -99,6 +101,24 @@ impl pallet_coop_governance::Config for Runtime {
 	type WeightInfo = pallet_coop_governance::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = GovernanceBenchmarkHelper;
+}
+
+/// A motion against a co-op: its suspension or expulsion, also inside a batch.
+pub struct SuspendOrExpel;
+impl pallet_coop_governance::MotionSubject<RuntimeCall> for SuspendOrExpel {
+	fn coop_of(call: &RuntimeCall) -> Option<pallet_coop_membership::CoopId> {
+		use pallet_coop_membership::Call as M;
+		use pallet_utility::Call as U;
+		match call {
+			RuntimeCall::Membership(M::suspend_coop { coop, .. } | M::expel_coop { coop, .. }) => {
+				Some(*coop)
+			}
+			RuntimeCall::Utility(
+				U::batch { calls } | U::batch_all { calls } | U::force_batch { calls },
+			) => calls.iter().find_map(Self::coop_of),
+			_ => None,
+		}
+	}
 }
 
 /// Creates funded members of active co-ops for the governance benchmarks.

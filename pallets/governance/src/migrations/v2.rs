@@ -153,6 +153,8 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 				created: old.created,
 				deadline: old.deadline,
 				rules,
+				// v1 did not index motions: a co-op under an older open motion may leave.
+				subject: None,
 				eligible_members: old.eligible_members,
 				eligible_coops: old.eligible_coops,
 				members: old.members,
