@@ -83,15 +83,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:0 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 16368]`.
 	fn propose(l: u32, ) -> Weight {
 		//  Measured:  `1016`
 		//  Estimated: `3894`
-		// Minimum execution time: 78_690_000 picoseconds.
-		Weight::from_parts(82_714_473, 3894)
+		// Minimum execution time: 78_189_000 picoseconds.
+		Weight::from_parts(83_898_561, 3894)
 			// Standard Error: 2
-			.saturating_add(Weight::from_parts(1_415, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(1_417, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -100,19 +100,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Coops` (r:1 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:1 w:1)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::CoopTallies` (r:1 w:1)
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 1000]`.
 	fn vote(m: u32, ) -> Weight {
-		//  Measured:  `3051 + m * (1 ±0)`
+		//  Measured:  `3052 + m * (1 ±0)`
 		//  Estimated: `3894`
-		// Minimum execution time: 46_191_000 picoseconds.
-		Weight::from_parts(72_209_705, 3894)
-			// Standard Error: 3_440
-			.saturating_add(Weight::from_parts(79_521, 0).saturating_mul(m.into()))
+		// Minimum execution time: 45_714_000 picoseconds.
+		Weight::from_parts(65_143_079, 3894)
+			// Standard Error: 2_233
+			.saturating_add(Weight::from_parts(75_905, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -121,7 +121,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:1 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenCount` (r:1 w:1)
@@ -135,15 +135,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
-		//  Measured:  `17873`
+		//  Measured:  `17874`
 		//  Estimated: `19865`
-		// Minimum execution time: 114_630_000 picoseconds.
-		Weight::from_parts(123_406_000, 19865)
+		// Minimum execution time: 111_430_000 picoseconds.
+		Weight::from_parts(120_828_000, 19865)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenCount` (r:1 w:1)
 	/// Proof: `Governance::OpenCount` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenPerCoop` (r:1 w:1)
@@ -159,10 +159,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	fn kill() -> Weight {
-		//  Measured:  `774`
+		//  Measured:  `775`
 		//  Estimated: `6196`
-		// Minimum execution time: 63_410_000 picoseconds.
-		Weight::from_parts(67_009_000, 6196)
+		// Minimum execution time: 62_394_000 picoseconds.
+		Weight::from_parts(66_606_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -173,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn enact() -> Weight {
 		//  Measured:  `16717`
 		//  Estimated: `19865`
-		// Minimum execution time: 28_548_000 picoseconds.
-		Weight::from_parts(31_985_000, 19865)
+		// Minimum execution time: 28_666_000 picoseconds.
+		Weight::from_parts(32_115_000, 19865)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -183,7 +183,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:1 w:0)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenCount` (r:1 w:1)
@@ -199,10 +199,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		//  Measured:  `1185`
-		//  Estimated: `3657`
-		// Minimum execution time: 85_838_000 picoseconds.
-		Weight::from_parts(91_046_000, 3657)
+		//  Measured:  `1186`
+		//  Estimated: `3662`
+		// Minimum execution time: 88_744_000 picoseconds.
+		Weight::from_parts(96_981_000, 3662)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -211,7 +211,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:0)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:201 w:200)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::CoopTallies` (r:2 w:1)
@@ -220,10 +220,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn clear_votes(n: u32, ) -> Weight {
 		//  Measured:  `1305 + n * (64 ±0)`
 		//  Estimated: `11507 + n * (2572 ±0)`
-		// Minimum execution time: 75_515_000 picoseconds.
-		Weight::from_parts(83_822_778, 11507)
-			// Standard Error: 17_030
-			.saturating_add(Weight::from_parts(4_034_554, 0).saturating_mul(n.into()))
+		// Minimum execution time: 75_405_000 picoseconds.
+		Weight::from_parts(90_112_586, 11507)
+			// Standard Error: 13_960
+			.saturating_add(Weight::from_parts(3_849_575, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -235,8 +235,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_track() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_070_000 picoseconds.
-		Weight::from_parts(6_835_000, 0)
+		// Minimum execution time: 6_064_000 picoseconds.
+		Weight::from_parts(6_883_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -268,15 +268,15 @@ impl WeightInfo for () {
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:0 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 16368]`.
 	fn propose(l: u32, ) -> Weight {
 		//  Measured:  `1016`
 		//  Estimated: `3894`
-		// Minimum execution time: 78_690_000 picoseconds.
-		Weight::from_parts(82_714_473, 3894)
+		// Minimum execution time: 78_189_000 picoseconds.
+		Weight::from_parts(83_898_561, 3894)
 			// Standard Error: 2
-			.saturating_add(Weight::from_parts(1_415, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(1_417, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
@@ -285,19 +285,19 @@ impl WeightInfo for () {
 	/// Storage: `Membership::Coops` (r:1 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:1 w:1)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::CoopTallies` (r:1 w:1)
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 1000]`.
 	fn vote(m: u32, ) -> Weight {
-		//  Measured:  `3051 + m * (1 ±0)`
+		//  Measured:  `3052 + m * (1 ±0)`
 		//  Estimated: `3894`
-		// Minimum execution time: 46_191_000 picoseconds.
-		Weight::from_parts(72_209_705, 3894)
-			// Standard Error: 3_440
-			.saturating_add(Weight::from_parts(79_521, 0).saturating_mul(m.into()))
+		// Minimum execution time: 45_714_000 picoseconds.
+		Weight::from_parts(65_143_079, 3894)
+			// Standard Error: 2_233
+			.saturating_add(Weight::from_parts(75_905, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -306,7 +306,7 @@ impl WeightInfo for () {
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:1 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenCount` (r:1 w:1)
@@ -320,15 +320,15 @@ impl WeightInfo for () {
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
-		//  Measured:  `17873`
+		//  Measured:  `17874`
 		//  Estimated: `19865`
-		// Minimum execution time: 114_630_000 picoseconds.
-		Weight::from_parts(123_406_000, 19865)
+		// Minimum execution time: 111_430_000 picoseconds.
+		Weight::from_parts(120_828_000, 19865)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenCount` (r:1 w:1)
 	/// Proof: `Governance::OpenCount` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenPerCoop` (r:1 w:1)
@@ -344,10 +344,10 @@ impl WeightInfo for () {
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	fn kill() -> Weight {
-		//  Measured:  `774`
+		//  Measured:  `775`
 		//  Estimated: `6196`
-		// Minimum execution time: 63_410_000 picoseconds.
-		Weight::from_parts(67_009_000, 6196)
+		// Minimum execution time: 62_394_000 picoseconds.
+		Weight::from_parts(66_606_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
@@ -358,8 +358,8 @@ impl WeightInfo for () {
 	fn enact() -> Weight {
 		//  Measured:  `16717`
 		//  Estimated: `19865`
-		// Minimum execution time: 28_548_000 picoseconds.
-		Weight::from_parts(31_985_000, 19865)
+		// Minimum execution time: 28_666_000 picoseconds.
+		Weight::from_parts(32_115_000, 19865)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -368,7 +368,7 @@ impl WeightInfo for () {
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:1 w:0)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenCount` (r:1 w:1)
@@ -384,10 +384,10 @@ impl WeightInfo for () {
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		//  Measured:  `1185`
-		//  Estimated: `3657`
-		// Minimum execution time: 85_838_000 picoseconds.
-		Weight::from_parts(91_046_000, 3657)
+		//  Measured:  `1186`
+		//  Estimated: `3662`
+		// Minimum execution time: 88_744_000 picoseconds.
+		Weight::from_parts(96_981_000, 3662)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
@@ -396,7 +396,7 @@ impl WeightInfo for () {
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:0)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:201 w:200)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::CoopTallies` (r:2 w:1)
@@ -405,10 +405,10 @@ impl WeightInfo for () {
 	fn clear_votes(n: u32, ) -> Weight {
 		//  Measured:  `1305 + n * (64 ±0)`
 		//  Estimated: `11507 + n * (2572 ±0)`
-		// Minimum execution time: 75_515_000 picoseconds.
-		Weight::from_parts(83_822_778, 11507)
-			// Standard Error: 17_030
-			.saturating_add(Weight::from_parts(4_034_554, 0).saturating_mul(n.into()))
+		// Minimum execution time: 75_405_000 picoseconds.
+		Weight::from_parts(90_112_586, 11507)
+			// Standard Error: 13_960
+			.saturating_add(Weight::from_parts(3_849_575, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -420,8 +420,8 @@ impl WeightInfo for () {
 	fn set_track() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_070_000 picoseconds.
-		Weight::from_parts(6_835_000, 0)
+		// Minimum execution time: 6_064_000 picoseconds.
+		Weight::from_parts(6_883_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -46,6 +46,44 @@ fn applicant<T: Config>(members: u32) -> (CoopId, T::AccountId) {
 	(coop, admin)
 }
 
+/// The worst case for releasing members: an applicant co-op with `members` members
+/// whose deposits were paid by as many different admins as it may have (each new
+/// member is invited by the next admin in turn and promoted while there is room).
+fn applicant_spread<T: Config>(members: u32) -> (CoopId, T::AccountId) {
+	let (coop, admin) = applicant::<T>(1);
+	let mut admins = vec![admin.clone()];
+	for i in 1..members {
+		let who = funded::<T>("member", i);
+		let inviter = admins[(i as usize) % admins.len()].clone();
+		Membership::<T>::add_member(
+			RawOrigin::Signed(inviter).into(),
+			T::Lookup::unlookup(who.clone()),
+		)
+		.unwrap();
+		Membership::<T>::accept_invitation(RawOrigin::Signed(who.clone()).into(), coop).unwrap();
+		if admins.len() < T::MaxAdmins::get() as usize {
+			// With two admins or more, a promotion takes two of them.
+			for by in admins.iter().take(2) {
+				Membership::<T>::set_role(
+					RawOrigin::Signed(by.clone()).into(),
+					T::Lookup::unlookup(who.clone()),
+					Role::Admin,
+				)
+				.unwrap();
+			}
+			admins.push(who);
+		}
+	}
+	(coop, admin)
+}
+
+fn active_spread<T: Config>(members: u32) -> (CoopId, T::AccountId) {
+	let (coop, admin) = applicant_spread::<T>(members);
+	let origin = T::AdmissionOrigin::try_successful_origin().unwrap();
+	Membership::<T>::admit_coop(origin, coop).unwrap();
+	(coop, admin)
+}
+
 fn active<T: Config>(members: u32) -> (CoopId, T::AccountId) {
 	let (coop, admin) = applicant::<T>(members);
 	let origin = T::AdmissionOrigin::try_successful_origin().unwrap();
@@ -81,7 +119,7 @@ mod benchmarks {
 	fn reject_application(
 		m: Linear<1, { T::MaxMembersPerCoop::get() }>,
 	) -> Result<(), BenchmarkError> {
-		let (coop, _) = applicant::<T>(m);
+		let (coop, _) = applicant_spread::<T>(m);
 		let origin =
 			T::AdmissionOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
@@ -115,7 +153,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn expel_coop(m: Linear<1, { T::MaxMembersPerCoop::get() }>) -> Result<(), BenchmarkError> {
-		let (coop, _) = active::<T>(m);
+		let (coop, _) = active_spread::<T>(m);
 		let origin =
 			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
@@ -126,7 +164,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn leave_federation(m: Linear<1, { T::MaxMembersPerCoop::get() }>) {
-		let (coop, admin) = active::<T>(m);
+		let (coop, admin) = active_spread::<T>(m);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin));
 		assert_eq!(Coops::<T>::get(coop).map(|c| c.status), Some(CoopStatus::Exited));
@@ -171,7 +209,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn prune_application(m: Linear<1, { T::MaxMembersPerCoop::get() }>) {
-		let (coop, _) = applicant::<T>(m);
+		let (coop, _) = applicant_spread::<T>(m);
 		let expiry = frame_system::Pallet::<T>::block_number()
 			.saturating_add(T::ApplicationPeriod::get())
 			.saturating_add(1u32.into());

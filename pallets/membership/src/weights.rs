@@ -81,8 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn apply_coop() -> Weight {
 		//  Measured:  `507`
 		//  Estimated: `3622`
-		// Minimum execution time: 56_239_000 picoseconds.
-		Weight::from_parts(59_785_000, 3622)
+		// Minimum execution time: 55_747_000 picoseconds.
+		Weight::from_parts(58_990_000, 3622)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn admit_coop() -> Weight {
 		//  Measured:  `566`
 		//  Estimated: `3894`
-		// Minimum execution time: 22_691_000 picoseconds.
-		Weight::from_parts(24_293_000, 3894)
+		// Minimum execution time: 21_882_000 picoseconds.
+		Weight::from_parts(23_999_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -112,23 +112,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:500 w:500)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applicants` (r:1 w:1)
 	/// Proof: `Membership::Applicants` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn reject_application(m: u32, ) -> Weight {
-		//  Measured:  `971 + m * (139 ±0)`
-		//  Estimated: `3894 + m * (2580 ±0)`
-		// Minimum execution time: 70_752_000 picoseconds.
-		Weight::from_parts(72_285_000, 3894)
-			// Standard Error: 34_879
-			.saturating_add(Weight::from_parts(35_061_068, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `2950 + m * (145 ±0)`
+		//  Estimated: `18622 + m * (2580 ±3)`
+		// Minimum execution time: 67_481_000 picoseconds.
+		Weight::from_parts(69_076_000, 18622)
+			// Standard Error: 44_696
+			.saturating_add(Weight::from_parts(35_490_553, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn suspend_coop() -> Weight {
 		//  Measured:  `473`
 		//  Estimated: `3894`
-		// Minimum execution time: 18_166_000 picoseconds.
-		Weight::from_parts(19_653_000, 3894)
+		// Minimum execution time: 17_550_000 picoseconds.
+		Weight::from_parts(19_116_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -157,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reinstate_coop() -> Weight {
 		//  Measured:  `570`
 		//  Estimated: `3894`
-		// Minimum execution time: 20_280_000 picoseconds.
-		Weight::from_parts(21_974_000, 3894)
+		// Minimum execution time: 20_013_000 picoseconds.
+		Weight::from_parts(21_583_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -172,23 +172,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:500 w:500)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::LiveCoops` (r:1 w:1)
 	/// Proof: `Membership::LiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn expel_coop(m: u32, ) -> Weight {
-		//  Measured:  `975 + m * (139 ±0)`
-		//  Estimated: `3894 + m * (2580 ±0)`
-		// Minimum execution time: 74_590_000 picoseconds.
-		Weight::from_parts(76_480_000, 3894)
-			// Standard Error: 34_741
-			.saturating_add(Weight::from_parts(34_890_435, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		//  Measured:  `2954 + m * (145 ±0)`
+		//  Estimated: `18622 + m * (2580 ±0)`
+		// Minimum execution time: 71_088_000 picoseconds.
+		Weight::from_parts(72_566_000, 18622)
+			// Standard Error: 40_551
+			.saturating_add(Weight::from_parts(35_449_343, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(17_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -196,29 +196,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Coops` (r:1 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::MotionsAbout` (r:1 w:0)
+	/// Proof: `Governance::MotionsAbout` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveCoops` (r:1 w:1)
 	/// Proof: `Membership::ActiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveMembers` (r:1 w:1)
 	/// Proof: `Membership::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::CoopMembers` (r:501 w:500)
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::LiveCoops` (r:1 w:1)
 	/// Proof: `Membership::LiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn leave_federation(m: u32, ) -> Weight {
-		//  Measured:  `975 + m * (139 ±0)`
-		//  Estimated: `3894 + m * (2580 ±0)`
-		// Minimum execution time: 76_175_000 picoseconds.
-		Weight::from_parts(78_735_000, 3894)
-			// Standard Error: 40_939
-			.saturating_add(Weight::from_parts(35_266_220, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		//  Measured:  `3123 + m * (145 ±0)`
+		//  Estimated: `18622 + m * (2580 ±0)`
+		// Minimum execution time: 79_134_000 picoseconds.
+		Weight::from_parts(80_468_000, 18622)
+			// Standard Error: 43_138
+			.saturating_add(Weight::from_parts(35_352_920, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(17_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -235,14 +237,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_member() -> Weight {
 		//  Measured:  `933`
 		//  Estimated: `6150`
-		// Minimum execution time: 62_616_000 picoseconds.
-		Weight::from_parts(65_903_000, 6150)
+		// Minimum execution time: 60_744_000 picoseconds.
+		Weight::from_parts(64_251_000, 6150)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Membership::Invitations` (r:1 w:1)
 	/// Proof: `Membership::Invitations` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `Membership::Members` (r:1 w:1)
+	/// Storage: `Membership::Members` (r:2 w:1)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Coops` (r:1 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
@@ -253,11 +255,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::CoopMembers` (r:0 w:1)
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn accept_invitation() -> Weight {
-		//  Measured:  `945`
-		//  Estimated: `3894`
-		// Minimum execution time: 35_643_000 picoseconds.
-		Weight::from_parts(38_107_000, 3894)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `1024`
+		//  Estimated: `6150`
+		// Minimum execution time: 37_850_000 picoseconds.
+		Weight::from_parts(40_102_000, 6150)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Membership::Invitations` (r:1 w:1)
@@ -273,8 +275,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_invitation() -> Weight {
 		//  Measured:  `1037`
 		//  Estimated: `3894`
-		// Minimum execution time: 55_265_000 picoseconds.
-		Weight::from_parts(58_507_000, 3894)
+		// Minimum execution time: 54_343_000 picoseconds.
+		Weight::from_parts(57_001_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -284,23 +286,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:500 w:500)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applicants` (r:1 w:1)
 	/// Proof: `Membership::Applicants` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn prune_application(m: u32, ) -> Weight {
-		//  Measured:  `971 + m * (139 ±0)`
-		//  Estimated: `3894 + m * (2580 ±0)`
-		// Minimum execution time: 70_158_000 picoseconds.
-		Weight::from_parts(71_426_000, 3894)
-			// Standard Error: 43_805
-			.saturating_add(Weight::from_parts(35_385_039, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `2950 + m * (145 ±0)`
+		//  Estimated: `18622 + m * (2580 ±0)`
+		// Minimum execution time: 67_335_000 picoseconds.
+		Weight::from_parts(68_956_000, 18622)
+			// Standard Error: 17_288
+			.saturating_add(Weight::from_parts(34_818_131, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -321,8 +323,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_member() -> Weight {
 		//  Measured:  `1299`
 		//  Estimated: `8730`
-		// Minimum execution time: 77_178_000 picoseconds.
-		Weight::from_parts(81_211_000, 8730)
+		// Minimum execution time: 75_999_000 picoseconds.
+		Weight::from_parts(80_359_000, 8730)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -335,8 +337,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_role() -> Weight {
 		//  Measured:  `835`
 		//  Estimated: `6150`
-		// Minimum execution time: 27_460_000 picoseconds.
-		Weight::from_parts(29_431_000, 6150)
+		// Minimum execution time: 26_969_000 picoseconds.
+		Weight::from_parts(29_491_000, 6150)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -357,8 +359,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn leave_coop() -> Weight {
 		//  Measured:  `950`
 		//  Estimated: `3894`
-		// Minimum execution time: 61_072_000 picoseconds.
-		Weight::from_parts(63_995_000, 3894)
+		// Minimum execution time: 60_200_000 picoseconds.
+		Weight::from_parts(64_186_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -383,8 +385,8 @@ impl WeightInfo for () {
 	fn apply_coop() -> Weight {
 		//  Measured:  `507`
 		//  Estimated: `3622`
-		// Minimum execution time: 56_239_000 picoseconds.
-		Weight::from_parts(59_785_000, 3622)
+		// Minimum execution time: 55_747_000 picoseconds.
+		Weight::from_parts(58_990_000, 3622)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -403,8 +405,8 @@ impl WeightInfo for () {
 	fn admit_coop() -> Weight {
 		//  Measured:  `566`
 		//  Estimated: `3894`
-		// Minimum execution time: 22_691_000 picoseconds.
-		Weight::from_parts(24_293_000, 3894)
+		// Minimum execution time: 21_882_000 picoseconds.
+		Weight::from_parts(23_999_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -414,23 +416,23 @@ impl WeightInfo for () {
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:500 w:500)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applicants` (r:1 w:1)
 	/// Proof: `Membership::Applicants` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn reject_application(m: u32, ) -> Weight {
-		//  Measured:  `971 + m * (139 ±0)`
-		//  Estimated: `3894 + m * (2580 ±0)`
-		// Minimum execution time: 70_752_000 picoseconds.
-		Weight::from_parts(72_285_000, 3894)
-			// Standard Error: 34_879
-			.saturating_add(Weight::from_parts(35_061_068, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		//  Measured:  `2950 + m * (145 ±0)`
+		//  Estimated: `18622 + m * (2580 ±3)`
+		// Minimum execution time: 67_481_000 picoseconds.
+		Weight::from_parts(69_076_000, 18622)
+			// Standard Error: 44_696
+			.saturating_add(Weight::from_parts(35_490_553, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(15_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -443,8 +445,8 @@ impl WeightInfo for () {
 	fn suspend_coop() -> Weight {
 		//  Measured:  `473`
 		//  Estimated: `3894`
-		// Minimum execution time: 18_166_000 picoseconds.
-		Weight::from_parts(19_653_000, 3894)
+		// Minimum execution time: 17_550_000 picoseconds.
+		Weight::from_parts(19_116_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -459,8 +461,8 @@ impl WeightInfo for () {
 	fn reinstate_coop() -> Weight {
 		//  Measured:  `570`
 		//  Estimated: `3894`
-		// Minimum execution time: 20_280_000 picoseconds.
-		Weight::from_parts(21_974_000, 3894)
+		// Minimum execution time: 20_013_000 picoseconds.
+		Weight::from_parts(21_583_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -474,23 +476,23 @@ impl WeightInfo for () {
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:500 w:500)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::LiveCoops` (r:1 w:1)
 	/// Proof: `Membership::LiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn expel_coop(m: u32, ) -> Weight {
-		//  Measured:  `975 + m * (139 ±0)`
-		//  Estimated: `3894 + m * (2580 ±0)`
-		// Minimum execution time: 74_590_000 picoseconds.
-		Weight::from_parts(76_480_000, 3894)
-			// Standard Error: 34_741
-			.saturating_add(Weight::from_parts(34_890_435, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		//  Measured:  `2954 + m * (145 ±0)`
+		//  Estimated: `18622 + m * (2580 ±0)`
+		// Minimum execution time: 71_088_000 picoseconds.
+		Weight::from_parts(72_566_000, 18622)
+			// Standard Error: 40_551
+			.saturating_add(Weight::from_parts(35_449_343, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(17_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -498,29 +500,31 @@ impl WeightInfo for () {
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Coops` (r:1 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::MotionsAbout` (r:1 w:0)
+	/// Proof: `Governance::MotionsAbout` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveCoops` (r:1 w:1)
 	/// Proof: `Membership::ActiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveMembers` (r:1 w:1)
 	/// Proof: `Membership::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::CoopMembers` (r:501 w:500)
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::LiveCoops` (r:1 w:1)
 	/// Proof: `Membership::LiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn leave_federation(m: u32, ) -> Weight {
-		//  Measured:  `975 + m * (139 ±0)`
-		//  Estimated: `3894 + m * (2580 ±0)`
-		// Minimum execution time: 76_175_000 picoseconds.
-		Weight::from_parts(78_735_000, 3894)
-			// Standard Error: 40_939
-			.saturating_add(Weight::from_parts(35_266_220, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		//  Measured:  `3123 + m * (145 ±0)`
+		//  Estimated: `18622 + m * (2580 ±0)`
+		// Minimum execution time: 79_134_000 picoseconds.
+		Weight::from_parts(80_468_000, 18622)
+			// Standard Error: 43_138
+			.saturating_add(Weight::from_parts(35_352_920, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(17_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -537,14 +541,14 @@ impl WeightInfo for () {
 	fn add_member() -> Weight {
 		//  Measured:  `933`
 		//  Estimated: `6150`
-		// Minimum execution time: 62_616_000 picoseconds.
-		Weight::from_parts(65_903_000, 6150)
+		// Minimum execution time: 60_744_000 picoseconds.
+		Weight::from_parts(64_251_000, 6150)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Membership::Invitations` (r:1 w:1)
 	/// Proof: `Membership::Invitations` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `Membership::Members` (r:1 w:1)
+	/// Storage: `Membership::Members` (r:2 w:1)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Coops` (r:1 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
@@ -555,11 +559,11 @@ impl WeightInfo for () {
 	/// Storage: `Membership::CoopMembers` (r:0 w:1)
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn accept_invitation() -> Weight {
-		//  Measured:  `945`
-		//  Estimated: `3894`
-		// Minimum execution time: 35_643_000 picoseconds.
-		Weight::from_parts(38_107_000, 3894)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		//  Measured:  `1024`
+		//  Estimated: `6150`
+		// Minimum execution time: 37_850_000 picoseconds.
+		Weight::from_parts(40_102_000, 6150)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Membership::Invitations` (r:1 w:1)
@@ -575,8 +579,8 @@ impl WeightInfo for () {
 	fn cancel_invitation() -> Weight {
 		//  Measured:  `1037`
 		//  Estimated: `3894`
-		// Minimum execution time: 55_265_000 picoseconds.
-		Weight::from_parts(58_507_000, 3894)
+		// Minimum execution time: 54_343_000 picoseconds.
+		Weight::from_parts(57_001_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -586,23 +590,23 @@ impl WeightInfo for () {
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:500 w:500)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:8 w:8)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:8 w:8)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applicants` (r:1 w:1)
 	/// Proof: `Membership::Applicants` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn prune_application(m: u32, ) -> Weight {
-		//  Measured:  `971 + m * (139 ±0)`
-		//  Estimated: `3894 + m * (2580 ±0)`
-		// Minimum execution time: 70_158_000 picoseconds.
-		Weight::from_parts(71_426_000, 3894)
-			// Standard Error: 43_805
-			.saturating_add(Weight::from_parts(35_385_039, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		//  Measured:  `2950 + m * (145 ±0)`
+		//  Estimated: `18622 + m * (2580 ±0)`
+		// Minimum execution time: 67_335_000 picoseconds.
+		Weight::from_parts(68_956_000, 18622)
+			// Standard Error: 17_288
+			.saturating_add(Weight::from_parts(34_818_131, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(15_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -623,8 +627,8 @@ impl WeightInfo for () {
 	fn remove_member() -> Weight {
 		//  Measured:  `1299`
 		//  Estimated: `8730`
-		// Minimum execution time: 77_178_000 picoseconds.
-		Weight::from_parts(81_211_000, 8730)
+		// Minimum execution time: 75_999_000 picoseconds.
+		Weight::from_parts(80_359_000, 8730)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -637,8 +641,8 @@ impl WeightInfo for () {
 	fn set_role() -> Weight {
 		//  Measured:  `835`
 		//  Estimated: `6150`
-		// Minimum execution time: 27_460_000 picoseconds.
-		Weight::from_parts(29_431_000, 6150)
+		// Minimum execution time: 26_969_000 picoseconds.
+		Weight::from_parts(29_491_000, 6150)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -659,8 +663,8 @@ impl WeightInfo for () {
 	fn leave_coop() -> Weight {
 		//  Measured:  `950`
 		//  Estimated: `3894`
-		// Minimum execution time: 61_072_000 picoseconds.
-		Weight::from_parts(63_995_000, 3894)
+		// Minimum execution time: 60_200_000 picoseconds.
+		Weight::from_parts(64_186_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
