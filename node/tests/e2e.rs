@@ -133,7 +133,7 @@ async fn federation_admits_a_coop_by_vote_and_rpc_reads_it_back() {
 	// 1. A new tech co-op applies (its admin is the dev account `One`).
 	let admin = Sr25519Keyring::One.pair();
 	let apply = RuntimeCall::Membership(pallet_coop_membership::Call::apply_coop {
-		name: b"Delta Tech Co-op".to_vec(),
+		name: b"Delta Tech Co-op".to_vec().try_into().unwrap(),
 		metadata: sp_core::H256::repeat_byte(0xde),
 	});
 	submit_ok(&client, &admin, apply).await;
@@ -236,7 +236,7 @@ async fn passport_attestations_and_member_policy_over_rpc() {
 	// Gamma (admin Eve) publishes its passport.
 	let set = RuntimeCall::Passport(pallet_coop_passport::Call::set_passport {
 		jurisdiction: *b"ES",
-		legal_form: b"Cooperativa de trabajo".to_vec(),
+		legal_form: b"Cooperativa de trabajo".to_vec().try_into().unwrap(),
 		registration_hash: sp_core::H256::repeat_byte(1),
 		documents_hash: sp_core::H256::repeat_byte(2),
 	});
@@ -348,10 +348,10 @@ async fn bounty_fund_claim_submit_review_payout_over_rpc() {
 	// (Gamma) review, both needed.
 	let terms = pallet_coop_bounties::BountyTerms {
 		spec_hash: sp_core::H256::repeat_byte(0x5e),
-		spec_url: b"https://example.org/specs/messaging".to_vec(),
+		spec_url: b"https://example.org/specs/messaging".to_vec().try_into().unwrap(),
 		reward,
-		milestones: vec![],
-		reviewers: vec![Bob.to_account_id(), Eve.to_account_id()],
+		milestones: Default::default(),
+		reviewers: vec![Bob.to_account_id(), Eve.to_account_id()].try_into().unwrap(),
 		approvals_needed: 2,
 		claim_period: 1_000,
 		hours: Some(40),
@@ -371,7 +371,9 @@ async fn bounty_fund_claim_submit_review_payout_over_rpc() {
 	let claim = RuntimeCall::Bounties(pallet_coop_bounties::Call::claim {
 		id: 0,
 		pay_to: PayTo::Coop,
-		shares: Some(vec![(Dave.to_account_id(), 3), (Charlie.to_account_id(), 1)]),
+		shares: Some(
+			vec![(Dave.to_account_id(), 3), (Charlie.to_account_id(), 1)].try_into().unwrap(),
+		),
 	});
 	submit_ok(&client, &Dave.pair(), claim).await;
 	let claimed = rpc(&client, "coop_bounties", rpc_params!["Claimed", 0, 10]).await;
@@ -379,9 +381,9 @@ async fn bounty_fund_claim_submit_review_payout_over_rpc() {
 	let submit = RuntimeCall::Bounties(pallet_coop_bounties::Call::submit_work {
 		id: 0,
 		milestone: None,
-		repo: b"https://git.example.org/coop/messaging".to_vec(),
+		repo: b"https://git.example.org/coop/messaging".to_vec().try_into().unwrap(),
 		commit: [0xc0; 20],
-		tag: Some(b"v1.0.0".to_vec()),
+		tag: Some(b"v1.0.0".to_vec().try_into().unwrap()),
 	});
 	submit_ok(&client, &Dave.pair(), submit).await;
 

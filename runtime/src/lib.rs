@@ -69,7 +69,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -140,12 +140,13 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run on the next runtime upgrade. Each checks the pallet's
-/// on-chain storage version, so on a chain already at v2 (or started with this
-/// runtime, whose genesis writes v2) it does nothing.
+/// on-chain storage version, so on a chain already migrated (or started with this
+/// runtime, whose genesis writes the current versions) it does nothing.
 type Migrations = (
 	pallet_coop_membership::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_coop_governance::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_coop_bounties::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_coop_bounties::migrations::v3::MigrateV2ToV3<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.

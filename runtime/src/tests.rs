@@ -143,6 +143,29 @@ mod federation {
 		RuntimeOrigin::signed(k.to_account_id())
 	}
 
+	fn federation(track: pallet_coop_governance::TrackId) -> RuntimeOrigin {
+		RuntimeOrigin::from(pallet_coop_governance::Origin::Federation { track })
+	}
+
+	/// A one-deliverable bounty of `reward` reviewed by Bob (Alpha) and Dave (Beta).
+	fn bounty_terms(reward: crate::Balance) -> pallet_coop_bounties::TermsOf<Runtime> {
+		pallet_coop_bounties::BountyTerms {
+			spec_hash: H256::repeat_byte(7),
+			spec_url: b"https://example.org/spec".to_vec().try_into().unwrap(),
+			reward,
+			milestones: Default::default(),
+			reviewers: vec![
+				Sr25519Keyring::Bob.to_account_id(),
+				Sr25519Keyring::Dave.to_account_id(),
+			]
+			.try_into()
+			.unwrap(),
+			approvals_needed: 2,
+			claim_period: 100,
+			hours: None,
+		}
+	}
+
 	/// The three founding co-ops' admins vote aye on `id`; the vote is then closed
 	/// after its deadline.
 	fn pass(id: u32) {
@@ -221,8 +244,12 @@ mod federation {
 	#[test]
 	fn admission_through_the_membership_track_and_not_others() {
 		ext_from_preset(genesis_config_presets::LOCAL_TESTNET).execute_with(|| {
-			Membership::apply_coop(signed(Sr25519Keyring::One), b"Delta".to_vec(), H256::zero())
-				.unwrap();
+			Membership::apply_coop(
+				signed(Sr25519Keyring::One),
+				b"Delta".to_vec().try_into().unwrap(),
+				H256::zero(),
+			)
+			.unwrap();
 			let admit =
 				RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 3 });
 			// Direct calls are refused: the local chain has no sudo.
@@ -268,17 +295,11 @@ mod federation {
 				description: H256::repeat_byte(byte),
 			};
 			let terms = pallet_coop_bounties::BountyTerms {
-				spec_hash: H256::repeat_byte(7),
-				spec_url: b"https://example.org/messaging-tool".to_vec(),
-				reward,
-				milestones: vec![milestone(200 * UNIT, 1), milestone(300 * UNIT, 2)],
-				reviewers: vec![
-					Sr25519Keyring::Bob.to_account_id(),
-					Sr25519Keyring::Dave.to_account_id(),
-				],
-				approvals_needed: 2,
-				claim_period: 100,
+				milestones: vec![milestone(200 * UNIT, 1), milestone(300 * UNIT, 2)]
+					.try_into()
+					.unwrap(),
 				hours: Some(80),
+				..bounty_terms(reward)
 			};
 			let fund =
 				RuntimeCall::Bounties(pallet_coop_bounties::Call::fund_from_treasury { terms });
@@ -318,8 +339,6 @@ mod federation {
 	#[test]
 	fn treasury_floor_is_set_on_the_bylaws_track_only() {
 		ext_from_preset(genesis_config_presets::LOCAL_TESTNET).execute_with(|| {
-			let federation =
-				|track| RuntimeOrigin::from(pallet_coop_governance::Origin::Federation { track });
 			let floor = 1_000 * UNIT;
 			assert!(
 				crate::Bounties::set_treasury_floor(federation(tracks::TREASURY), floor).is_err()
@@ -328,19 +347,7 @@ mod federation {
 			crate::Bounties::set_treasury_floor(federation(tracks::BYLAWS), floor).unwrap();
 			assert_eq!(pallet_coop_bounties::TreasuryFloor::<Runtime>::get(), floor);
 			// The Bylaws track does not spend; the Treasury track spends up to the cap.
-			let terms = |reward| pallet_coop_bounties::BountyTerms {
-				spec_hash: H256::repeat_byte(7),
-				spec_url: b"https://example.org/spec".to_vec(),
-				reward,
-				milestones: vec![],
-				reviewers: vec![
-					Sr25519Keyring::Bob.to_account_id(),
-					Sr25519Keyring::Dave.to_account_id(),
-				],
-				approvals_needed: 2,
-				claim_period: 100,
-				hours: None,
-			};
+			let terms = bounty_terms;
 			type Cap = <Runtime as pallet_coop_bounties::Config>::MaxTreasuryBounty;
 			let cap = <Cap as frame_support::traits::Get<crate::Balance>>::get();
 			assert!(crate::Bounties::fund_from_treasury(federation(tracks::BYLAWS), terms(UNIT))
@@ -350,6 +357,45 @@ mod federation {
 				Err(pallet_coop_bounties::Error::<Runtime>::AboveTreasuryBountyCap.into())
 			);
 			crate::Bounties::fund_from_treasury(federation(tracks::TREASURY), terms(UNIT)).unwrap();
+			crate::Bounties::do_try_state().unwrap();
+		});
+	}
+
+	/// Issue 11, attack 6, last part: a treasury spend the federation approved but
+	/// nobody has paid out yet counts against the floor of treasury bounties, until
+	/// it is paid (then the money is gone) or expires.
+	#[test]
+	fn pending_treasury_spends_count_against_the_floor() {
+		ext_from_preset(genesis_config_presets::LOCAL_TESTNET).execute_with(|| {
+			let treasury = crate::configs::coop::TreasuryAccount::get();
+			let balance = crate::Balances::free_balance(&treasury);
+			crate::Bounties::set_treasury_floor(federation(tracks::BYLAWS), balance - 3 * UNIT)
+				.unwrap();
+			let fund = |reward| {
+				crate::Bounties::fund_from_treasury(
+					federation(tracks::TREASURY),
+					bounty_terms(reward),
+				)
+			};
+			let below = Err(pallet_coop_bounties::Error::<Runtime>::BelowTreasuryFloor.into());
+			// 2 COOP promised to Ferdie, not paid out yet.
+			let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+			crate::Treasury::spend(
+				federation(tracks::TREASURY),
+				Box::new(()),
+				2 * UNIT,
+				Box::new(ferdie.clone()),
+				None,
+			)
+			.unwrap();
+			// Without the spend 2 COOP would fit above the floor; with it only 1 does.
+			assert_eq!(fund(2 * UNIT), below);
+			fund(UNIT).unwrap();
+			assert_eq!(fund(UNIT), below);
+			// Paid out: the money left, the promise with it; the floor still holds.
+			crate::Treasury::payout(signed(Sr25519Keyring::Ferdie), 0).unwrap();
+			assert_eq!(crate::Balances::free_balance(&treasury), balance - 3 * UNIT);
+			assert_eq!(fund(1), below);
 			crate::Bounties::do_try_state().unwrap();
 		});
 	}

@@ -53,11 +53,11 @@ fn period<T: Config>() -> BlockNumberFor<T> {
 fn terms<T: Config>(m: u32, reviewers: Vec<T::AccountId>) -> TermsOf<T> {
 	BountyTerms {
 		spec_hash: H256::zero(),
-		spec_url: vec![b'u'; 128],
+		spec_url: vec![b'u'; 128].try_into().unwrap(),
 		reward: reward::<T>(),
-		milestones: milestones::<T>(m),
+		milestones: milestones::<T>(m).try_into().unwrap(),
 		approvals_needed: reviewers.len() as u32,
-		reviewers,
+		reviewers: reviewers.try_into().unwrap(),
 		claim_period: period::<T>(),
 		hours: Some(10),
 	}
@@ -93,7 +93,7 @@ fn claimed<T: Config>(c: u32) -> (BountyId, T::AccountId, T::AccountId, Vec<T::A
 		RawOrigin::Signed(claimant.clone()).into(),
 		id,
 		PayTo::Coop,
-		Some(shares),
+		Some(shares.try_into().unwrap()),
 	)
 	.unwrap();
 	(id, claimant, creator, reviewers)
@@ -106,12 +106,22 @@ fn submitted<T: Config>(c: u32) -> (BountyId, Vec<T::AccountId>) {
 		RawOrigin::Signed(claimant).into(),
 		id,
 		None,
-		vec![b'r'; 128],
+		repo(),
 		[7u8; 20],
-		Some(vec![b't'; 64]),
+		Some(tag()),
 	)
 	.unwrap();
 	(id, reviewers)
+}
+
+/// The longest repository URL.
+fn repo() -> Url {
+	vec![b'r'; 128].try_into().unwrap()
+}
+
+/// The longest release tag.
+fn tag() -> Tag {
+	vec![b't'; 64].try_into().unwrap()
 }
 
 /// A submitted bounty every reviewer but the last approved; returns the last.
@@ -177,9 +187,9 @@ mod benchmarks {
 			RawOrigin::Signed(claimant).into(),
 			id,
 			None,
-			vec![b'r'; 128],
+			repo(),
 			[7u8; 20],
-			Some(vec![b't'; 64]),
+			Some(tag()),
 		)
 		.unwrap();
 		expire::<T>();
@@ -193,7 +203,7 @@ mod benchmarks {
 		let (id, creator, _) = open_bounty::<T>();
 		let r = reviewers::<T>(200);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(creator), id, r, 1);
+		_(RawOrigin::Signed(creator), id, r.try_into().unwrap(), 1);
 		assert_eq!(Bounties::<T>::get(id).map(|b| b.approvals_needed), Some(1));
 	}
 
@@ -203,7 +213,7 @@ mod benchmarks {
 		let shares = contributors::<T>(c);
 		let claimant = shares[0].0.clone();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(claimant), id, PayTo::Coop, Some(shares));
+		_(RawOrigin::Signed(claimant), id, PayTo::Coop, Some(shares.try_into().unwrap()));
 		assert_eq!(Claims::<T>::get(id).map(|c| c.contributors.len() as u32), Some(c));
 	}
 
@@ -230,7 +240,7 @@ mod benchmarks {
 	fn submit_work() {
 		let (id, claimant, _, _) = claimed::<T>(T::MaxContributors::get());
 		#[extrinsic_call]
-		_(RawOrigin::Signed(claimant), id, None, vec![b'r'; 128], [7u8; 20], Some(vec![b't'; 64]));
+		_(RawOrigin::Signed(claimant), id, None, repo(), [7u8; 20], Some(tag()));
 		assert_eq!(Submissions::<T>::get(id).len(), 1);
 	}
 
@@ -254,6 +264,24 @@ mod benchmarks {
 		#[extrinsic_call]
 		review(RawOrigin::Signed(last), id, true, H256::zero());
 		assert_eq!(Bounties::<T>::get(id).map(|b| b.status), Some(BountyStatus::Paid));
+	}
+
+	/// A paid bounty with the most contributors, reaped after its retention; a
+	/// donation sent to its escrow since is swept to the funder.
+	#[benchmark]
+	fn reap_bounty() {
+		let (id, last) = all_but_one_approved::<T>(T::MaxContributors::get());
+		BountiesPallet::<T>::review(RawOrigin::Signed(last).into(), id, true, H256::zero())
+			.unwrap();
+		T::Currency::mint_into(&BountiesPallet::<T>::escrow(id), T::Currency::minimum_balance())
+			.unwrap();
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(now + T::RecordRetention::get());
+		let caller: T::AccountId = account("anyone", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+		assert!(!Bounties::<T>::contains_key(id));
+		assert!(!Claims::<T>::contains_key(id));
 	}
 
 	#[benchmark]

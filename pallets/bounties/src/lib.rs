@@ -120,8 +120,16 @@ pub type ClaimOf<T> = Claim<
 	<T as Config>::MaxReviewers,
 >;
 /// The terms of a new bounty, as call parameter.
-pub type TermsOf<T> =
-	BountyTerms<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+pub type TermsOf<T> = BountyTerms<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	<T as Config>::MaxReviewers,
+	<T as Config>::MaxMilestones,
+>;
+/// A claim's contributors and their shares, as call parameter.
+pub type SharesOf<T> =
+	BoundedVec<(<T as frame_system::Config>::AccountId, u32), <T as Config>::MaxContributors>;
 /// A submission as stored.
 pub type SubmissionOf<T> = Submission<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
@@ -133,8 +141,9 @@ pub mod pallet {
 	use super::*;
 
 	/// 2: `Bounty` gained `rejections` and `claimable_from`, `Claim` gained
-	/// `reviewers` (see [`crate::migrations::v2`]).
-	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// `reviewers` (see [`crate::migrations::v2`]). 3: finished bounties keep their
+	/// deposit until reaped, [`EndedAt`] (see [`crate::migrations::v3`]).
+	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -167,6 +176,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxTreasuryBounty: Get<BalanceOf<Self>>;
 
+		/// What the treasury has already promised (approved spends not yet paid out):
+		/// a treasury bounty must leave the floor standing after those too.
+		type TreasuryCommitments: TreasuryCommitments<BalanceOf<Self>>;
+
+		/// How long a finished (paid or cancelled) bounty's record stays readable
+		/// before anyone may reap it with [`Pallet::reap_bounty`]; its creator's
+		/// deposit is held until then.
+		#[pallet::constant]
+		type RecordRetention: Get<BlockNumberFor<Self>>;
+
 		/// The shortest `claim_period` a bounty may have (at least 1 block).
 		#[pallet::constant]
 		type MinClaimPeriod: Get<BlockNumberFor<Self>>;
@@ -188,7 +207,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
-		/// Held from the member who creates a bounty, for its record.
+		/// Held from the member who creates a bounty, for its record, until the
+		/// record is reaped.
 		#[pallet::constant]
 		type BountyDeposit: Get<BalanceOf<Self>>;
 
@@ -245,12 +265,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextBountyId<T> = StorageValue<_, BountyId, ValueQuery>;
 
-	/// Every bounty, finished ones included.
+	/// Every bounty, finished ones included until they are reaped.
 	#[pallet::storage]
 	pub type Bounties<T: Config> = StorageMap<_, Twox64Concat, BountyId, BountyOf<T>, OptionQuery>;
 
+	/// When each finished (paid or cancelled) bounty ended; its record (bounty, claim,
+	/// submissions) may be reaped [`Config::RecordRetention`] blocks later.
+	#[pallet::storage]
+	pub type EndedAt<T: Config> =
+		StorageMap<_, Twox64Concat, BountyId, BlockNumberFor<T>, OptionQuery>;
+
 	/// The claim on a bounty: present while it is claimed or submitted, and kept
-	/// once it is paid as the record of who delivered it.
+	/// once it is paid (until the record is reaped) as the record of who delivered it.
 	#[pallet::storage]
 	pub type Claims<T: Config> = StorageMap<_, Twox64Concat, BountyId, ClaimOf<T>, OptionQuery>;
 
@@ -352,6 +378,10 @@ pub mod pallet {
 		EscrowSwept { id: BountyId, to: T::AccountId, amount: BalanceOf<T> },
 		/// The treasury floor was set.
 		TreasuryFloorSet { floor: BalanceOf<T> },
+		/// A finished bounty's record (bounty, claim, submissions) was removed; the
+		/// ledgers and this pallet's events remain its history. `deposit` went back
+		/// to its creator.
+		BountyReaped { id: BountyId, deposit: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -372,9 +402,12 @@ pub mod pallet {
 		BadReviewers,
 		/// Too many milestones, or their amounts do not sum to the reward.
 		BadMilestones,
-		/// The URL is longer than 128 bytes.
+		/// The URL is longer than 128 bytes. (Call parameters are bounded now, so a
+		/// longer URL is refused when the call is decoded; kept so that later error
+		/// indices stay the same.)
 		UrlTooLong,
-		/// The release tag is longer than 64 bytes.
+		/// The release tag is longer than 64 bytes. (Refused at decoding now; kept for
+		/// the error indices.)
 		TagTooLong,
 		/// No bounty has this id.
 		UnknownBounty,
@@ -397,7 +430,8 @@ pub mod pallet {
 		ReviewerCannotClaim,
 		/// Shares must list the claimant, each contributor once, each with at least 1 share.
 		BadShares,
-		/// More contributors than `MaxContributors`.
+		/// More contributors than `MaxContributors` (refused at decoding now; kept for
+		/// the error indices).
 		TooManyContributors,
 		/// A contributor is not a member of an active co-op.
 		ContributorNotMember,
@@ -448,6 +482,11 @@ pub mod pallet {
 		/// A claim on this bounty ended without delivery recently: it may be claimed
 		/// again from the block `claimable_from` in the bounty record.
 		CoolingDown,
+		/// Only a paid or cancelled bounty's record can be reaped.
+		NotFinished,
+		/// The record of a finished bounty stays readable for `RecordRetention` blocks
+		/// after it ended (`EndedAt`); reap it after that.
+		RecordRetained,
 	}
 
 	#[pallet::hooks]
@@ -508,12 +547,15 @@ pub mod pallet {
 		///
 		/// - origin: [`Config::TreasuryOrigin`].
 		/// - `terms`: as `create_bounty`; the reward at most
-		///   [`Config::MaxTreasuryBounty`]. Refused if the treasury would fall below
+		///   [`Config::MaxTreasuryBounty`]. Refused if, after the reward and the spends
+		///   the treasury already approved but not yet paid
+		///   ([`Config::TreasuryCommitments`]), the treasury would fall below
 		///   [`TreasuryFloor`].
 		///
 		/// Emits [`Event::BountyCreated`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::create_bounty(terms.milestones.len() as u32))]
+		#[pallet::weight(T::WeightInfo::create_bounty(terms.milestones.len() as u32)
+			.saturating_add(T::DbWeight::get().reads(T::TreasuryCommitments::MAX_READS)))]
 		pub fn fund_from_treasury(origin: OriginFor<T>, terms: TermsOf<T>) -> DispatchResult {
 			T::TreasuryOrigin::ensure_origin(origin)?;
 			ensure!(
@@ -521,18 +563,19 @@ pub mod pallet {
 				Error::<T>::AboveTreasuryBountyCap
 			);
 			let balance = T::Currency::balance(&T::TreasuryAccount::get());
-			ensure!(
-				balance >= terms.reward
-					&& balance.saturating_sub(terms.reward) >= TreasuryFloor::<T>::get(),
-				Error::<T>::BelowTreasuryFloor
-			);
+			let needed = terms
+				.reward
+				.saturating_add(T::TreasuryCommitments::committed())
+				.saturating_add(TreasuryFloor::<T>::get());
+			ensure!(balance >= needed, Error::<T>::BelowTreasuryFloor);
 			Self::open(Funder::Treasury, None, Zero::zero(), terms, false)
 		}
 
 		/// Cancel a bounty that is proposed or open, or whose claim has expired: the whole
 		/// balance of its escrow (its unpaid reward, and anything donated to it) goes
-		/// back to its funder (to the treasury for a co-op that has exited), the deposit
-		/// to its creator. An expired claim's deposit is forfeited to the funder too.
+		/// back to its funder (to the treasury for a co-op that has exited). An expired
+		/// claim's deposit is forfeited to the funder too. The record stays readable
+		/// until reaped ([`Pallet::reap_bounty`]), which returns the creator's deposit.
 		///
 		/// - origin: the creator (for a bounty paid from a member's account), any current
 		///   admin of the funding co-op (for a co-op bounty), or
@@ -559,11 +602,11 @@ pub mod pallet {
 			}
 			let to = Self::refund_account(&bounty.funder);
 			let refund = Self::sweep(id, &to);
-			Self::release_deposit(&bounty);
 			bounty.status = BountyStatus::Cancelled;
 			bounty.approvals = Default::default();
 			bounty.rejections = Default::default();
 			Bounties::<T>::insert(id, bounty);
+			EndedAt::<T>::insert(id, frame_system::Pallet::<T>::block_number());
 			Self::deposit_event(Event::BountyCancelled { id, refund, to });
 			Ok(())
 		}
@@ -580,7 +623,7 @@ pub mod pallet {
 		pub fn set_reviewers(
 			origin: OriginFor<T>,
 			id: BountyId,
-			reviewers: Vec<T::AccountId>,
+			reviewers: BoundedVec<T::AccountId, T::MaxReviewers>,
 			approvals_needed: u32,
 		) -> DispatchResult {
 			let mut bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
@@ -622,14 +665,15 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			id: BountyId,
 			pay_to: PayTo,
-			shares: Option<Vec<(T::AccountId, u32)>>,
+			shares: Option<SharesOf<T>>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
 			ensure!(bounty.status == BountyStatus::Open, Error::<T>::NotOpen);
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(now >= bounty.claimable_from, Error::<T>::CoolingDown);
-			let shares = shares.unwrap_or_else(|| alloc::vec![(who.clone(), 1)]);
+			let shares =
+				shares.map_or_else(|| alloc::vec![(who.clone(), 1)], BoundedVec::into_inner);
 			let contributors = Self::check_shares(&bounty, &who, shares)?;
 			let reviewers = Self::eligible_reviewers(&bounty, &contributors);
 			ensure!(
@@ -719,13 +763,11 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			id: BountyId,
 			milestone: Option<u32>,
-			repo: Vec<u8>,
+			repo: Url,
 			commit: [u8; 20],
-			tag: Option<Vec<u8>>,
+			tag: Option<Tag>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let repo = Url::try_from(repo).map_err(|_| Error::<T>::UrlTooLong)?;
-			let tag = tag.map(Tag::try_from).transpose().map_err(|_| Error::<T>::TagTooLong)?;
 			let (mut bounty, claim) = Self::active_claim(id)?;
 			ensure!(claim.claimant == who, Error::<T>::NotClaimant);
 			let now = frame_system::Pallet::<T>::block_number();
@@ -871,6 +913,43 @@ pub mod pallet {
 			Self::deposit_event(Event::BountyCreated { id, funder, reward, milestones });
 			Ok(())
 		}
+
+		/// Remove a finished bounty's record (bounty, claim, submissions) once
+		/// [`Config::RecordRetention`] blocks have passed since it was paid or cancelled;
+		/// the ledgers and the events stay as its history. The creator's deposit is
+		/// released, and anything sent to the escrow since goes to the funder (the
+		/// treasury for a co-op that has exited).
+		///
+		/// - origin: signed, anyone (the creator gets the deposit, whoever reaps).
+		/// - `id`: a paid or cancelled bounty.
+		///
+		/// Emits [`Event::EscrowSwept`] if the escrow held anything, then
+		/// [`Event::BountyReaped`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::reap_bounty())]
+		pub fn reap_bounty(origin: OriginFor<T>, id: BountyId) -> DispatchResult {
+			ensure_signed(origin)?;
+			let bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
+			let ended = EndedAt::<T>::get(id).ok_or(Error::<T>::NotFinished)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(
+				now >= ended.saturating_add(T::RecordRetention::get()),
+				Error::<T>::RecordRetained
+			);
+			let to = Self::refund_account(&bounty.funder);
+			let swept = Self::sweep(id, &to);
+			if !swept.is_zero() {
+				Self::deposit_event(Event::EscrowSwept { id, to, amount: swept });
+			}
+			Self::release_deposit(&bounty);
+			Bounties::<T>::remove(id);
+			EndedAt::<T>::remove(id);
+			Claims::<T>::remove(id);
+			Submissions::<T>::remove(id);
+			let deposit = if bounty.creator.is_some() { bounty.deposit } else { Zero::zero() };
+			Self::deposit_event(Event::BountyReaped { id, deposit });
+			Ok(())
+		}
 	}
 }
 
@@ -881,6 +960,26 @@ fn all_distinct<X: Ord>(items: impl Iterator<Item = X>) -> bool {
 	sorted.sort();
 	sorted.dedup();
 	sorted.len() == n
+}
+
+/// What the treasury has promised but not yet paid, supplied by the runtime (which
+/// knows the treasury pallet; this pallet does not read its storage).
+pub trait TreasuryCommitments<Balance> {
+	/// The most storage reads [`Self::committed`] does, charged to
+	/// `fund_from_treasury`.
+	const MAX_READS: u64;
+	/// The sum of spends approved and not yet paid out or expired. An implementation
+	/// that cannot tell within `MAX_READS` must answer high (e.g. `Balance::MAX`), so
+	/// that treasury bounties wait rather than break the floor.
+	fn committed() -> Balance;
+}
+
+/// No commitments: for chains whose treasury only pays through this pallet.
+impl<Balance: Zero> TreasuryCommitments<Balance> for () {
+	const MAX_READS: u64 = 0;
+	fn committed() -> Balance {
+		Zero::zero()
+	}
 }
 
 /// [`Config::AdminCount`] read from the membership pallet's co-op records.
@@ -933,12 +1032,10 @@ impl<T: Config> Pallet<T> {
 	/// Checks reviewers: at most `MaxReviewers`, distinct, each an active member of a
 	/// co-op, no two in one co-op, none in `funding_coop`; `1 <= k <= n`.
 	fn check_reviewers(
-		reviewers: Vec<T::AccountId>,
+		reviewers: BoundedVec<T::AccountId, T::MaxReviewers>,
 		k: u32,
 		funding_coop: Option<CoopId>,
 	) -> Result<BoundedVec<T::AccountId, T::MaxReviewers>, DispatchError> {
-		let reviewers: BoundedVec<_, T::MaxReviewers> =
-			reviewers.try_into().map_err(|_| Error::<T>::BadReviewers)?;
 		ensure!(all_distinct(reviewers.iter()), Error::<T>::BadReviewers);
 		ensure!(k >= 1 && (k as usize) <= reviewers.len(), Error::<T>::BadApprovals);
 		let mut coops = Vec::with_capacity(reviewers.len());
@@ -981,11 +1078,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn check_milestones(
-		milestones: Vec<Milestone<BalanceOf<T>>>,
+		milestones: BoundedVec<Milestone<BalanceOf<T>>, T::MaxMilestones>,
 		reward: BalanceOf<T>,
 	) -> Result<BoundedVec<Milestone<BalanceOf<T>>, T::MaxMilestones>, DispatchError> {
-		let milestones: BoundedVec<_, T::MaxMilestones> =
-			milestones.try_into().map_err(|_| Error::<T>::BadMilestones)?;
 		if milestones.is_empty() {
 			return Ok(milestones);
 		}
@@ -1014,7 +1109,7 @@ impl<T: Config> Pallet<T> {
 				&& terms.claim_period <= T::MaxClaimPeriod::get(),
 			Error::<T>::BadClaimPeriod
 		);
-		let spec_url = Url::try_from(terms.spec_url).map_err(|_| Error::<T>::UrlTooLong)?;
+		let spec_url = terms.spec_url;
 		let reviewers = Self::check_reviewers(
 			terms.reviewers,
 			terms.approvals_needed,
@@ -1098,10 +1193,6 @@ impl<T: Config> Pallet<T> {
 		claimant: &T::AccountId,
 		mut shares: Vec<(T::AccountId, u32)>,
 	) -> Result<BoundedVec<Contributor<T::AccountId>, T::MaxContributors>, DispatchError> {
-		ensure!(
-			shares.len() <= T::MaxContributors::get() as usize,
-			Error::<T>::TooManyContributors
-		);
 		let at = shares.iter().position(|(who, _)| who == claimant).ok_or(Error::<T>::BadShares)?;
 		shares.swap(0, at);
 		ensure!(all_distinct(shares.iter().map(|(who, _)| who)), Error::<T>::BadShares);
@@ -1319,7 +1410,7 @@ impl<T: Config> Pallet<T> {
 			if milestones > 0 {
 				bounty.milestones_paid = next;
 			}
-			Self::release_deposit(bounty);
+			EndedAt::<T>::insert(id, frame_system::Pallet::<T>::block_number());
 			Self::release_claim_deposit(claim);
 			Self::deposit_event(Event::BountyCompleted { id, total: bounty.paid });
 			let to = Self::refund_account(&bounty.funder);
@@ -1358,9 +1449,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks the invariants: every unfinished bounty's escrow holds at least its
 	/// unpaid reward (more if someone donated), a proposed one paid nothing; a paid
-	/// bounty paid its whole reward; approvals and rejections below what decides;
-	/// claims only on claimed, submitted or paid bounties, with their reviewers in
-	/// distinct co-ops; the claim and bounty deposits held match the records.
+	/// bounty paid its whole reward; exactly the finished bounties have an end;
+	/// approvals and rejections below what decides; claims only on claimed, submitted
+	/// or paid bounties, with their reviewers in distinct co-ops; the claim and
+	/// bounty deposits held (until reaped) match the records.
 	#[cfg(any(feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::traits::fungible::InspectHold;
@@ -1386,11 +1478,13 @@ impl<T: Config> Pallet<T> {
 					"proposed bounty not funded by a co-op"
 				);
 			}
+			ensure!(
+				finished == EndedAt::<T>::contains_key(id),
+				"finished bounty without an end, or an end of a running one"
+			);
 			if let Some(creator) = &bounty.creator {
 				let h = bounty_held.entry(creator.clone()).or_insert_with(Zero::zero);
-				if !finished {
-					*h = h.saturating_add(bounty.deposit);
-				}
+				*h = h.saturating_add(bounty.deposit);
 			}
 			ensure!(
 				bounty.milestones_paid as usize <= bounty.milestones.len(),
@@ -1427,6 +1521,9 @@ impl<T: Config> Pallet<T> {
 					|| !Submissions::<T>::contains_key(id),
 				"submissions kept after the claim ended"
 			);
+		}
+		for id in EndedAt::<T>::iter_keys() {
+			ensure!(Bounties::<T>::contains_key(id), "end of an unknown bounty");
 		}
 		let mut held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (id, claim) in Claims::<T>::iter() {

@@ -63,11 +63,23 @@ pub const MAX_PERIOD: u64 = 1_000;
 pub const COOLDOWN: u64 = 10;
 pub const MAX_TREASURY_BOUNTY: Balance = 2_000;
 pub const START: Balance = 1_000;
+pub const RETENTION: u64 = 20;
 
 parameter_types! {
 	pub const MembershipPalletId: PalletId = PalletId(*b"coop/mbr");
 	pub const BountiesPalletId: PalletId = PalletId(*b"coop/bty");
 	pub TreasuryAccount: AccountId = acc(TREASURY);
+	/// What the treasury promised outside this pallet (approved spends not paid).
+	pub static Committed: Balance = 0;
+}
+
+/// Treasury commitments as a test sets them.
+pub struct TestCommitments;
+impl crate::TreasuryCommitments<Balance> for TestCommitments {
+	const MAX_READS: u64 = 1;
+	fn committed() -> Balance {
+		Committed::get()
+	}
 }
 
 frame_support::ord_parameter_types! {
@@ -102,6 +114,8 @@ impl crate::Config for Test {
 	type FloorOrigin = EnsureSignedBy<Bylaws, AccountId>;
 	type AdminCount = crate::MembershipAdminCount<Test>;
 	type MaxTreasuryBounty = ConstU128<MAX_TREASURY_BOUNTY>;
+	type TreasuryCommitments = TestCommitments;
+	type RecordRetention = ConstU64<RETENTION>;
 	type MinClaimPeriod = ConstU64<MIN_PERIOD>;
 	type MaxClaimPeriod = ConstU64<MAX_PERIOD>;
 	type ClaimCooldown = ConstU64<COOLDOWN>;

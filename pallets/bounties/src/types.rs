@@ -1,8 +1,10 @@
 //! Types stored by the bounties pallet, and the terms a funder opens a bounty with.
 
-use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::ConstU32, BoundedVec};
+use frame_support::{
+	traits::{ConstU32, Get},
+	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use pallet_coop_membership::CoopId;
 use scale_info::TypeInfo;
 use sp_core::H256;
@@ -120,21 +122,40 @@ pub struct Milestone<Balance> {
 }
 
 /// The terms a bounty is opened with (a call parameter of `create_bounty` and
-/// `fund_from_treasury`).
-#[derive(Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo)]
-pub struct BountyTerms<AccountId, Balance, BlockNumber> {
+/// `fund_from_treasury`). Every list is bounded, so an oversized call is refused
+/// when it is decoded, before anything is allocated for it.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxReviewers, MaxMilestones))]
+// The `NoBound` derives repeat the bounds on the fields' types.
+#[allow(clippy::multiple_bound_locations)]
+pub struct BountyTerms<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxReviewers: Get<u32>,
+	MaxMilestones: Get<u32>,
+> {
 	/// Hash of the specification.
 	pub spec_hash: H256,
 	/// Where the specification can be read (at most 128 bytes).
-	pub spec_url: Vec<u8>,
+	pub spec_url: Url,
 	/// The reward, moved to escrow when the bounty opens.
 	pub reward: Balance,
 	/// Milestones, paid one by one in order; their amounts sum to the reward.
 	/// Empty: the bounty is one deliverable.
-	pub milestones: Vec<Milestone<Balance>>,
+	pub milestones: BoundedVec<Milestone<Balance>, MaxMilestones>,
 	/// Who reviews submissions (none may claim it; a reviewer may not review work
 	/// of their own co-op).
-	pub reviewers: Vec<AccountId>,
+	pub reviewers: BoundedVec<AccountId, MaxReviewers>,
 	/// Approvals needed per submission (k of n).
 	pub approvals_needed: u32,
 	/// Blocks contributors have to deliver, counted from the claim and again from

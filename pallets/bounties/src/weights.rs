@@ -55,6 +55,7 @@ pub trait WeightInfo {
 	fn submit_work() -> Weight;
 	fn review() -> Weight;
 	fn review_and_pay(c: u32, ) -> Weight;
+	fn reap_bounty() -> Weight;
 	fn set_treasury_floor() -> Weight;
 }
 
@@ -77,10 +78,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn create_bounty(m: u32, ) -> Weight {
 		//  Measured:  `3194`
 		//  Estimated: `27126`
-		// Minimum execution time: 150_427_000 picoseconds.
-		Weight::from_parts(159_440_209, 27126)
-			// Standard Error: 10_435
-			.saturating_add(Weight::from_parts(179_773, 0).saturating_mul(m.into()))
+		// Minimum execution time: 150_474_000 picoseconds.
+		Weight::from_parts(159_871_872, 27126)
+			// Standard Error: 9_515
+			.saturating_add(Weight::from_parts(129_852, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -95,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn approve_funding() -> Weight {
 		//  Measured:  `2082`
 		//  Estimated: `6196`
-		// Minimum execution time: 69_704_000 picoseconds.
-		Weight::from_parts(74_222_000, 6196)
+		// Minimum execution time: 69_580_000 picoseconds.
+		Weight::from_parts(73_817_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -104,18 +105,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:1 w:1)
 	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(675), added: 3150, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Submissions` (r:0 w:1)
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::EndedAt` (r:0 w:1)
+	/// Proof: `Bounties::EndedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn cancel_bounty() -> Weight {
-		//  Measured:  `1884`
+		//  Measured:  `1844`
 		//  Estimated: `8799`
-		// Minimum execution time: 131_606_000 picoseconds.
-		Weight::from_parts(139_154_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 106_282_000 picoseconds.
+		Weight::from_parts(113_698_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
@@ -127,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_reviewers() -> Weight {
 		//  Measured:  `3832`
 		//  Estimated: `24222`
-		// Minimum execution time: 80_298_000 picoseconds.
-		Weight::from_parts(85_445_000, 24222)
+		// Minimum execution time: 79_264_000 picoseconds.
+		Weight::from_parts(85_570_000, 24222)
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -150,10 +153,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim(c: u32, ) -> Weight {
 		//  Measured:  `3613 + c * (276 ±0)`
 		//  Estimated: `24222 + c * (2904 ±0)`
-		// Minimum execution time: 125_912_000 picoseconds.
-		Weight::from_parts(126_163_722, 24222)
-			// Standard Error: 13_419
-			.saturating_add(Weight::from_parts(6_634_588, 0).saturating_mul(c.into()))
+		// Minimum execution time: 125_767_000 picoseconds.
+		Weight::from_parts(127_176_126, 24222)
+			// Standard Error: 12_526
+			.saturating_add(Weight::from_parts(6_708_223, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -172,8 +175,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn unclaim() -> Weight {
 		//  Measured:  `1518`
 		//  Estimated: `4931`
-		// Minimum execution time: 51_958_000 picoseconds.
-		Weight::from_parts(56_336_000, 4931)
+		// Minimum execution time: 52_433_000 picoseconds.
+		Weight::from_parts(56_810_000, 4931)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -190,8 +193,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn release_expired_claim() -> Weight {
 		//  Measured:  `1704`
 		//  Estimated: `6196`
-		// Minimum execution time: 60_230_000 picoseconds.
-		Weight::from_parts(65_229_000, 6196)
+		// Minimum execution time: 60_848_000 picoseconds.
+		Weight::from_parts(65_208_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -204,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn submit_work() -> Weight {
 		//  Measured:  `1324`
 		//  Estimated: `11734`
-		// Minimum execution time: 21_792_000 picoseconds.
-		Weight::from_parts(24_170_000, 11734)
+		// Minimum execution time: 22_354_000 picoseconds.
+		Weight::from_parts(25_028_000, 11734)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -224,8 +227,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn review() -> Weight {
 		//  Measured:  `2538`
 		//  Estimated: `4931`
-		// Minimum execution time: 35_743_000 picoseconds.
-		Weight::from_parts(39_086_000, 4931)
+		// Minimum execution time: 36_198_000 picoseconds.
+		Weight::from_parts(40_276_000, 4931)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -243,29 +246,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Bounties::CoopContributions` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:11 w:11)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::EndedAt` (r:0 w:1)
+	/// Proof: `Bounties::EndedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 8]`.
 	fn review_and_pay(c: u32, ) -> Weight {
-		//  Measured:  `3498 + c * (365 ±0)`
+		//  Measured:  `3458 + c * (365 ±0)`
 		//  Estimated: `8799 + c * (2904 ±0)`
-		// Minimum execution time: 199_294_000 picoseconds.
-		Weight::from_parts(163_304_263, 8799)
-			// Standard Error: 34_597
-			.saturating_add(Weight::from_parts(48_985_751, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Minimum execution time: 177_682_000 picoseconds.
+		Weight::from_parts(138_265_237, 8799)
+			// Standard Error: 25_417
+			.saturating_add(Weight::from_parts(49_474_816, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2904).saturating_mul(c.into()))
+	}
+	/// Storage: `Bounties::Bounties` (r:1 w:1)
+	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::EndedAt` (r:1 w:1)
+	/// Proof: `Bounties::EndedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::Submissions` (r:0 w:1)
+	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::Claims` (r:0 w:1)
+	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(675), added: 3150, mode: `MaxEncodedLen`)
+	fn reap_bounty() -> Weight {
+		//  Measured:  `1109`
+		//  Estimated: `6196`
+		// Minimum execution time: 95_843_000 picoseconds.
+		Weight::from_parts(103_514_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Bounties::TreasuryFloor` (r:0 w:1)
 	/// Proof: `Bounties::TreasuryFloor` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_treasury_floor() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_530_000 picoseconds.
-		Weight::from_parts(5_233_000, 0)
+		// Minimum execution time: 4_675_000 picoseconds.
+		Weight::from_parts(5_425_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -288,10 +313,10 @@ impl WeightInfo for () {
 	fn create_bounty(m: u32, ) -> Weight {
 		//  Measured:  `3194`
 		//  Estimated: `27126`
-		// Minimum execution time: 150_427_000 picoseconds.
-		Weight::from_parts(159_440_209, 27126)
-			// Standard Error: 10_435
-			.saturating_add(Weight::from_parts(179_773, 0).saturating_mul(m.into()))
+		// Minimum execution time: 150_474_000 picoseconds.
+		Weight::from_parts(159_871_872, 27126)
+			// Standard Error: 9_515
+			.saturating_add(Weight::from_parts(129_852, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -306,8 +331,8 @@ impl WeightInfo for () {
 	fn approve_funding() -> Weight {
 		//  Measured:  `2082`
 		//  Estimated: `6196`
-		// Minimum execution time: 69_704_000 picoseconds.
-		Weight::from_parts(74_222_000, 6196)
+		// Minimum execution time: 69_580_000 picoseconds.
+		Weight::from_parts(73_817_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -315,18 +340,20 @@ impl WeightInfo for () {
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:1 w:1)
 	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(675), added: 3150, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Submissions` (r:0 w:1)
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::EndedAt` (r:0 w:1)
+	/// Proof: `Bounties::EndedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn cancel_bounty() -> Weight {
-		//  Measured:  `1884`
+		//  Measured:  `1844`
 		//  Estimated: `8799`
-		// Minimum execution time: 131_606_000 picoseconds.
-		Weight::from_parts(139_154_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		// Minimum execution time: 106_282_000 picoseconds.
+		Weight::from_parts(113_698_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
@@ -338,8 +365,8 @@ impl WeightInfo for () {
 	fn set_reviewers() -> Weight {
 		//  Measured:  `3832`
 		//  Estimated: `24222`
-		// Minimum execution time: 80_298_000 picoseconds.
-		Weight::from_parts(85_445_000, 24222)
+		// Minimum execution time: 79_264_000 picoseconds.
+		Weight::from_parts(85_570_000, 24222)
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -361,10 +388,10 @@ impl WeightInfo for () {
 	fn claim(c: u32, ) -> Weight {
 		//  Measured:  `3613 + c * (276 ±0)`
 		//  Estimated: `24222 + c * (2904 ±0)`
-		// Minimum execution time: 125_912_000 picoseconds.
-		Weight::from_parts(126_163_722, 24222)
-			// Standard Error: 13_419
-			.saturating_add(Weight::from_parts(6_634_588, 0).saturating_mul(c.into()))
+		// Minimum execution time: 125_767_000 picoseconds.
+		Weight::from_parts(127_176_126, 24222)
+			// Standard Error: 12_526
+			.saturating_add(Weight::from_parts(6_708_223, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -383,8 +410,8 @@ impl WeightInfo for () {
 	fn unclaim() -> Weight {
 		//  Measured:  `1518`
 		//  Estimated: `4931`
-		// Minimum execution time: 51_958_000 picoseconds.
-		Weight::from_parts(56_336_000, 4931)
+		// Minimum execution time: 52_433_000 picoseconds.
+		Weight::from_parts(56_810_000, 4931)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -401,8 +428,8 @@ impl WeightInfo for () {
 	fn release_expired_claim() -> Weight {
 		//  Measured:  `1704`
 		//  Estimated: `6196`
-		// Minimum execution time: 60_230_000 picoseconds.
-		Weight::from_parts(65_229_000, 6196)
+		// Minimum execution time: 60_848_000 picoseconds.
+		Weight::from_parts(65_208_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -415,8 +442,8 @@ impl WeightInfo for () {
 	fn submit_work() -> Weight {
 		//  Measured:  `1324`
 		//  Estimated: `11734`
-		// Minimum execution time: 21_792_000 picoseconds.
-		Weight::from_parts(24_170_000, 11734)
+		// Minimum execution time: 22_354_000 picoseconds.
+		Weight::from_parts(25_028_000, 11734)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -435,8 +462,8 @@ impl WeightInfo for () {
 	fn review() -> Weight {
 		//  Measured:  `2538`
 		//  Estimated: `4931`
-		// Minimum execution time: 35_743_000 picoseconds.
-		Weight::from_parts(39_086_000, 4931)
+		// Minimum execution time: 36_198_000 picoseconds.
+		Weight::from_parts(40_276_000, 4931)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -454,29 +481,51 @@ impl WeightInfo for () {
 	/// Proof: `Bounties::CoopContributions` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:11 w:11)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::EndedAt` (r:0 w:1)
+	/// Proof: `Bounties::EndedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 8]`.
 	fn review_and_pay(c: u32, ) -> Weight {
-		//  Measured:  `3498 + c * (365 ±0)`
+		//  Measured:  `3458 + c * (365 ±0)`
 		//  Estimated: `8799 + c * (2904 ±0)`
-		// Minimum execution time: 199_294_000 picoseconds.
-		Weight::from_parts(163_304_263, 8799)
-			// Standard Error: 34_597
-			.saturating_add(Weight::from_parts(48_985_751, 0).saturating_mul(c.into()))
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		// Minimum execution time: 177_682_000 picoseconds.
+		Weight::from_parts(138_265_237, 8799)
+			// Standard Error: 25_417
+			.saturating_add(Weight::from_parts(49_474_816, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2904).saturating_mul(c.into()))
+	}
+	/// Storage: `Bounties::Bounties` (r:1 w:1)
+	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::EndedAt` (r:1 w:1)
+	/// Proof: `Bounties::EndedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::Submissions` (r:0 w:1)
+	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::Claims` (r:0 w:1)
+	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(675), added: 3150, mode: `MaxEncodedLen`)
+	fn reap_bounty() -> Weight {
+		//  Measured:  `1109`
+		//  Estimated: `6196`
+		// Minimum execution time: 95_843_000 picoseconds.
+		Weight::from_parts(103_514_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Bounties::TreasuryFloor` (r:0 w:1)
 	/// Proof: `Bounties::TreasuryFloor` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_treasury_floor() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_530_000 picoseconds.
-		Weight::from_parts(5_233_000, 0)
+		// Minimum execution time: 4_675_000 picoseconds.
+		Weight::from_parts(5_425_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -19,7 +19,9 @@ use pallet_coop_membership::Role;
 use sp_runtime::{BuildStorage, Perbill};
 
 type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
+/// 32-byte accounts, as the runtime's: derived sub-accounts (co-op sovereign
+/// accounts) would all truncate into one with 8-byte test accounts.
+pub type AccountId = sp_runtime::AccountId32;
 pub type Balance = u128;
 
 frame_support::construct_runtime!(
@@ -35,6 +37,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 	// Room for the scheduler to enact a proposal's heaviest call.
 	type BlockWeights = BlockWeights;
 	type AccountData = pallet_balances::AccountData<Balance>;
@@ -61,13 +65,18 @@ parameter_types! {
 	pub const BylawsTrack: u8 = BYLAWS;
 	pub MaxCallWeight: Weight = Weight::from_parts(1_000_000_000_000, 1_000_000);
 	pub SchedulerMaxWeight: Weight = Weight::from_parts(4_000_000_000_000, 4_000_000);
-	pub const TreasuryAccount: AccountId = TREASURY;
+	pub TreasuryAccount: AccountId = acc(TREASURY);
 	pub BlockWeights: frame_system::limits::BlockWeights =
 		frame_system::limits::BlockWeights::simple_max(Weight::from_parts(8_000_000_000_000, u64::MAX));
 }
 
-/// Where slashed proposal deposits go.
-pub const TREASURY: AccountId = 999;
+/// Test account number `n`.
+pub fn acc(n: u8) -> AccountId {
+	AccountId::new([n; 32])
+}
+
+/// Where slashed proposal deposits go (account number).
+pub const TREASURY: u8 = 99;
 
 impl pallet_coop_membership::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -149,24 +158,25 @@ pub struct BenchHelper;
 impl crate::BenchmarkHelper<AccountId> for BenchHelper {
 	fn member(coop: u32, member: u32) -> AccountId {
 		use frame_support::traits::fungible::Mutate;
-		let who = 1_000_000 + u64::from(coop) * 10_000 + u64::from(member);
+		// Member 0 of each co-op is its admin.
+		let who: AccountId = frame_benchmarking::account("bench-member", member, coop);
 		let _ = Balances::set_balance(&who, 1_000_000);
-		if pallet_coop_membership::Members::<Test>::get(who).is_some() {
+		if pallet_coop_membership::Members::<Test>::get(&who).is_some() {
 			return who;
 		}
-		let admin = 1_000_000 + u64::from(coop) * 10_000;
-		match pallet_coop_membership::Members::<Test>::get(admin) {
+		let admin: AccountId = frame_benchmarking::account("bench-member", 0, coop);
+		match pallet_coop_membership::Members::<Test>::get(&admin) {
 			None => {
-				let mut members = vec![(admin, Role::Admin)];
+				let mut members = vec![(admin.clone(), Role::Admin)];
 				if who != admin {
-					members.push((who, Role::Member));
+					members.push((who.clone(), Role::Member));
 				}
 				Membership::found_coop(b"bench", &members).unwrap();
 			}
 			Some(m) => {
 				Balances::set_balance(&admin, 1_000_000);
-				Membership::add_member(RuntimeOrigin::signed(admin), who).unwrap();
-				Membership::accept_invitation(RuntimeOrigin::signed(who), m.coop).unwrap();
+				Membership::add_member(RuntimeOrigin::signed(admin), who.clone()).unwrap();
+				Membership::accept_invitation(RuntimeOrigin::signed(who.clone()), m.coop).unwrap();
 			}
 		}
 		who
@@ -217,20 +227,26 @@ pub fn test_tracks() -> Vec<(u8, TrackInfoOf<Test>)> {
 pub const START: Balance = 1_000;
 
 /// Co-op 0: 1 (admin), 2, 3. Co-op 1: 4 (admin), 5, 6. Co-op 2: 7 (admin).
-/// Account 10 belongs to no co-op. Accounts 1..=20 hold 1_000.
+/// Account 10 belongs to no co-op. Accounts `acc(1..=20)` hold 1_000.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=20).map(|a| (a, START)).collect(),
+		balances: (1..=20).map(|a| (acc(a), START)).collect(),
 		..Default::default()
 	}
 	.assimilate_storage(&mut t)
 	.unwrap();
 	pallet_coop_membership::GenesisConfig::<Test> {
 		founding_coops: vec![
-			(b"A".to_vec(), vec![(1, Role::Admin), (2, Role::Member), (3, Role::Member)]),
-			(b"B".to_vec(), vec![(4, Role::Admin), (5, Role::Member), (6, Role::Member)]),
-			(b"C".to_vec(), vec![(7, Role::Admin)]),
+			(
+				b"A".to_vec(),
+				vec![(acc(1), Role::Admin), (acc(2), Role::Member), (acc(3), Role::Member)],
+			),
+			(
+				b"B".to_vec(),
+				vec![(acc(4), Role::Admin), (acc(5), Role::Member), (acc(6), Role::Member)],
+			),
+			(b"C".to_vec(), vec![(acc(7), Role::Admin)]),
 		],
 	}
 	.assimilate_storage(&mut t)

@@ -21,8 +21,8 @@ use pallet_coop_membership::CoopStatus;
 use sp_core::H256;
 use sp_runtime::{traits::Hash, DispatchError, Perbill};
 
-fn signed(who: AccountId) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who)
+fn signed(n: u8) -> RuntimeOrigin {
+	RuntimeOrigin::signed(acc(n))
 }
 
 fn signal(n: u8) -> Box<ProposalAction<RuntimeCall, H256>> {
@@ -45,7 +45,7 @@ fn run_to(n: u64) {
 	}
 }
 
-fn vote(who: AccountId, id: u32, v: Vote) {
+fn vote(who: u8, id: u32, v: Vote) {
 	assert_ok!(Governance::vote(signed(who), id, v));
 }
 
@@ -68,7 +68,7 @@ fn propose_holds_deposit_and_snapshots_eligibility() {
 			vec![Event::Proposed {
 				id: 0,
 				track: ORDINARY,
-				proposer: 2,
+				proposer: acc(2),
 				coop: 0,
 				action_hash,
 				deadline: 11
@@ -76,8 +76,8 @@ fn propose_holds_deposit_and_snapshots_eligibility() {
 		);
 		let p = Proposals::<Test>::get(0).unwrap();
 		assert_eq!((p.eligible_members, p.eligible_coops), (7, 3));
-		assert_eq!(Balances::balance_on_hold(&HoldReason::ProposalDeposit.into(), &2), 10);
-		assert_eq!(Balances::free_balance(2), START - 10);
+		assert_eq!(Balances::balance_on_hold(&HoldReason::ProposalDeposit.into(), &acc(2)), 10);
+		assert_eq!(Balances::free_balance(acc(2)), START - 10);
 		assert_eq!(OpenCount::<Test>::get(ORDINARY), 1);
 	});
 }
@@ -116,7 +116,7 @@ fn propose_errors() {
 			Error::<Test>::TooManyOpen
 		);
 		// Member 1 has spent its balance on nothing yet; drain account 6 to test the deposit.
-		assert_ok!(Balances::transfer_allow_death(signed(6), 20, START));
+		assert_ok!(Balances::transfer_allow_death(signed(6), acc(20), START));
 		assert_noop!(
 			Governance::propose(signed(6), BALLOT, signal(1)),
 			Error::<Test>::InsufficientDeposit
@@ -178,12 +178,12 @@ fn vote_can_change_and_tallies_follow() {
 		vote(2, 0, Vote::Nay);
 		assert_eq!(
 			governance_events(),
-			vec![Event::Voted { id: 0, who: 2, coop: 0, vote: Vote::Nay }]
+			vec![Event::Voted { id: 0, who: acc(2), coop: 0, vote: Vote::Nay }]
 		);
 		let p = Proposals::<Test>::get(0).unwrap();
 		assert_eq!(p.members, tally(0, 1, 0, 0));
 		assert_eq!(p.coops, tally(0, 1, 0, 0));
-		assert_eq!(Votes::<Test>::get(0, 2).unwrap().vote, Vote::Nay);
+		assert_eq!(Votes::<Test>::get(0, acc(2)).unwrap().vote, Vote::Nay);
 		assert_noop!(Governance::vote(signed(2), 0, Vote::Nay), Error::<Test>::SameVote);
 	});
 }
@@ -234,7 +234,7 @@ fn bylaws_exact_two_thirds_passes_and_just_below_fails() {
 		// Add a fourth co-op: 2 of 4 (with quorum met) is below 2/3.
 		assert_ok!(pallet_coop_membership::Pallet::<Test>::found_coop(
 			b"D",
-			&[(8, pallet_coop_membership::Role::Admin)]
+			&[(acc(8), pallet_coop_membership::Role::Admin)]
 		));
 		run_to(2);
 		assert_ok!(Governance::propose(signed(1), BYLAWS, signal(1)));
@@ -321,10 +321,10 @@ fn attack_single_reasoned_block_is_never_lost() {
 		// The block decides at once; the decision keeps who blocked and why.
 		assert_ok!(close(0));
 		assert_eq!(outcome(0), Outcome::Rejected);
-		assert_eq!(crate::BlockReasons::<Test>::get(0).unwrap().to_vec(), vec![(6, reason)]);
+		assert_eq!(crate::BlockReasons::<Test>::get(0).unwrap().to_vec(), vec![(acc(6), reason)]);
 		// Clearing the votes keeps the reasons in the register.
 		while Governance::clear_votes(signed(10), 0).is_ok() {}
-		assert_eq!(crate::BlockReasons::<Test>::get(0).unwrap().to_vec(), vec![(6, reason)]);
+		assert_eq!(crate::BlockReasons::<Test>::get(0).unwrap().to_vec(), vec![(acc(6), reason)]);
 	});
 }
 
@@ -378,7 +378,7 @@ fn approved_call_is_dispatched_with_federation_origin_of_its_track() {
 	build_and_execute(|| {
 		assert_ok!(pallet_coop_membership::Pallet::<Test>::apply_coop(
 			signed(8),
-			b"New".to_vec(),
+			b"New".to_vec().try_into().unwrap(),
 			H256::zero()
 		));
 		let admit = RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 3 });
@@ -405,7 +405,7 @@ fn approved_call_is_dispatched_with_federation_origin_of_its_track() {
 			CoopStatus::Active
 		);
 		// The deposit came back.
-		assert_eq!(Balances::free_balance(1), START);
+		assert_eq!(Balances::free_balance(acc(1)), START);
 	});
 }
 
@@ -414,7 +414,7 @@ fn call_on_the_wrong_track_fails_with_bad_origin_and_is_recorded() {
 	build_and_execute(|| {
 		assert_ok!(pallet_coop_membership::Pallet::<Test>::apply_coop(
 			signed(8),
-			b"New".to_vec(),
+			b"New".to_vec().try_into().unwrap(),
 			H256::zero()
 		));
 		let admit = RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 3 });
@@ -516,7 +516,7 @@ fn cancel_by_proposer_before_others_vote() {
 		assert_ok!(Governance::cancel(signed(1), 0));
 		assert_eq!(governance_events(), vec![Event::Cancelled { id: 0 }]);
 		assert_eq!(outcome(0), Outcome::Cancelled);
-		assert_eq!(Balances::free_balance(1), START);
+		assert_eq!(Balances::free_balance(acc(1)), START);
 		assert_eq!(OpenCount::<Test>::get(ORDINARY), 0);
 		assert_noop!(Governance::cancel(signed(1), 0), Error::<Test>::ProposalNotFound);
 
@@ -530,10 +530,8 @@ fn cancel_by_proposer_before_others_vote() {
 		run_to(System::block_number() + 10);
 		assert_noop!(Governance::cancel(signed(1), 2), Error::<Test>::CannotCancel);
 		assert_ok!(close(2));
-		assert!(System::events().iter().any(|r| matches!(
-			r.event,
-			RuntimeEvent::Governance(Event::DepositSlashed { id: 2, who: 1, amount: 10 })
-		)));
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Governance(Event::DepositSlashed { id: 2, who: acc(1), amount: 10 })));
 	});
 }
 
@@ -567,7 +565,7 @@ fn member_who_leaves_keeps_cast_vote_but_cannot_change_it() {
 		// ... but the former member can no longer vote.
 		assert_noop!(Governance::vote(signed(5), 0, Vote::Nay), Error::<Test>::NotMember);
 		// Nor after rejoining: the electorate was fixed when the proposal opened.
-		assert_ok!(pallet_coop_membership::Pallet::<Test>::add_member(signed(4), 5));
+		assert_ok!(pallet_coop_membership::Pallet::<Test>::add_member(signed(4), acc(5)));
 		assert_ok!(pallet_coop_membership::Pallet::<Test>::accept_invitation(signed(5), 1));
 		assert_noop!(Governance::vote(signed(5), 0, Vote::Nay), Error::<Test>::NotInElectorate);
 	});
@@ -665,9 +663,9 @@ fn try_state_detects_tampered_tally() {
 }
 
 /// Admin 1 (co-op 0) enrols fresh accounts after a proposal opened.
-fn enrol(admin: AccountId, who: AccountId) {
-	let coop = pallet_coop_membership::Members::<Test>::get(admin).unwrap().coop;
-	assert_ok!(pallet_coop_membership::Pallet::<Test>::add_member(signed(admin), who));
+fn enrol(admin: u8, who: u8) {
+	let coop = pallet_coop_membership::Members::<Test>::get(acc(admin)).unwrap().coop;
+	assert_ok!(pallet_coop_membership::Pallet::<Test>::add_member(signed(admin), acc(who)));
 	assert_ok!(pallet_coop_membership::Pallet::<Test>::accept_invitation(signed(who), coop));
 }
 
@@ -685,10 +683,13 @@ fn attack_vote_stuffing_by_late_joiners_fails() {
 				Governance::vote(signed(puppet), 0, Vote::Nay),
 				Error::<Test>::NotInElectorate
 			);
-			assert_ok!(pallet_coop_membership::Pallet::<Test>::remove_member(signed(1), puppet));
+			assert_ok!(pallet_coop_membership::Pallet::<Test>::remove_member(
+				signed(1),
+				acc(puppet)
+			));
 		}
 		// A removed and re-added member of the electorate is a late joiner too.
-		assert_ok!(pallet_coop_membership::Pallet::<Test>::remove_member(signed(1), 2));
+		assert_ok!(pallet_coop_membership::Pallet::<Test>::remove_member(signed(1), acc(2)));
 		enrol(1, 2);
 		assert_noop!(Governance::vote(signed(2), 0, Vote::Nay), Error::<Test>::NotInElectorate);
 		// The puppets bought no votes, so no early close either.
@@ -754,13 +755,13 @@ fn attack_slot_squatting_by_one_coop_fails() {
 		run_to(21);
 		assert_ok!(close(id));
 		assert_eq!(outcome(1), Outcome::Killed);
-		assert_eq!(Balances::free_balance(TREASURY), 50);
+		assert_eq!(Balances::free_balance(acc(TREASURY)), 50);
 		assert_eq!(
-			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&2),
+			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&acc(2)),
 			START - 50
 		);
 		assert!(System::events().iter().any(|r| r.event
-			== RuntimeEvent::Governance(Event::DepositSlashed { id: 1, who: 2, amount: 50 })));
+			== RuntimeEvent::Governance(Event::DepositSlashed { id: 1, who: acc(2), amount: 50 })));
 		// Co-op 0 got its slot back, and only that one.
 		assert_ok!(Governance::propose(signed(3), BYLAWS, signal(8)));
 	});
@@ -775,10 +776,10 @@ fn attack_slot_squatting_deposit_is_slashed_when_quorum_is_missed() {
 		assert_ok!(close(0));
 		assert_eq!(outcome(0), Outcome::Rejected);
 		assert_eq!(
-			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&2),
+			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&acc(2)),
 			START - 10
 		);
-		assert_eq!(Balances::free_balance(TREASURY), 10);
+		assert_eq!(Balances::free_balance(acc(TREASURY)), 10);
 		// With the quorum met, a rejected proposer keeps the deposit.
 		assert_ok!(Governance::propose(signed(3), BALLOT, signal(2)));
 		for who in [1, 2, 4, 5] {
@@ -786,7 +787,7 @@ fn attack_slot_squatting_deposit_is_slashed_when_quorum_is_missed() {
 		}
 		assert_ok!(close(1));
 		assert_eq!(
-			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&3),
+			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&acc(3)),
 			START
 		);
 	});
@@ -906,7 +907,7 @@ fn approved_call_waits_out_the_enactment_delay() {
 		crate::Tracks::<Test>::insert(MEMBERSHIP, delayed);
 		assert_ok!(pallet_coop_membership::Pallet::<Test>::apply_coop(
 			signed(8),
-			b"New".to_vec(),
+			b"New".to_vec().try_into().unwrap(),
 			H256::zero()
 		));
 		let admit = RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 3 });

@@ -29,7 +29,7 @@ fn applicant<T: Config>(members: u32) -> (CoopId, T::AccountId) {
 	let admin = funded::<T>("admin", 0);
 	Membership::<T>::apply_coop(
 		RawOrigin::Signed(admin.clone()).into(),
-		vec![b'c'; 8],
+		vec![b'c'; 8].try_into().unwrap(),
 		H256::zero(),
 	)
 	.unwrap();
@@ -98,7 +98,8 @@ mod benchmarks {
 	#[benchmark]
 	fn apply_coop() {
 		let caller = funded::<T>("caller", 0);
-		let name = vec![b'n'; T::MaxNameLen::get() as usize];
+		let name: BoundedVec<u8, T::MaxNameLen> =
+			vec![b'n'; T::MaxNameLen::get() as usize].try_into().unwrap();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), name, H256::zero());
 		assert_eq!(Members::<T>::get(&caller).map(|m| m.role), Some(Role::Admin));

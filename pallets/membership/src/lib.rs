@@ -283,7 +283,8 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The name is empty: give the co-op a name.
 		EmptyName,
-		/// The name is longer than `MaxNameLen` bytes: shorten it.
+		/// The name is longer than `MaxNameLen` bytes: shorten it. (Raised for founding
+		/// co-ops; `apply_coop` refuses a longer name when the call is decoded.)
 		NameTooLong,
 		/// The account already belongs to a co-op: an account can be in only one co-op
 		/// at a time, so it must leave that one first.
@@ -386,7 +387,8 @@ pub mod pallet {
 		///
 		/// - origin: signed by an account that belongs to no co-op; it becomes the
 		///   co-op's first admin and member, and [`Config::CoopDeposit`] is held from it.
-		/// - `name`: the co-op's public name (1 to `MaxNameLen` bytes).
+		/// - `name`: the co-op's public name, 1 to [`Config::MaxNameLen`] bytes (a longer
+		///   one is refused when the call is decoded, before anything is allocated for it).
 		/// - `metadata`: hash of its public metadata document, kept off chain.
 		///
 		/// Emits [`Event::CoopApplied`]. The co-op is `Applicant` until the federation
@@ -394,11 +396,13 @@ pub mod pallet {
 		/// prunes it. At most `MaxApplicants` applications wait at once.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::apply_coop())]
-		pub fn apply_coop(origin: OriginFor<T>, name: Vec<u8>, metadata: H256) -> DispatchResult {
+		pub fn apply_coop(
+			origin: OriginFor<T>,
+			name: BoundedVec<u8, T::MaxNameLen>,
+			metadata: H256,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(!name.is_empty(), Error::<T>::EmptyName);
-			let name: BoundedVec<u8, T::MaxNameLen> =
-				name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
 			ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
 			let applicants = Applicants::<T>::get();
 			ensure!(applicants < T::MaxApplicants::get(), Error::<T>::TooManyApplicants);

@@ -17,7 +17,9 @@ use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
+/// 32-byte accounts: co-op sovereign accounts are derived sub-accounts, which
+/// 8-byte test accounts would truncate into one (every co-op the same account).
+pub type AccountId = sp_runtime::AccountId32;
 pub type Balance = u128;
 
 frame_support::construct_runtime!(
@@ -31,6 +33,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
@@ -86,7 +90,7 @@ parameter_types! {
 pub struct TestPolicy;
 impl crate::AdmissionPolicy<AccountId> for TestPolicy {
 	fn can_join(_: u32, who: &AccountId) -> sp_runtime::DispatchResult {
-		if RefuseJoin::get() == Some(*who) {
+		if RefuseJoin::get().as_ref() == Some(who) {
 			return Err(sp_runtime::DispatchError::Other("not verified"));
 		}
 		Ok(())
@@ -99,9 +103,14 @@ impl crate::AdmissionPolicy<AccountId> for TestPolicy {
 	}
 }
 
-/// Accounts 1..=20 start with 1_000 each; account 99 has nothing.
+/// Test account number `n`.
+pub fn acc(n: u8) -> AccountId {
+	AccountId::new([n; 32])
+}
+
+/// Accounts `acc(1..=20)` start with 1_000 each; account `POOR` has nothing.
 pub const START: Balance = 1_000;
-pub const POOR: AccountId = 99;
+pub const POOR: u8 = 99;
 
 /// Builds the test externalities and checks `try_state` after every test.
 #[derive(Default)]
@@ -110,8 +119,9 @@ pub struct ExtBuilder {
 }
 
 impl ExtBuilder {
-	/// Adds a founding co-op at genesis.
-	pub fn founding(mut self, name: &[u8], members: Vec<(AccountId, crate::Role)>) -> Self {
+	/// Adds a founding co-op at genesis, its members given by account number.
+	pub fn founding(mut self, name: &[u8], members: Vec<(u8, crate::Role)>) -> Self {
+		let members = members.into_iter().map(|(n, role)| (acc(n), role)).collect();
 		self.founding.push((name.to_vec(), members));
 		self
 	}
@@ -119,7 +129,7 @@ impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_balances::GenesisConfig::<Test> {
-			balances: (1..=20).map(|a| (a, START)).collect(),
+			balances: (1..=20).map(|a| (acc(a), START)).collect(),
 			..Default::default()
 		}
 		.assimilate_storage(&mut t)

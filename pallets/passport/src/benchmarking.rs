@@ -20,6 +20,11 @@ fn fund<T: Config>(who: &T::AccountId) {
 	T::Currency::set_balance(who, amount);
 }
 
+/// A name or legal form of the greatest length the calls accept.
+fn longest(byte: u8) -> ShortText {
+	vec![byte; ShortText::bound()].try_into().unwrap()
+}
+
 fn federation<T: Config>() -> T::RuntimeOrigin {
 	T::FederationOrigin::try_successful_origin().unwrap()
 }
@@ -27,7 +32,7 @@ fn federation<T: Config>() -> T::RuntimeOrigin {
 /// A new claim kind about `subject`.
 fn new_kind<T: Config>(subject: SubjectKind) -> ClaimKindId {
 	let id = NextClaimKindId::<T>::get();
-	Passport::<T>::add_claim_kind(federation::<T>(), vec![b'k'; 64], subject, 1_000u32.into())
+	Passport::<T>::add_claim_kind(federation::<T>(), longest(b'k'), subject, 1_000u32.into())
 		.unwrap();
 	id
 }
@@ -62,7 +67,7 @@ fn coop_with_passport<T: Config>(index: u32) -> (T::AccountId, CoopId) {
 	Passport::<T>::set_passport(
 		RawOrigin::Signed(admin.clone()).into(),
 		*b"ES",
-		vec![b'f'; 64],
+		longest(b'f'),
 		H256::zero(),
 		H256::zero(),
 	)
@@ -130,7 +135,7 @@ mod benchmarks {
 	fn set_passport() {
 		let (admin, coop) = coop_with_passport::<T>(0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admin), *b"PT", vec![b'l'; 64], H256::zero(), H256::zero());
+		_(RawOrigin::Signed(admin), *b"PT", longest(b'l'), H256::zero(), H256::zero());
 		assert_eq!(Passports::<T>::get(coop).map(|p| p.version), Some(2));
 	}
 
@@ -138,7 +143,7 @@ mod benchmarks {
 	fn add_claim_kind() {
 		let origin = federation::<T>();
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, vec![b'n'; 64], SubjectKind::Account, 100u32.into());
+		_(origin as T::RuntimeOrigin, longest(b'n'), SubjectKind::Account, 100u32.into());
 		assert!(NextClaimKindId::<T>::get() > 0);
 	}
 
@@ -147,7 +152,7 @@ mod benchmarks {
 		let (kind, _) = kind_with_attester::<T>(SubjectKind::Coop);
 		let origin = federation::<T>();
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, kind, vec![b'm'; 64], 200u32.into());
+		_(origin as T::RuntimeOrigin, kind, longest(b'm'), 200u32.into());
 		assert_eq!(ClaimKinds::<T>::get(kind).map(|k| k.max_validity), Some(200u32.into()));
 	}
 

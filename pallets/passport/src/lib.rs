@@ -277,8 +277,8 @@ pub mod pallet {
 		UnknownClaimKind,
 		/// Every claim kind id has been used; no new claim kind can be added.
 		ClaimKindIdsExhausted,
-		/// The claim kind name is empty or longer than 64 bytes: give a name of 1 to
-		/// 64 bytes.
+		/// The claim kind name is empty: give a name of 1 to 64 bytes. (A name
+		/// longer than 64 bytes is refused when the call is decoded.)
 		BadName,
 		/// The account is already accredited for this claim kind: nothing to do (to
 		/// change on whose behalf it attests, withdraw the accreditation first).
@@ -321,7 +321,8 @@ pub mod pallet {
 		/// each required claim attested by enough distinct accredited attesters,
 		/// valid now.
 		NotVerified,
-		/// The legal form is empty or longer than 64 bytes: give 1 to 64 bytes.
+		/// The legal form is empty: give 1 to 64 bytes. (A legal form longer than 64
+		/// bytes is refused when the call is decoded.)
 		BadLegalForm,
 		/// The passport is identical to the published one: nothing changed, so its
 		/// version is not bumped (which would make every attestation stale).
@@ -385,7 +386,8 @@ pub mod pallet {
 		/// - origin: signed by an admin of the co-op (an applicant co-op may publish
 		///   before admission).
 		/// - `jurisdiction`: ISO 3166-1 alpha-2 code, upper case (e.g. `*b"ES"`).
-		/// - `legal_form`: text, 1 to 64 bytes.
+		/// - `legal_form`: text, 1 to 64 bytes ([`ShortText`]: a longer one is refused
+		///   when the call is decoded, before anything is allocated for it).
 		/// - `registration_hash`, `documents_hash`: hashes of the registration number
 		///   and of the document bundle, kept off chain. No personal data on chain.
 		///
@@ -397,7 +399,7 @@ pub mod pallet {
 		pub fn set_passport(
 			origin: OriginFor<T>,
 			jurisdiction: [u8; 2],
-			legal_form: Vec<u8>,
+			legal_form: ShortText,
 			registration_hash: H256,
 			documents_hash: H256,
 		) -> DispatchResult {
@@ -405,8 +407,6 @@ pub mod pallet {
 			let coop = Self::admin_coop(&who)?;
 			ensure!(jurisdiction.iter().all(u8::is_ascii_uppercase), Error::<T>::BadJurisdiction);
 			ensure!(!legal_form.is_empty(), Error::<T>::BadLegalForm);
-			let legal_form =
-				ShortText::try_from(legal_form).map_err(|_| Error::<T>::BadLegalForm)?;
 			let version = match Passports::<T>::get(coop) {
 				Some(p) => {
 					ensure!(
@@ -438,7 +438,8 @@ pub mod pallet {
 		/// Add a claim kind; it gets the next id.
 		///
 		/// - origin: [`Config::FederationOrigin`].
-		/// - `name`: 1 to 64 bytes, e.g. `GoodStanding`.
+		/// - `name`: 1 to 64 bytes, e.g. `GoodStanding` ([`ShortText`]: a longer one is
+		///   refused when the call is decoded, before anything is allocated for it).
 		/// - `subject`: whether it is about co-ops or member accounts (fixed forever).
 		/// - `max_validity`: the longest an attestation may stay valid, in blocks (≥ 1).
 		///
@@ -447,7 +448,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::add_claim_kind())]
 		pub fn add_claim_kind(
 			origin: OriginFor<T>,
-			name: Vec<u8>,
+			name: ShortText,
 			subject: SubjectKind,
 			max_validity: BlockNumberFor<T>,
 		) -> DispatchResult {
@@ -466,7 +467,10 @@ pub mod pallet {
 		/// keep their `valid_until`; the new maximum applies to attests and renewals.
 		///
 		/// - origin: [`Config::FederationOrigin`].
-		/// - `id`: an existing claim kind; `name`: 1 to 64 bytes; `max_validity` ≥ 1.
+		/// - `id`: an existing claim kind.
+		/// - `name`: 1 to 64 bytes ([`ShortText`]: a longer one is refused when the call
+		///   is decoded, before anything is allocated for it).
+		/// - `max_validity`: in blocks, ≥ 1.
 		///
 		/// Emits [`Event::ClaimKindSet`].
 		#[pallet::call_index(2)]
@@ -474,7 +478,7 @@ pub mod pallet {
 		pub fn set_claim_kind(
 			origin: OriginFor<T>,
 			id: ClaimKindId,
-			name: Vec<u8>,
+			name: ShortText,
 			max_validity: BlockNumberFor<T>,
 		) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
@@ -813,9 +817,11 @@ impl<T: Config> Pallet<T> {
 		Ok(coop)
 	}
 
-	fn checked_name(name: alloc::vec::Vec<u8>) -> Result<ShortText, DispatchError> {
+	/// A claim kind name, refused with [`Error::BadName`] if empty (its length bound
+	/// is enforced by its type when the call is decoded).
+	fn checked_name(name: ShortText) -> Result<ShortText, DispatchError> {
 		ensure!(!name.is_empty(), Error::<T>::BadName);
-		Ok(ShortText::try_from(name).map_err(|_| Error::<T>::BadName)?)
+		Ok(name)
 	}
 
 	fn check_policy(policy: &Policy, subject: SubjectKind) -> DispatchResult {

@@ -19,7 +19,9 @@ use pallet_coop_membership::Role;
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
+/// 32-byte accounts: co-op sovereign accounts are derived sub-accounts, which
+/// 8-byte test accounts would truncate into one (every co-op the same account).
+pub type AccountId = sp_runtime::AccountId32;
 pub type Balance = u128;
 
 frame_support::construct_runtime!(
@@ -34,6 +36,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
@@ -90,8 +94,8 @@ pub struct BenchHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for BenchHelper {
 	fn coop(index: u32) -> (AccountId, u32) {
-		let admin = 1_000 + u64::from(index);
-		let id = Membership::found_coop(b"bench", &[(admin, Role::Admin)]).unwrap();
+		let admin: AccountId = frame_benchmarking::account("bench-admin", index, 0);
+		let id = Membership::found_coop(b"bench", &[(admin.clone(), Role::Admin)]).unwrap();
 		(admin, id)
 	}
 }
@@ -104,8 +108,12 @@ pub const GOOD_STANDING: u16 = 3;
 pub const MEMBER_KYC: u16 = 4;
 pub const MEMBER_IN_GOOD_STANDING: u16 = 5;
 pub const VALIDITY: u64 = 100;
-/// An external registrar, in no co-op.
-pub const REGISTRAR: AccountId = 10;
+/// Test account number `n`.
+pub fn acc(n: u8) -> AccountId {
+	AccountId::new([n; 32])
+}
+/// An external registrar (account number), in no co-op.
+pub const REGISTRAR: u8 = 10;
 pub const START: Balance = 1_000;
 
 /// The claim kinds seeded at genesis: (name, subject).
@@ -119,22 +127,22 @@ pub const CLAIM_KINDS: [(&[u8], SubjectKind); 6] = [
 ];
 
 /// Co-op 0: 1 (admin), 2. Co-op 1: 3 (admin), 4. Co-op 2: 5 (admin).
-/// Every account 1..=20 has `START`.
+/// Every account `acc(1..=20)` has `START`.
 /// LegalEntity attesters: 3 (for co-op 1), 5 (for co-op 2), REGISTRAR.
 /// GoodStanding attesters: 5, REGISTRAR. MemberKyc attesters: 1 (for co-op 0), REGISTRAR.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=20).map(|a| (a, START)).collect(),
+		balances: (1..=20).map(|a| (acc(a), START)).collect(),
 		..Default::default()
 	}
 	.assimilate_storage(&mut t)
 	.unwrap();
 	pallet_coop_membership::GenesisConfig::<Test> {
 		founding_coops: vec![
-			(b"A".to_vec(), vec![(1, Role::Admin), (2, Role::Member)]),
-			(b"B".to_vec(), vec![(3, Role::Admin), (4, Role::Member)]),
-			(b"C".to_vec(), vec![(5, Role::Admin)]),
+			(b"A".to_vec(), vec![(acc(1), Role::Admin), (acc(2), Role::Member)]),
+			(b"B".to_vec(), vec![(acc(3), Role::Admin), (acc(4), Role::Member)]),
+			(b"C".to_vec(), vec![(acc(5), Role::Admin)]),
 		],
 	}
 	.assimilate_storage(&mut t)
@@ -149,13 +157,13 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			})
 			.collect(),
 		attesters: vec![
-			(LEGAL_ENTITY, 3),
-			(LEGAL_ENTITY, 5),
-			(LEGAL_ENTITY, REGISTRAR),
-			(GOOD_STANDING, 5),
-			(GOOD_STANDING, REGISTRAR),
-			(MEMBER_KYC, 1),
-			(MEMBER_KYC, REGISTRAR),
+			(LEGAL_ENTITY, acc(3)),
+			(LEGAL_ENTITY, acc(5)),
+			(LEGAL_ENTITY, acc(REGISTRAR)),
+			(GOOD_STANDING, acc(5)),
+			(GOOD_STANDING, acc(REGISTRAR)),
+			(MEMBER_KYC, acc(1)),
+			(MEMBER_KYC, acc(REGISTRAR)),
 		],
 	}
 	.assimilate_storage(&mut t)

@@ -17,7 +17,9 @@ use frame_support::{
 	traits::{
 		fungible::{InspectHold, Mutate, MutateHold},
 		tokens::Precision,
+		Get,
 	},
+	BoundedVec,
 };
 use pallet_coop_membership::{AdmissionPolicy, CoopMembership};
 use sp_core::H256;
@@ -25,8 +27,8 @@ use sp_runtime::DispatchError;
 
 type MembershipCall = pallet_coop_membership::Pallet<Test>;
 
-fn signed(who: AccountId) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who)
+fn signed(n: u8) -> RuntimeOrigin {
+	RuntimeOrigin::signed(acc(n))
 }
 
 fn root() -> RuntimeOrigin {
@@ -37,8 +39,17 @@ fn coop(id: u32) -> Subject<AccountId> {
 	Subject::Coop(id)
 }
 
-fn account(who: AccountId) -> Subject<AccountId> {
-	Subject::Account(who)
+fn account(n: u8) -> Subject<AccountId> {
+	Subject::Account(acc(n))
+}
+
+fn sovereign(coop: u32) -> AccountId {
+	Membership::sovereign_account(coop)
+}
+
+/// Bytes as a bounded call parameter (a claim kind name, a legal form, a co-op name).
+fn text<S: Get<u32>>(bytes: &[u8]) -> BoundedVec<u8, S> {
+	bytes.to_vec().try_into().unwrap()
 }
 
 fn ev(byte: u8) -> H256 {
@@ -47,38 +58,34 @@ fn ev(byte: u8) -> H256 {
 
 /// The admin of co-op `admin`'s co-op publishes a passport whose documents hash is
 /// `docs` (so each call with a new `docs` is a change).
-fn publish_docs(admin: AccountId, docs: u8) {
+fn publish_docs(admin: u8, docs: u8) {
 	assert_ok!(Passport::set_passport(
 		signed(admin),
 		*b"ES",
-		b"Cooperativa".to_vec(),
+		text(b"Cooperativa"),
 		ev(1),
 		ev(docs)
 	));
 }
 
-fn publish(admin: AccountId) {
+fn publish(admin: u8) {
 	publish_docs(admin, 2);
 }
 
-fn held(who: AccountId) -> Balance {
-	Balances::balance_on_hold(&HoldReason::AttestationDeposit.into(), &who)
+fn held(n: u8) -> Balance {
+	Balances::balance_on_hold(&HoldReason::AttestationDeposit.into(), &acc(n))
 }
 
-fn free(who: AccountId) -> Balance {
-	Balances::free_balance(who)
+fn free(n: u8) -> Balance {
+	Balances::free_balance(acc(n))
 }
 
 fn policy(kinds: Vec<u16>, min: u32) -> Policy {
 	Policy { kinds: kinds.try_into().unwrap(), min_attesters: min }
 }
 
-fn record(
-	subject: Subject<AccountId>,
-	kind: u16,
-	attester: AccountId,
-) -> Attestation<Balance, u64> {
-	Attestations::<Test>::get((subject, kind), attester).unwrap()
+fn record(subject: Subject<AccountId>, kind: u16, attester: u8) -> Attestation<Balance, u64> {
+	Attestations::<Test>::get((subject, kind), acc(attester)).unwrap()
 }
 
 #[test]
@@ -99,13 +106,16 @@ fn genesis_seeds_six_claim_kinds_and_attesters() {
 			ClaimKinds::<Test>::get(MEMBER_IN_GOOD_STANDING).unwrap().subject,
 			SubjectKind::Account
 		);
-		assert_eq!(Accredited::<Test>::get(LEGAL_ENTITY, 3), Some(ActingFor::Coop(1)));
-		assert_eq!(Accredited::<Test>::get(LEGAL_ENTITY, REGISTRAR), Some(ActingFor::Registrar));
-		assert_eq!(Accredited::<Test>::get(MEMBER_KYC, 1), Some(ActingFor::Coop(0)));
-		assert_eq!(Accredited::<Test>::get(MEMBER_KYC, 3), None);
+		assert_eq!(Accredited::<Test>::get(LEGAL_ENTITY, acc(3)), Some(ActingFor::Coop(1)));
+		assert_eq!(
+			Accredited::<Test>::get(LEGAL_ENTITY, acc(REGISTRAR)),
+			Some(ActingFor::Registrar)
+		);
+		assert_eq!(Accredited::<Test>::get(MEMBER_KYC, acc(1)), Some(ActingFor::Coop(0)));
+		assert_eq!(Accredited::<Test>::get(MEMBER_KYC, acc(3)), None);
 		// No policies at genesis: anyone may join, any co-op be admitted.
 		assert_eq!(AdmissionRequirements::<Test>::get(), Policy::default());
-		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_join(0, &9));
+		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_join(0, &acc(9)));
 		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_admit(0));
 	});
 }
@@ -124,7 +134,7 @@ fn set_passport_publishes_then_bumps_version_on_change() {
 
 		// Identical data: refused, nothing goes stale.
 		assert_noop!(
-			Passport::set_passport(signed(1), *b"ES", b"Cooperativa".to_vec(), ev(1), ev(2)),
+			Passport::set_passport(signed(1), *b"ES", text(b"Cooperativa"), ev(1), ev(2)),
 			Error::<Test>::PassportUnchanged
 		);
 		System::set_block_number(5);
@@ -133,46 +143,38 @@ fn set_passport_publishes_then_bumps_version_on_change() {
 		let p = Passport::passport(0).unwrap();
 		assert_eq!((p.version, p.updated_at, p.documents_hash), (2, 5, ev(3)));
 		// Any field counts as a change.
-		assert_ok!(Passport::set_passport(
-			signed(1),
-			*b"PT",
-			b"Cooperativa".to_vec(),
-			ev(1),
-			ev(3)
-		));
+		assert_ok!(Passport::set_passport(signed(1), *b"PT", text(b"Cooperativa"), ev(1), ev(3)));
 		assert_eq!(Passport::passport(0).unwrap().version, 3);
 
 		// Only admins.
 		assert_noop!(
-			Passport::set_passport(signed(2), *b"ES", vec![1], ev(0), ev(0)),
+			Passport::set_passport(signed(2), *b"ES", text(&[1]), ev(0), ev(0)),
 			Error::<Test>::NotCoopAdmin
 		);
 		assert_noop!(
-			Passport::set_passport(signed(9), *b"ES", vec![1], ev(0), ev(0)),
+			Passport::set_passport(signed(9), *b"ES", text(&[1]), ev(0), ev(0)),
 			Error::<Test>::NotCoopAdmin
 		);
 		for bad in [*b"es", *b"E1", *b"E "] {
 			assert_noop!(
-				Passport::set_passport(signed(1), bad, vec![1], ev(0), ev(0)),
+				Passport::set_passport(signed(1), bad, text(&[1]), ev(0), ev(0)),
 				Error::<Test>::BadJurisdiction
 			);
 		}
 		assert_noop!(
-			Passport::set_passport(signed(1), *b"ES", vec![], ev(0), ev(0)),
+			Passport::set_passport(signed(1), *b"ES", text(b""), ev(0), ev(0)),
 			Error::<Test>::BadLegalForm
 		);
-		assert_noop!(
-			Passport::set_passport(signed(1), *b"ES", vec![b'x'; 65], ev(0), ev(0)),
-			Error::<Test>::BadLegalForm
-		);
-		assert_ok!(Passport::set_passport(signed(1), *b"ES", vec![b'x'; 64], ev(0), ev(0)));
+		// 64 bytes is the longest legal form; a longer one cannot even be decoded
+		// (`oversized_text_is_refused_when_the_call_is_decoded`).
+		assert_ok!(Passport::set_passport(signed(1), *b"ES", text(&[b'x'; 64]), ev(0), ev(0)));
 	});
 }
 
 #[test]
 fn an_applicant_coop_publishes_its_passport_before_admission() {
 	build_and_execute(|| {
-		assert_ok!(MembershipCall::apply_coop(signed(8), b"New".to_vec(), ev(0)));
+		assert_ok!(MembershipCall::apply_coop(signed(8), text(b"New"), ev(0)));
 		passport_events();
 		publish(8);
 		assert_eq!(passport_events(), vec![Event::PassportSet { coop: 3, version: 1 }]);
@@ -183,10 +185,10 @@ fn an_applicant_coop_publishes_its_passport_before_admission() {
 fn claim_kinds_are_managed_by_the_federation() {
 	build_and_execute(|| {
 		assert_noop!(
-			Passport::add_claim_kind(signed(1), b"Audited".to_vec(), SubjectKind::Coop, 10),
+			Passport::add_claim_kind(signed(1), text(b"Audited"), SubjectKind::Coop, 10),
 			DispatchError::BadOrigin
 		);
-		assert_ok!(Passport::add_claim_kind(root(), b"Audited".to_vec(), SubjectKind::Coop, 10));
+		assert_ok!(Passport::add_claim_kind(root(), text(b"Audited"), SubjectKind::Coop, 10));
 		assert_eq!(
 			passport_events(),
 			vec![Event::ClaimKindAdded { id: 6, subject: SubjectKind::Coop }]
@@ -199,10 +201,10 @@ fn claim_kinds_are_managed_by_the_federation() {
 		);
 
 		assert_noop!(
-			Passport::set_claim_kind(signed(1), 6, b"Audit".to_vec(), 20),
+			Passport::set_claim_kind(signed(1), 6, text(b"Audit"), 20),
 			DispatchError::BadOrigin
 		);
-		assert_ok!(Passport::set_claim_kind(root(), 6, b"Audit".to_vec(), 20));
+		assert_ok!(Passport::set_claim_kind(root(), 6, text(b"Audit"), 20));
 		assert_eq!(passport_events(), vec![Event::ClaimKindSet { id: 6 }]);
 		let k = ClaimKinds::<Test>::get(6).unwrap();
 		assert_eq!(
@@ -211,24 +213,74 @@ fn claim_kinds_are_managed_by_the_federation() {
 		);
 
 		assert_noop!(
-			Passport::set_claim_kind(root(), 9, b"X".to_vec(), 20),
+			Passport::set_claim_kind(root(), 9, text(b"X"), 20),
 			Error::<Test>::UnknownClaimKind
 		);
-		for name in [vec![], vec![b'n'; 65]] {
-			assert_noop!(
-				Passport::add_claim_kind(root(), name.clone(), SubjectKind::Coop, 10),
-				Error::<Test>::BadName
-			);
-			assert_noop!(Passport::set_claim_kind(root(), 6, name, 10), Error::<Test>::BadName);
+		// An empty name is refused; one longer than 64 bytes cannot even be decoded
+		// (`oversized_text_is_refused_when_the_call_is_decoded`).
+		assert_noop!(
+			Passport::add_claim_kind(root(), text(b""), SubjectKind::Coop, 10),
+			Error::<Test>::BadName
+		);
+		assert_noop!(Passport::set_claim_kind(root(), 6, text(b""), 10), Error::<Test>::BadName);
+		assert_ok!(Passport::set_claim_kind(root(), 6, text(&[b'n'; 64]), 10));
+		assert_noop!(
+			Passport::add_claim_kind(root(), text(b"Z"), SubjectKind::Coop, 0),
+			Error::<Test>::BadMaxValidity
+		);
+		assert_noop!(
+			Passport::set_claim_kind(root(), 6, text(b"Z"), 0),
+			Error::<Test>::BadMaxValidity
+		);
+	});
+}
+
+/// The text parameters are bounded types: encoded exactly as the `Vec<u8>` they
+/// replaced, and a value over 64 bytes is refused when the call is decoded (before
+/// anything is allocated for it or the call dispatched).
+#[test]
+fn oversized_text_is_refused_when_the_call_is_decoded() {
+	use codec::{Decode, Encode};
+	use frame_support::traits::PalletInfoAccess;
+	build_and_execute(|| {
+		let pallet = <Passport as PalletInfoAccess>::index() as u8;
+		// (call index, the fields before the text, the fields after it), as encoded.
+		let calls: [(u8, Vec<u8>, Vec<u8>); 3] = [
+			(0, b"ES".to_vec(), (ev(1), ev(2)).encode()),
+			(1, vec![], (SubjectKind::Coop, 10u64).encode()),
+			(2, 6u16.encode(), 10u64.encode()),
+		];
+		let encoded = |call: u8, before: &[u8], text: Vec<u8>, after: &[u8]| {
+			let mut bytes = vec![pallet, call];
+			bytes.extend_from_slice(before);
+			bytes.extend(text.encode());
+			bytes.extend_from_slice(after);
+			bytes
+		};
+		for (call, before, after) in calls {
+			let longest = encoded(call, &before, vec![b'x'; 64], &after);
+			let decoded = RuntimeCall::decode(&mut &longest[..]).unwrap();
+			assert_eq!(decoded.encode(), longest, "call {call}: encoding changed");
+			let expected = match call {
+				0 => crate::Call::set_passport {
+					jurisdiction: *b"ES",
+					legal_form: text(&[b'x'; 64]),
+					registration_hash: ev(1),
+					documents_hash: ev(2),
+				},
+				1 => crate::Call::add_claim_kind {
+					name: text(&[b'x'; 64]),
+					subject: SubjectKind::Coop,
+					max_validity: 10,
+				},
+				_ => {
+					crate::Call::set_claim_kind { id: 6, name: text(&[b'x'; 64]), max_validity: 10 }
+				}
+			};
+			assert_eq!(decoded, RuntimeCall::Passport(expected));
+			let oversized = encoded(call, &before, vec![b'x'; 65], &after);
+			assert!(RuntimeCall::decode(&mut &oversized[..]).is_err(), "call {call} decoded");
 		}
-		assert_noop!(
-			Passport::add_claim_kind(root(), b"Z".to_vec(), SubjectKind::Coop, 0),
-			Error::<Test>::BadMaxValidity
-		);
-		assert_noop!(
-			Passport::set_claim_kind(root(), 6, b"Z".to_vec(), 0),
-			Error::<Test>::BadMaxValidity
-		);
 	});
 }
 
@@ -237,7 +289,7 @@ fn ids_exhausted_is_an_error_not_an_overflow() {
 	build_and_execute(|| {
 		NextClaimKindId::<Test>::put(u16::MAX);
 		assert_noop!(
-			Passport::add_claim_kind(root(), b"Last".to_vec(), SubjectKind::Coop, 10),
+			Passport::add_claim_kind(root(), text(b"Last"), SubjectKind::Coop, 10),
 			Error::<Test>::ClaimKindIdsExhausted
 		);
 		NextClaimKindId::<Test>::put(6);
@@ -248,7 +300,7 @@ fn ids_exhausted_is_an_error_not_an_overflow() {
 fn a_shorter_max_validity_applies_to_new_attestations_only() {
 	build_and_execute(|| {
 		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(7), 1 + VALIDITY));
-		assert_ok!(Passport::set_claim_kind(root(), MEMBER_KYC, b"MemberKyc".to_vec(), 10));
+		assert_ok!(Passport::set_claim_kind(root(), MEMBER_KYC, text(b"MemberKyc"), 10));
 		assert_eq!(record(account(7), MEMBER_KYC, 1).valid_until, 1 + VALIDITY);
 		assert_noop!(
 			Passport::attest(signed(REGISTRAR), account(7), MEMBER_KYC, ev(7), 12),
@@ -266,57 +318,60 @@ fn a_shorter_max_validity_applies_to_new_attestations_only() {
 fn accreditation_records_on_whose_behalf() {
 	build_and_execute(|| {
 		assert_noop!(
-			Passport::accredit_attester(signed(1), LEGAL_ENTITY, 12),
+			Passport::accredit_attester(signed(1), LEGAL_ENTITY, acc(12)),
 			DispatchError::BadOrigin
 		);
-		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, 12));
-		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, 2));
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, acc(12)));
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, acc(2)));
 		assert_eq!(
 			passport_events(),
 			vec![
 				Event::Accredited {
 					kind: LEGAL_ENTITY,
-					attester: 12,
+					attester: acc(12),
 					acting_for: ActingFor::Registrar
 				},
 				Event::Accredited {
 					kind: LEGAL_ENTITY,
-					attester: 2,
+					attester: acc(2),
 					acting_for: ActingFor::Coop(0)
 				},
 			]
 		);
-		assert_eq!(Accredited::<Test>::get(LEGAL_ENTITY, 2), Some(ActingFor::Coop(0)));
+		assert_eq!(Accredited::<Test>::get(LEGAL_ENTITY, acc(2)), Some(ActingFor::Coop(0)));
 		assert_noop!(
-			Passport::accredit_attester(root(), LEGAL_ENTITY, 12),
+			Passport::accredit_attester(root(), LEGAL_ENTITY, acc(12)),
 			Error::<Test>::AlreadyAccredited
 		);
-		assert_noop!(Passport::accredit_attester(root(), 9, 12), Error::<Test>::UnknownClaimKind);
+		assert_noop!(
+			Passport::accredit_attester(root(), 9, acc(12)),
+			Error::<Test>::UnknownClaimKind
+		);
 		// Members of a co-op that is not active cannot be accredited.
 		assert_ok!(MembershipCall::suspend_coop(root(), 2, ev(0)));
 		assert_noop!(
-			Passport::accredit_attester(root(), MEMBER_KYC, 5),
+			Passport::accredit_attester(root(), MEMBER_KYC, acc(5)),
 			Error::<Test>::AttesterCoopNotActive
 		);
-		assert_ok!(MembershipCall::apply_coop(signed(8), b"New".to_vec(), ev(0)));
+		assert_ok!(MembershipCall::apply_coop(signed(8), text(b"New"), ev(0)));
 		assert_noop!(
-			Passport::accredit_attester(root(), MEMBER_KYC, 8),
+			Passport::accredit_attester(root(), MEMBER_KYC, acc(8)),
 			Error::<Test>::AttesterCoopNotActive
 		);
 		passport_events();
 
 		assert_noop!(
-			Passport::withdraw_accreditation(signed(1), LEGAL_ENTITY, 12),
+			Passport::withdraw_accreditation(signed(1), LEGAL_ENTITY, acc(12)),
 			DispatchError::BadOrigin
 		);
-		assert_ok!(Passport::withdraw_accreditation(root(), LEGAL_ENTITY, 12));
+		assert_ok!(Passport::withdraw_accreditation(root(), LEGAL_ENTITY, acc(12)));
 		assert_eq!(
 			passport_events(),
-			vec![Event::AccreditationWithdrawn { kind: LEGAL_ENTITY, attester: 12 }]
+			vec![Event::AccreditationWithdrawn { kind: LEGAL_ENTITY, attester: acc(12) }]
 		);
-		assert_eq!(Accredited::<Test>::get(LEGAL_ENTITY, 12), None);
+		assert_eq!(Accredited::<Test>::get(LEGAL_ENTITY, acc(12)), None);
 		assert_noop!(
-			Passport::withdraw_accreditation(root(), LEGAL_ENTITY, 12),
+			Passport::withdraw_accreditation(root(), LEGAL_ENTITY, acc(12)),
 			Error::<Test>::NotAccredited
 		);
 	});
@@ -334,7 +389,7 @@ fn attest_holds_the_deposit_and_records_everything() {
 			vec![Event::Attested {
 				subject: coop(0),
 				kind: LEGAL_ENTITY,
-				attester: 3,
+				attester: acc(3),
 				evidence: ev(9),
 				passport_version: 1,
 				valid_until: 50,
@@ -367,7 +422,7 @@ fn attest_holds_the_deposit_and_records_everything() {
 			Event::Attested {
 				subject: account(7),
 				kind: MEMBER_KYC,
-				attester: 1,
+				attester: acc(1),
 				evidence: ev(7),
 				passport_version: 0,
 				valid_until: 50,
@@ -430,13 +485,13 @@ fn attest_errors() {
 		// A fourth attester would exceed MaxAttestersPerClaim (3).
 		assert_ok!(Passport::attest(signed(5), coop(0), LEGAL_ENTITY, ev(0), 50));
 		assert_ok!(Passport::attest(signed(REGISTRAR), coop(0), LEGAL_ENTITY, ev(0), 50));
-		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, 12));
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, acc(12)));
 		assert_noop!(
 			Passport::attest(signed(12), coop(0), LEGAL_ENTITY, ev(0), 50),
 			Error::<Test>::TooManyAttesters
 		);
 		// Deposit.
-		assert_ok!(Passport::accredit_attester(root(), MEMBER_KYC, 30));
+		assert_ok!(Passport::accredit_attester(root(), MEMBER_KYC, acc(30)));
 		assert_noop!(
 			Passport::attest(signed(30), account(2), MEMBER_KYC, ev(0), 50),
 			Error::<Test>::InsufficientDeposit
@@ -446,14 +501,57 @@ fn attest_errors() {
 }
 
 #[test]
+fn every_coop_has_its_own_sovereign_account() {
+	build_and_execute(|| {
+		// 8-byte accounts would truncate every co-op's sub-account into one, and the
+		// sovereign-account tests below could not tell co-ops apart.
+		let sovereigns: Vec<AccountId> = (0..3).map(sovereign).collect();
+		for (i, a) in sovereigns.iter().enumerate() {
+			for b in &sovereigns[i + 1..] {
+				assert_ne!(a, b);
+			}
+			// Nor is any a test account or a member of a co-op.
+			assert!((0..=u8::MAX).all(|n| *a != acc(n)));
+			assert_eq!(Membership::coop_of(a), None);
+		}
+	});
+}
+
+#[test]
 fn a_coop_cannot_attest_itself_through_its_sovereign_account() {
 	build_and_execute(|| {
 		publish(1);
-		let sovereign = Membership::sovereign_account(0);
-		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, sovereign));
-		<Balances as Mutate<AccountId>>::set_balance(&sovereign, START);
+		publish(3);
+		// Each co-op's sovereign account, in no co-op, is accredited as a registrar.
+		for c in [0, 1] {
+			let who = sovereign(c);
+			assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, who.clone()));
+			assert_eq!(Accredited::<Test>::get(LEGAL_ENTITY, &who), Some(ActingFor::Registrar));
+			<Balances as Mutate<AccountId>>::set_balance(&who, START);
+		}
+		let by = |c: u32| RuntimeOrigin::signed(sovereign(c));
+		// Its own co-op: refused.
+		for c in [0, 1] {
+			assert_noop!(
+				Passport::attest(by(c), coop(c), LEGAL_ENTITY, ev(0), 50),
+				Error::<Test>::SelfAttestation
+			);
+		}
+		// Another co-op: allowed, and it counts. This fails if two co-ops share a
+		// sovereign account (the attestation would be refused as self-attestation).
+		assert_ok!(Passport::attest(by(0), coop(1), LEGAL_ENTITY, ev(0), 50));
+		assert_ok!(Passport::attest(by(1), coop(0), LEGAL_ENTITY, ev(0), 50));
+		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
+		assert!(Passport::is_verified(&coop(1), LEGAL_ENTITY, 1));
+		for c in [0, 1] {
+			let deposit =
+				Balances::balance_on_hold(&HoldReason::AttestationDeposit.into(), &sovereign(c));
+			assert_eq!(deposit, DEPOSIT);
+		}
+		// Renewing is checked the same way: allowed for the other co-op only.
+		assert_ok!(Passport::renew(by(0), coop(1), LEGAL_ENTITY, 60, None));
 		assert_noop!(
-			Passport::attest(signed(sovereign), coop(0), LEGAL_ENTITY, ev(0), 50),
+			Passport::renew(by(0), coop(0), LEGAL_ENTITY, 60, None),
 			Error::<Test>::SelfAttestation
 		);
 	});
@@ -471,9 +569,9 @@ fn expiry_at_the_exact_block() {
 		assert!(Passport::is_verified(&account(7), MEMBER_KYC, 1));
 		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
 		assert!(Passport::attestations_of(&account(7))[0].counts);
-		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_join(1, &7));
+		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_join(1, &acc(7)));
 		assert_noop!(
-			Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 1),
+			Passport::remove_expired(signed(9), account(7), MEMBER_KYC, acc(1)),
 			Error::<Test>::StillValid
 		);
 		System::set_block_number(10);
@@ -481,9 +579,9 @@ fn expiry_at_the_exact_block() {
 		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
 		let view = Passport::attestations_of(&account(7));
 		assert!(!view[0].counts && !view[0].stale);
-		assert_ok!(MembershipCall::add_member(signed(3), 7));
+		assert_ok!(MembershipCall::add_member(signed(3), acc(7)));
 		assert_noop!(MembershipCall::accept_invitation(signed(7), 1), Error::<Test>::NotVerified);
-		assert_ok!(Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 1));
+		assert_ok!(Passport::remove_expired(signed(9), account(7), MEMBER_KYC, acc(1)));
 	});
 }
 
@@ -500,7 +598,7 @@ fn renew_extends_and_can_revive_an_expired_attestation() {
 			vec![Event::Renewed {
 				subject: account(7),
 				kind: MEMBER_KYC,
-				attester: 1,
+				attester: acc(1),
 				evidence: ev(7),
 				passport_version: 0,
 				valid_until: 30,
@@ -531,7 +629,7 @@ fn renew_extends_and_can_revive_an_expired_attestation() {
 			Error::<Test>::NoAttestation
 		);
 		// Only while accredited.
-		assert_ok!(Passport::withdraw_accreditation(root(), MEMBER_KYC, 1));
+		assert_ok!(Passport::withdraw_accreditation(root(), MEMBER_KYC, acc(1)));
 		assert_noop!(
 			Passport::renew(signed(1), account(7), MEMBER_KYC, 50, None),
 			Error::<Test>::NotAccredited
@@ -550,14 +648,19 @@ fn revocation_stops_counting_and_the_record_and_deposit_stay_until_removed() {
 		assert_ok!(Passport::revoke(signed(5), coop(0), LEGAL_ENTITY, 2));
 		assert_eq!(
 			passport_events(),
-			vec![Event::Revoked { subject: coop(0), kind: LEGAL_ENTITY, attester: 5, reason: 2 }]
+			vec![Event::Revoked {
+				subject: coop(0),
+				kind: LEGAL_ENTITY,
+				attester: acc(5),
+				reason: 2
+			}]
 		);
 		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
 		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
 		assert_eq!(record(coop(0), LEGAL_ENTITY, 5).status, AttestationStatus::Revoked(2));
 		let view = Passport::attestations_of(&coop(0));
 		assert_eq!(view.len(), 2);
-		assert!(view.iter().any(|v| v.attester == 5 && !v.counts));
+		assert!(view.iter().any(|v| v.attester == acc(5) && !v.counts));
 		assert_eq!(held(5), DEPOSIT);
 		assert_eq!(free(5), START - DEPOSIT);
 
@@ -576,13 +679,13 @@ fn revocation_stops_counting_and_the_record_and_deposit_stay_until_removed() {
 		);
 
 		// Anyone removes a revoked record; the deposit goes back to the attester.
-		assert_ok!(Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, 5));
+		assert_ok!(Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, acc(5)));
 		assert_eq!(
 			passport_events(),
 			vec![Event::AttestationRemoved {
 				subject: coop(0),
 				kind: LEGAL_ENTITY,
-				attester: 5,
+				attester: acc(5),
 				deposit: DEPOSIT
 			}]
 		);
@@ -597,9 +700,14 @@ fn revocation_stops_counting_and_the_record_and_deposit_stay_until_removed() {
 fn a_deaccredited_attester_may_still_revoke_and_remove() {
 	build_and_execute(|| {
 		assert_ok!(Passport::attest(signed(REGISTRAR), account(7), MEMBER_KYC, ev(0), 50));
-		assert_ok!(Passport::withdraw_accreditation(root(), MEMBER_KYC, REGISTRAR));
+		assert_ok!(Passport::withdraw_accreditation(root(), MEMBER_KYC, acc(REGISTRAR)));
 		assert_ok!(Passport::revoke(signed(REGISTRAR), account(7), MEMBER_KYC, 1));
-		assert_ok!(Passport::remove_expired(signed(REGISTRAR), account(7), MEMBER_KYC, REGISTRAR));
+		assert_ok!(Passport::remove_expired(
+			signed(REGISTRAR),
+			account(7),
+			MEMBER_KYC,
+			acc(REGISTRAR)
+		));
 		assert_eq!((held(REGISTRAR), free(REGISTRAR)), (0, START));
 	});
 }
@@ -627,7 +735,7 @@ fn a_passport_change_makes_attestations_stale_until_renewed() {
 			vec![Event::Renewed {
 				subject: coop(0),
 				kind: LEGAL_ENTITY,
-				attester: 3,
+				attester: acc(3),
 				evidence: ev(0),
 				passport_version: 2,
 				valid_until: 60,
@@ -638,24 +746,24 @@ fn a_passport_change_makes_attestations_stale_until_renewed() {
 		let a = record(coop(0), LEGAL_ENTITY, 3);
 		assert_eq!((a.passport_version, a.valid_until), (2, 60));
 		let view = Passport::attestations_of(&coop(0));
-		assert!(view.iter().any(|v| v.attester == 3 && !v.stale && v.counts));
-		assert!(view.iter().any(|v| v.attester == REGISTRAR && v.stale && !v.counts));
+		assert!(view.iter().any(|v| v.attester == acc(3) && !v.stale && v.counts));
+		assert!(view.iter().any(|v| v.attester == acc(REGISTRAR) && v.stale && !v.counts));
 		// A stale attestation no longer counts: anyone may remove it, its deposit going
 		// back to its attester; the renewed one counts and stays.
 		passport_events();
-		assert_ok!(Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, REGISTRAR));
+		assert_ok!(Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, acc(REGISTRAR)));
 		assert_eq!(
 			passport_events(),
 			vec![Event::AttestationRemoved {
 				subject: coop(0),
 				kind: LEGAL_ENTITY,
-				attester: REGISTRAR,
+				attester: acc(REGISTRAR),
 				deposit: DEPOSIT
 			}]
 		);
 		assert_eq!((held(REGISTRAR), free(REGISTRAR)), (0, START));
 		assert_noop!(
-			Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, 3),
+			Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, acc(3)),
 			Error::<Test>::StillValid
 		);
 
@@ -676,7 +784,7 @@ fn withdrawn_accreditation_stops_counting_immediately() {
 			Passport::attestations_of(&account(7))[0].acting_for,
 			Some(ActingFor::Registrar)
 		);
-		assert_ok!(Passport::withdraw_accreditation(root(), MEMBER_KYC, REGISTRAR));
+		assert_ok!(Passport::withdraw_accreditation(root(), MEMBER_KYC, acc(REGISTRAR)));
 		// Same block: no grace period.
 		assert!(!Passport::is_verified(&account(7), MEMBER_KYC, 1));
 		let view = Passport::attestations_of(&account(7));
@@ -685,7 +793,7 @@ fn withdrawn_accreditation_stops_counting_immediately() {
 		assert_eq!(record(account(7), MEMBER_KYC, REGISTRAR).status, AttestationStatus::Valid);
 		assert_eq!(held(REGISTRAR), DEPOSIT);
 		// Accredited again before it expires, it counts again.
-		assert_ok!(Passport::accredit_attester(root(), MEMBER_KYC, REGISTRAR));
+		assert_ok!(Passport::accredit_attester(root(), MEMBER_KYC, acc(REGISTRAR)));
 		assert!(Passport::is_verified(&account(7), MEMBER_KYC, 1));
 	});
 }
@@ -695,7 +803,7 @@ fn attesters_of_one_coop_count_once() {
 	build_and_execute(|| {
 		publish(1);
 		// 3 (admin) and 4 (member) both attest for co-op 1.
-		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, 4));
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, acc(4)));
 		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 50));
 		assert_ok!(Passport::attest(signed(4), coop(0), LEGAL_ENTITY, ev(0), 50));
 		assert!(Passport::attestations_of(&coop(0)).iter().all(|v| v.counts));
@@ -708,7 +816,7 @@ fn attesters_of_one_coop_count_once() {
 		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, u32::MAX));
 		// Two distinct registrars count as two.
 		assert_ok!(Passport::attest(signed(REGISTRAR), account(7), MEMBER_KYC, ev(0), 50));
-		assert_ok!(Passport::accredit_attester(root(), MEMBER_KYC, 12));
+		assert_ok!(Passport::accredit_attester(root(), MEMBER_KYC, acc(12)));
 		assert_ok!(Passport::attest(signed(12), account(7), MEMBER_KYC, ev(0), 50));
 		assert!(Passport::is_verified(&account(7), MEMBER_KYC, 2));
 	});
@@ -741,7 +849,7 @@ fn a_suspended_coops_attestations_stop_counting_until_reinstated() {
 fn an_attester_no_longer_in_the_coop_it_was_accredited_for_stops_counting() {
 	build_and_execute(|| {
 		publish(1);
-		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, 4));
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, acc(4)));
 		assert_ok!(Passport::attest(signed(4), coop(0), LEGAL_ENTITY, ev(0), 50));
 		assert_ok!(Passport::attest(signed(5), coop(0), LEGAL_ENTITY, ev(0), 50));
 		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 2));
@@ -769,7 +877,7 @@ fn a_registrar_who_joins_the_subject_coop_stops_counting_for_it() {
 		publish(1);
 		assert_ok!(Passport::attest(signed(REGISTRAR), coop(0), LEGAL_ENTITY, ev(0), 50));
 		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
-		assert_ok!(MembershipCall::add_member(signed(1), REGISTRAR));
+		assert_ok!(MembershipCall::add_member(signed(1), acc(REGISTRAR)));
 		assert_ok!(MembershipCall::accept_invitation(signed(REGISTRAR), 0));
 		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 1));
 		assert_noop!(
@@ -785,18 +893,18 @@ fn remove_expired_returns_the_deposit_to_the_attester() {
 		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(0), 10));
 		assert_eq!((held(1), free(1)), (DEPOSIT, START - DEPOSIT));
 		assert_noop!(
-			Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 1),
+			Passport::remove_expired(signed(9), account(7), MEMBER_KYC, acc(1)),
 			Error::<Test>::StillValid
 		);
 		System::set_block_number(10);
 		passport_events();
-		assert_ok!(Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 1));
+		assert_ok!(Passport::remove_expired(signed(9), account(7), MEMBER_KYC, acc(1)));
 		assert_eq!(
 			passport_events(),
 			vec![Event::AttestationRemoved {
 				subject: account(7),
 				kind: MEMBER_KYC,
-				attester: 1,
+				attester: acc(1),
 				deposit: DEPOSIT
 			}]
 		);
@@ -805,12 +913,12 @@ fn remove_expired_returns_the_deposit_to_the_attester() {
 		assert!(!AttestationCount::<Test>::contains_key((account(7), MEMBER_KYC)));
 		assert!(Passport::attestations_of(&account(7)).is_empty());
 		assert_noop!(
-			Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 1),
+			Passport::remove_expired(signed(9), account(7), MEMBER_KYC, acc(1)),
 			Error::<Test>::NoAttestation
 		);
 		// The attester may remove a valid one.
 		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(0), 50));
-		assert_ok!(Passport::remove_expired(signed(1), account(7), MEMBER_KYC, 1));
+		assert_ok!(Passport::remove_expired(signed(1), account(7), MEMBER_KYC, acc(1)));
 		assert_eq!((held(1), free(1)), (0, START));
 	});
 }
@@ -845,19 +953,19 @@ fn a_coop_requires_member_kyc_attested_by_another_coop() {
 		);
 		assert_eq!(MemberPolicies::<Test>::get(1), Some(policy(vec![MEMBER_KYC], 1)));
 		assert_eq!(
-			<Passport as AdmissionPolicy<AccountId>>::can_join(1, &7),
+			<Passport as AdmissionPolicy<AccountId>>::can_join(1, &acc(7)),
 			Err(Error::<Test>::NotVerified.into())
 		);
-		assert_ok!(MembershipCall::add_member(signed(3), 7));
+		assert_ok!(MembershipCall::add_member(signed(3), acc(7)));
 		assert_noop!(MembershipCall::accept_invitation(signed(7), 1), Error::<Test>::NotVerified);
 		// Other co-ops are unaffected.
-		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_join(0, &7));
+		assert_ok!(<Passport as AdmissionPolicy<AccountId>>::can_join(0, &acc(7)));
 
 		// Co-op 0's admin checked account 7 once and attested it; co-op 1 admits it
 		// without checking again.
 		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(7), 50));
 		assert_ok!(MembershipCall::accept_invitation(signed(7), 1));
-		assert_eq!(Membership::coop_of(&7), Some(1));
+		assert_eq!(Membership::coop_of(&acc(7)), Some(1));
 
 		// An empty policy removes it.
 		passport_events();
@@ -867,7 +975,7 @@ fn a_coop_requires_member_kyc_attested_by_another_coop() {
 			vec![Event::MemberPolicySet { coop: 1, policy: policy(vec![], 0) }]
 		);
 		assert!(!MemberPolicies::<Test>::contains_key(1));
-		assert_ok!(MembershipCall::add_member(signed(3), 8));
+		assert_ok!(MembershipCall::add_member(signed(3), acc(8)));
 		assert_ok!(MembershipCall::accept_invitation(signed(8), 1));
 	});
 }
@@ -875,7 +983,7 @@ fn a_coop_requires_member_kyc_attested_by_another_coop() {
 #[test]
 fn a_policy_requires_every_kind_from_enough_distinct_attesters() {
 	build_and_execute(|| {
-		assert_ok!(Passport::accredit_attester(root(), MEMBER_IN_GOOD_STANDING, 5));
+		assert_ok!(Passport::accredit_attester(root(), MEMBER_IN_GOOD_STANDING, acc(5)));
 		assert_ok!(Passport::set_member_policy(
 			signed(3),
 			policy(vec![MEMBER_KYC, MEMBER_IN_GOOD_STANDING], 2)
@@ -884,9 +992,9 @@ fn a_policy_requires_every_kind_from_enough_distinct_attesters() {
 		assert_ok!(Passport::attest(signed(REGISTRAR), account(7), MEMBER_KYC, ev(0), 50));
 		assert_ok!(Passport::attest(signed(5), account(7), MEMBER_IN_GOOD_STANDING, ev(0), 50));
 		// Two attesters for MemberKyc, only one for MemberInGoodStanding.
-		assert_ok!(MembershipCall::add_member(signed(3), 7));
+		assert_ok!(MembershipCall::add_member(signed(3), acc(7)));
 		assert_noop!(MembershipCall::accept_invitation(signed(7), 1), Error::<Test>::NotVerified);
-		assert_ok!(Passport::accredit_attester(root(), MEMBER_IN_GOOD_STANDING, REGISTRAR));
+		assert_ok!(Passport::accredit_attester(root(), MEMBER_IN_GOOD_STANDING, acc(REGISTRAR)));
 		assert_ok!(Passport::attest(
 			signed(REGISTRAR),
 			account(7),
@@ -918,7 +1026,7 @@ fn admission_requires_attested_legal_entity() {
 			passport_events(),
 			vec![Event::AdmissionPolicySet { policy: policy(vec![LEGAL_ENTITY], 2) }]
 		);
-		assert_ok!(MembershipCall::apply_coop(signed(8), b"New".to_vec(), ev(0)));
+		assert_ok!(MembershipCall::apply_coop(signed(8), text(b"New"), ev(0)));
 		assert_noop!(MembershipCall::admit_coop(root(), 3), Error::<Test>::NotVerified);
 		publish(8);
 		assert_ok!(Passport::attest(signed(3), coop(3), LEGAL_ENTITY, ev(0), 50));
@@ -952,7 +1060,7 @@ fn try_state_detects_broken_invariants() {
 		assert_ok!(Passport::attest(signed(1), account(7), MEMBER_KYC, ev(0), 50));
 		assert_ok!(<Balances as MutateHold<AccountId>>::release(
 			&HoldReason::AttestationDeposit.into(),
-			&1,
+			&acc(1),
 			1,
 			Precision::Exact
 		));
@@ -963,7 +1071,7 @@ fn try_state_detects_broken_invariants() {
 		publish(1);
 		assert_ok!(Passport::attest(signed(3), coop(0), LEGAL_ENTITY, ev(0), 50));
 		assert_ok!(Passport::do_try_state());
-		Attestations::<Test>::mutate((coop(0), LEGAL_ENTITY), 3, |a| {
+		Attestations::<Test>::mutate((coop(0), LEGAL_ENTITY), acc(3), |a| {
 			a.as_mut().unwrap().passport_version = 2
 		});
 		assert!(Passport::do_try_state().is_err());
@@ -991,18 +1099,18 @@ fn attack_slots_blocked_by_dead_attestations_fails() {
 		for attester in [3, 5, REGISTRAR] {
 			assert_ok!(Passport::attest(signed(attester), coop(0), LEGAL_ENTITY, ev(0), 50));
 		}
-		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, 12));
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, acc(12)));
 		// While all three count, the claim is full.
 		assert_noop!(
 			Passport::attest(signed(12), coop(0), LEGAL_ENTITY, ev(0), 50),
 			Error::<Test>::TooManyAttesters
 		);
 		assert_noop!(
-			Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, REGISTRAR),
+			Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, acc(REGISTRAR)),
 			Error::<Test>::StillValid
 		);
 		// The registrar is de-accredited: its record stops counting and gives way.
-		assert_ok!(Passport::withdraw_accreditation(root(), LEGAL_ENTITY, REGISTRAR));
+		assert_ok!(Passport::withdraw_accreditation(root(), LEGAL_ENTITY, acc(REGISTRAR)));
 		passport_events();
 		assert_ok!(Passport::attest(signed(12), coop(0), LEGAL_ENTITY, ev(2), 50));
 		assert_eq!(
@@ -1011,13 +1119,13 @@ fn attack_slots_blocked_by_dead_attestations_fails() {
 				Event::AttestationRemoved {
 					subject: coop(0),
 					kind: LEGAL_ENTITY,
-					attester: REGISTRAR,
+					attester: acc(REGISTRAR),
 					deposit: DEPOSIT
 				},
 				Event::Attested {
 					subject: coop(0),
 					kind: LEGAL_ENTITY,
-					attester: 12,
+					attester: acc(12),
 					evidence: ev(2),
 					passport_version: 1,
 					valid_until: 50,
@@ -1028,18 +1136,18 @@ fn attack_slots_blocked_by_dead_attestations_fails() {
 		assert_eq!((held(REGISTRAR), free(REGISTRAR)), (0, START));
 		assert_eq!((held(12), free(12)), (DEPOSIT, START - DEPOSIT));
 		assert_eq!(AttestationCount::<Test>::get((coop(0), LEGAL_ENTITY)), 3);
-		assert!(!Attestations::<Test>::contains_key((coop(0), LEGAL_ENTITY), REGISTRAR));
+		assert!(!Attestations::<Test>::contains_key((coop(0), LEGAL_ENTITY), acc(REGISTRAR)));
 
 		// The attester's co-op is suspended: anyone removes its record.
 		assert_ok!(MembershipCall::suspend_coop(root(), 1, ev(9)));
 		passport_events();
-		assert_ok!(Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, 3));
+		assert_ok!(Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, acc(3)));
 		assert_eq!(
 			passport_events(),
 			vec![Event::AttestationRemoved {
 				subject: coop(0),
 				kind: LEGAL_ENTITY,
-				attester: 3,
+				attester: acc(3),
 				deposit: DEPOSIT
 			}]
 		);
@@ -1047,20 +1155,20 @@ fn attack_slots_blocked_by_dead_attestations_fails() {
 		assert_eq!(AttestationCount::<Test>::get((coop(0), LEGAL_ENTITY)), 2);
 		// Those that count stay.
 		assert_noop!(
-			Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, 5),
+			Passport::remove_expired(signed(9), coop(0), LEGAL_ENTITY, acc(5)),
 			Error::<Test>::StillValid
 		);
 		assert_ok!(MembershipCall::reinstate_coop(root(), 1));
 
 		// The attester leaves the co-op it was accredited for.
-		assert_ok!(Passport::accredit_attester(root(), MEMBER_KYC, 4));
+		assert_ok!(Passport::accredit_attester(root(), MEMBER_KYC, acc(4)));
 		assert_ok!(Passport::attest(signed(4), account(7), MEMBER_KYC, ev(0), 50));
 		assert_noop!(
-			Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 4),
+			Passport::remove_expired(signed(9), account(7), MEMBER_KYC, acc(4)),
 			Error::<Test>::StillValid
 		);
 		assert_ok!(MembershipCall::leave_coop(signed(4)));
-		assert_ok!(Passport::remove_expired(signed(9), account(7), MEMBER_KYC, 4));
+		assert_ok!(Passport::remove_expired(signed(9), account(7), MEMBER_KYC, acc(4)));
 		assert_eq!((held(4), free(4)), (0, START));
 		assert!(!Passport::is_verified(&account(7), MEMBER_KYC, 1));
 	});

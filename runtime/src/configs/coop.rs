@@ -229,6 +229,9 @@ impl pallet_coop_bounties::Config for Runtime {
 	type FloorOrigin = FederationOr<BylawsTrack>;
 	type AdminCount = pallet_coop_bounties::MembershipAdminCount<Runtime>;
 	type MaxTreasuryBounty = frame_support::traits::ConstU128<{ 50_000 * UNIT }>;
+	type TreasuryCommitments = TreasurySpendsNotPaid;
+	// A month for explorers to read a finished bounty before its record may go.
+	type RecordRetention = ConstU32<{ 30 * DAYS }>;
 	type MinClaimPeriod = ConstU32<10>;
 	type MaxClaimPeriod = ConstU32<{ 365 * DAYS }>;
 	type ClaimCooldown = ConstU32<{ crate::HOURS }>;
@@ -243,6 +246,44 @@ impl pallet_coop_bounties::Config for Runtime {
 	type WeightInfo = pallet_coop_bounties::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BountiesBenchmarkHelper;
+}
+
+/// The treasury's approved spends not paid out yet: `spend` entries still pending
+/// (or failed, so retryable) and not expired, and `spend_local` approvals.
+pub struct TreasurySpendsNotPaid;
+
+/// The most `spend` entries read; with more outstanding, treasury bounties wait
+/// (the floor check sees `Balance::MAX`) until `check_status`/`void_spend` clear
+/// old ones.
+const MAX_SPENDS_READ: u32 = 100;
+
+impl pallet_coop_bounties::TreasuryCommitments<Balance> for TreasurySpendsNotPaid {
+	// The spends read (plus one to see there are no more), the approvals list and
+	// the `spend_local` proposals it names.
+	const MAX_READS: u64 = MAX_SPENDS_READ as u64 + 2 + 100;
+
+	fn committed() -> Balance {
+		use pallet_treasury::PaymentState;
+		let now = System::block_number();
+		let mut spends = pallet_treasury::Spends::<Runtime>::iter_values();
+		let mut sum: Balance = 0;
+		for _ in 0..MAX_SPENDS_READ {
+			let Some(spend) = spends.next() else { break };
+			if !matches!(spend.status, PaymentState::Attempted { .. }) && spend.expire_at > now {
+				sum = sum.saturating_add(spend.amount);
+			}
+		}
+		if spends.next().is_some() {
+			return Balance::MAX;
+		}
+		#[allow(deprecated)]
+		for index in pallet_treasury::Approvals::<Runtime>::get() {
+			if let Some(proposal) = pallet_treasury::Proposals::<Runtime>::get(index) {
+				sum = sum.saturating_add(proposal.value);
+			}
+		}
+		sum
+	}
 }
 
 /// Founds co-ops for the bounties benchmarks.

@@ -1,3 +1,4 @@
-//! Storage migrations of the bounties pallet.
+//! Storage migrations of the bounties pallet, applied in order.
 
 pub mod v2;
+pub mod v3;

@@ -221,7 +221,7 @@ mod tests {
 				max_open: 10,
 			};
 			let old_proposal = v1::Proposal::<AccountId, Balance, u64, H256> {
-				proposer: 2,
+				proposer: acc(2),
 				coop: 0,
 				track: 9,
 				action: StoredAction::Signal(H256::repeat_byte(1)),
@@ -236,7 +236,7 @@ mod tests {
 			};
 			let old_decision = v1::Decision::<AccountId, u64, H256> {
 				track: 9,
-				proposer: 2,
+				proposer: acc(2),
 				coop: 0,
 				action_hash: H256::repeat_byte(3),
 				members: Tally { aye: 1, ..Default::default() },
@@ -264,7 +264,7 @@ mod tests {
 			);
 			let p = Proposals::<Test>::get(40).unwrap();
 			assert_eq!(p.rules, track.rules());
-			assert_eq!((p.proposer, p.deadline, p.eligible_members), (2, 11, 7));
+			assert_eq!((p.proposer, p.deadline, p.eligible_members), (acc(2), 11, 7));
 			let d = Decisions::<Test>::get(41).unwrap();
 			assert_eq!(
 				(d.outcome, d.enactment, d.enact_at),
@@ -278,7 +278,7 @@ mod tests {
 			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(2));
 			// The open proposal's counters were rebuilt: the invariants hold.
 			assert_eq!(crate::OpenPerCoop::<Test>::get(9, 0), 1);
-			assert_eq!(crate::OpenByProposer::<Test>::get(2), 1);
+			assert_eq!(crate::OpenByProposer::<Test>::get(acc(2)), 1);
 			crate::OpenCount::<Test>::insert(9, 1);
 			crate::NextProposalId::<Test>::put(42);
 			Pallet::<Test>::do_try_state().unwrap();

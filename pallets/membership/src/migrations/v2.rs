@@ -56,8 +56,8 @@ mod tests {
 				// applicant counted in `LiveCoops` and no `Applicants` counter.
 				assert_eq!(LiveCoops::<Test>::get(), 1);
 				assert!(Membership::apply_coop(
-					RuntimeOrigin::signed(5),
-					b"New".to_vec(),
+					RuntimeOrigin::signed(acc(5)),
+					b"New".to_vec().try_into().unwrap(),
 					Default::default()
 				)
 				.is_ok());
