@@ -524,3 +524,52 @@ async fn late_joiners_cannot_vote_on_an_open_proposal() {
 	assert_eq!(decision["outcome"], json!("Rejected"), "{decision}");
 	assert_eq!(rpc(&client, "coop_coop", rpc_params![0]).await["status"], json!("Active"));
 }
+
+/// Issue 15: a member's first vote on an open proposal is feeless. The wallet's
+/// fee quote (`payment_queryInfo`) says 0 and the voter's balance does not move;
+/// changing the vote is quoted and charged a fee, like any transaction.
+#[tokio::test(flavor = "multi_thread")]
+async fn members_first_vote_is_feeless_and_a_change_pays() {
+	use coop_runtime::configs::coop::tracks;
+	use pallet_coop_governance::{ProposalAction, Vote};
+	use Sr25519Keyring::*;
+
+	/// `partialFee` as the RPC returns it: a decimal string (or a number, or hex).
+	fn fee(info: &serde_json::Value) -> u128 {
+		match &info["partialFee"] {
+			serde_json::Value::Number(n) => n.as_u64().unwrap().into(),
+			serde_json::Value::String(s) => match s.strip_prefix("0x") {
+				Some(hex) => u128::from_str_radix(hex, 16).unwrap(),
+				None => s.parse().unwrap(),
+			},
+			other => panic!("partialFee {other}"),
+		}
+	}
+
+	let mut node = Node::start("feeless", &["--dev"]);
+	let client = node.client().await;
+	wait_finalized(&client, 1, Duration::from_secs(90)).await;
+	let propose = RuntimeCall::Governance(pallet_coop_governance::Call::propose {
+		track: tracks::ORDINARY,
+		action: Box::new(ProposalAction::Signal(sp_core::H256::repeat_byte(0x51))),
+	});
+	submit_ok(&client, &Charlie.pair(), propose).await;
+
+	let eve = Eve.to_account_id();
+	let vote = |v| RuntimeCall::Governance(pallet_coop_governance::Call::vote { id: 0, vote: v });
+	let first = signed_extrinsic(&client, &Eve.pair(), vote(Vote::Aye)).await;
+	let quote = rpc(&client, "payment_queryInfo", rpc_params![to_hex(&first)]).await;
+	assert_eq!(fee(&quote), 0, "{quote}");
+	let before = free_balance(&client, &eve, None).await;
+	submit_and_finalize(&client, &first).await.unwrap();
+	assert_eq!(free_balance(&client, &eve, None).await, before, "the first vote cost a fee");
+
+	let change = signed_extrinsic(&client, &Eve.pair(), vote(Vote::Nay)).await;
+	let quote = rpc(&client, "payment_queryInfo", rpc_params![to_hex(&change)]).await;
+	let quoted = fee(&quote);
+	assert!(quoted > 0, "{quote}");
+	submit_and_finalize(&client, &change).await.unwrap();
+	assert_eq!(free_balance(&client, &eve, None).await, before - quoted);
+	let proposal = rpc(&client, "coop_proposal", rpc_params![0]).await;
+	assert_eq!(proposal["members"]["nay"], serde_json::json!(1), "{proposal}");
+}

@@ -128,7 +128,12 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// Members' first votes are feeless (`#[pallet::feeless_if]` on `vote`); every
+	// other call pays as usual.
+	pallet_skip_feeless_payment::SkipCheckIfFeeless<
+		Runtime,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -147,6 +152,7 @@ type Migrations = (
 	pallet_coop_governance::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_coop_bounties::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_coop_bounties::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_coop_governance::migrations::v3::MigrateV2ToV3<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.
@@ -196,6 +202,9 @@ mod runtime {
 
 	#[runtime::pallet_index(6)]
 	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(8)]
+	pub type SkipFeelessPayment = pallet_skip_feeless_payment;
 
 	/// Dev-chain only: the development preset names a sudo key, every other
 	/// preset leaves it empty so no account can act as root.

@@ -75,6 +75,21 @@ fn proposal_of<T: Config>(votes: u32, action: Box<ProposalActionOf<T>>) -> Propo
 	id
 }
 
+/// A proposal of `action` on which one member of each of co-ops `0..coops` voted
+/// aye, so that `coops` sub-tallies are summed when it ends. Returns its id.
+fn proposal_voted_by_coops<T: Config>(coops: u32, action: Box<ProposalActionOf<T>>) -> ProposalId {
+	let voters: Vec<T::AccountId> = (0..coops).map(|c| member::<T>(c * PER_COOP)).collect();
+	frame_system::Pallet::<T>::set_block_number(
+		frame_system::Pallet::<T>::block_number() + 1u32.into(),
+	);
+	Governance::<T>::propose(RawOrigin::Signed(member::<T>(0)).into(), TRACK, action).unwrap();
+	let id = NextProposalId::<T>::get() - 1;
+	for voter in voters {
+		Governance::<T>::vote(RawOrigin::Signed(voter).into(), id, Vote::Aye).unwrap();
+	}
+	id
+}
+
 /// A signal proposal on a majority track with `votes` ayes. Returns its id.
 fn proposal_with_votes<T: Config>(votes: u32) -> ProposalId {
 	bench_track::<T>(Method::Majority, 0);
@@ -110,13 +125,15 @@ mod benchmarks {
 		assert_eq!(Votes::<T>::get(id, &voter).map(|r| r.vote), Some(Vote::Nay));
 	}
 
-	/// The worst case: an approved call of `MaxCallLen` bytes, decoded and weighed
-	/// again and dispatched at once (a remark: what the call itself costs is charged
-	/// through `weight_bound`).
+	/// (`c` stops 10 short of `MaxCoops`, room for the chain's own co-ops; the weight
+	/// is linear in `c`.)
+	/// The worst case: `c` co-ops' sub-tallies summed, and an approved call of
+	/// `MaxCallLen` bytes, decoded and weighed again and dispatched at once (a
+	/// remark: what the call itself costs is charged through `weight_bound`).
 	#[benchmark]
-	fn close() {
+	fn close(c: Linear<1, { T::MaxCoops::get().saturating_sub(10) }>) {
 		bench_track::<T>(Method::Majority, 0);
-		let id = proposal_of::<T>(PER_COOP, remark_action::<T>(max_remark::<T>()));
+		let id = proposal_voted_by_coops::<T>(c, remark_action::<T>(max_remark::<T>()));
 		let deadline = Proposals::<T>::get(id).unwrap().deadline;
 		frame_system::Pallet::<T>::set_block_number(deadline);
 		#[extrinsic_call]
@@ -124,10 +141,11 @@ mod benchmarks {
 		assert_eq!(Decisions::<T>::get(id).and_then(|d| d.enactment), Some(Ok(())));
 	}
 
+	/// `c` co-ops' sub-tallies summed for the record.
 	#[benchmark]
-	fn kill() -> Result<(), BenchmarkError> {
+	fn kill(c: Linear<1, { T::MaxCoops::get().saturating_sub(10) }>) -> Result<(), BenchmarkError> {
 		bench_track::<T>(Method::Majority, 0);
-		let id = proposal_of::<T>(1, remark_action::<T>(max_remark::<T>()));
+		let id = proposal_voted_by_coops::<T>(c, remark_action::<T>(max_remark::<T>()));
 		let origin =
 			T::BylawsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
@@ -151,12 +169,20 @@ mod benchmarks {
 		assert_eq!(Decisions::<T>::get(id).and_then(|d| d.enactment), Some(Ok(())));
 	}
 
+	/// A Bylaws cancel (the proposer may cancel only before others vote): `c`
+	/// co-ops' sub-tallies summed for the record.
 	#[benchmark]
-	fn cancel() {
-		let id = proposal_with_votes::<T>(1);
+	fn cancel(
+		c: Linear<1, { T::MaxCoops::get().saturating_sub(10) }>,
+	) -> Result<(), BenchmarkError> {
+		bench_track::<T>(Method::Majority, 0);
+		let id = proposal_voted_by_coops::<T>(c, remark_action::<T>(max_remark::<T>()));
+		let origin =
+			T::BylawsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(member::<T>(0)), id);
+		_(origin as <T as frame_system::Config>::RuntimeOrigin, id);
 		assert!(Decisions::<T>::contains_key(id));
+		Ok(())
 	}
 
 	#[benchmark]

@@ -136,8 +136,9 @@ pub mod pallet {
 	use alloc::vec::Vec;
 
 	/// The in-code storage version (v2: proposals keep their track's rules, tracks
-	/// gained per-co-op capacity and an enactment delay, decisions an `enact_at`).
-	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// gained per-co-op capacity and an enactment delay, decisions an `enact_at`;
+	/// v3: proposals no longer store tallies, summed from co-op sub-tallies).
+	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -200,6 +201,12 @@ pub mod pallet {
 		/// How many stored votes `clear_votes` removes per call.
 		#[pallet::constant]
 		type CleanupBatch: Get<u32>;
+
+		/// The most co-ops the federation may have (the membership pallet's bound):
+		/// closing, killing or cancelling a proposal sums at most this many co-op
+		/// sub-tallies.
+		#[pallet::constant]
+		type MaxCoops: Get<u32>;
 
 		/// The most proposals one account may have open at once, on all tracks.
 		#[pallet::constant]
@@ -530,8 +537,6 @@ pub mod pallet {
 					subject,
 					eligible_members: T::Membership::active_members(),
 					eligible_coops: T::Membership::active_coops(),
-					members: Tally::default(),
-					coops: Tally::default(),
 				},
 			);
 			Self::deposit_event(Event::Proposed {
@@ -545,7 +550,9 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Vote on an open proposal, or change your vote.
+		/// Vote on an open proposal, or change your vote. A member's first vote on a
+		/// proposal is free of fees (the runtime skips the fee for it); changing a
+		/// vote pays as any transaction does, so nobody can spam for free.
 		///
 		/// - origin: signed by a member of the proposal's electorate: an account that
 		///   was a member of an active co-op before the proposal's block, and still is.
@@ -553,36 +560,40 @@ pub mod pallet {
 		/// - `vote`: `Aye`, `Nay`, `Abstain`, or `Block(reason_hash)` on Consent tracks
 		///   (one block stops a consent proposal; `Nay` there only records dissent).
 		///
-		/// Costs O(1) whatever the number of members and co-ops. Emits [`Event::Voted`].
+		/// Costs O(1) whatever the number of members and co-ops: it reads the voter's
+		/// membership and co-op, the proposal, the earlier vote and the co-op's
+		/// sub-tally, and writes only the vote and the sub-tally (the federation's
+		/// tallies are summed from the sub-tallies when read). Emits [`Event::Voted`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::vote(VOTE_BENCHMARK_MEMBERS))]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, id: &ProposalId, vote: &Vote| -> bool {
+			ensure_signed(origin.clone())
+				.is_ok_and(|who| Pallet::<T>::is_first_vote(&who, *id, *vote))
+		})]
 		pub fn vote(origin: OriginFor<T>, id: ProposalId, vote: Vote) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let (coop, since) = T::Membership::active_since(&who).map_err(Error::<T>::from)?;
-			let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::ProposalNotFound)?;
-			ensure!(since < proposal.created, Error::<T>::NotInElectorate);
-			ensure!(
-				frame_system::Pallet::<T>::block_number() < proposal.deadline,
-				Error::<T>::VotingEnded
-			);
-			if matches!(vote, Vote::Block(_)) {
-				ensure!(proposal.rules.method == Method::Consent, Error::<T>::BlockNotAllowed);
+			let (coop, previous) = Self::check_vote(&who, id, vote)?;
+			match previous {
+				// The voter's vote counts in the co-op it was cast for: a member who
+				// moved since (possible only through leaving, which ends membership)
+				// changes it there.
+				Some(old) if old.coop != coop => {
+					ensure!(old.vote != vote, Error::<T>::SameVote);
+					Self::update_coop(id, old.coop, Some(old.vote.into()), None);
+					Self::update_coop(id, coop, None, Some(vote.into()));
+				}
+				Some(old) => {
+					ensure!(old.vote != vote, Error::<T>::SameVote);
+					Self::update_coop(id, coop, Some(old.vote.into()), Some(vote.into()));
+				}
+				None => Self::update_coop(id, coop, None, Some(vote.into())),
 			}
-			let previous = Votes::<T>::get(id, &who);
-			if let Some(old) = previous {
-				ensure!(old.vote != vote, Error::<T>::SameVote);
-				proposal.members.remove(old.vote.into());
-				Self::update_coop(&mut proposal, id, old.coop, Some(old.vote.into()), None);
-			}
-			proposal.members.add(vote.into());
-			Self::update_coop(&mut proposal, id, coop, None, Some(vote.into()));
 			if matches!(vote, Vote::Block(_))
 				|| previous.is_some_and(|o| matches!(o.vote, Vote::Block(_)))
 			{
 				Self::note_block_reason(id, &who, vote);
 			}
 			Votes::<T>::insert(id, &who, VoteRecord { vote, coop });
-			Proposals::<T>::insert(id, proposal);
 
 			Self::deposit_event(Event::Voted { id, who, coop, vote });
 			Ok(())
@@ -602,7 +613,7 @@ pub mod pallet {
 		/// the proposer's deposit, or slashes it ([`Event::DepositSlashed`]) if the
 		/// quorum was missed.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::close().saturating_add(*weight_bound))]
+		#[pallet::weight(T::WeightInfo::close(T::MaxCoops::get()).saturating_add(*weight_bound))]
 		pub fn close(
 			origin: OriginFor<T>,
 			id: ProposalId,
@@ -610,12 +621,13 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::ProposalNotFound)?;
+			let tallies = Self::tallies(id);
 			let now = frame_system::Pallet::<T>::block_number();
 			let at_deadline = now >= proposal.deadline;
 			let approved = if at_deadline {
-				Self::approved(&proposal)
+				Self::approved(&proposal, &tallies)
 			} else {
-				Self::decided_early(&proposal).ok_or(Error::<T>::TooEarly)?
+				Self::decided_early(&proposal, &tallies).ok_or(Error::<T>::TooEarly)?
 			};
 			let delay = proposal.rules.enactment_delay;
 			let enact_now = approved && delay.is_zero();
@@ -639,16 +651,16 @@ pub mod pallet {
 				None
 			};
 
-			let slash = at_deadline && !Self::quorum_met(&proposal);
+			let slash = at_deadline && !Self::quorum_met(&proposal, &tallies);
 			Self::finish(id, &proposal, slash);
 			let outcome = if approved { Outcome::Approved } else { Outcome::Rejected };
 			Self::deposit_event(Event::Closed {
 				id,
 				outcome,
-				members: proposal.members,
-				coops: proposal.coops,
+				members: tallies.members,
+				coops: tallies.coops,
 			});
-			Self::record(id, &proposal, outcome, enact_at);
+			Self::record(id, &proposal, &tallies, outcome, enact_at);
 			let mut used = Weight::zero();
 			if let Some(at) = enact_at {
 				Self::deposit_event(Event::EnactmentScheduled { id, at });
@@ -657,7 +669,8 @@ pub mod pallet {
 			} else {
 				ProposalCalls::<T>::remove(id);
 			}
-			Ok(Some(T::WeightInfo::close().saturating_add(used)).into())
+			let base = T::WeightInfo::close(proposal.eligible_coops.min(T::MaxCoops::get()));
+			Ok(Some(base.saturating_add(used)).into())
 		}
 
 		/// Cancel a proposal. Its deposit is returned and the cancellation recorded.
@@ -668,24 +681,29 @@ pub mod pallet {
 		///
 		/// Emits [`Event::Cancelled`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::cancel())]
-		pub fn cancel(origin: OriginFor<T>, id: ProposalId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::cancel(T::MaxCoops::get()))]
+		pub fn cancel(origin: OriginFor<T>, id: ProposalId) -> DispatchResultWithPostInfo {
 			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::ProposalNotFound)?;
 			if T::BylawsOrigin::try_origin(origin.clone()).is_err() {
 				let who = ensure_signed(origin)?;
 				ensure!(who == proposal.proposer, Error::<T>::CannotCancel);
 				let own = u32::from(Votes::<T>::contains_key(id, &who));
-				ensure!(proposal.members.voters() <= own, Error::<T>::CannotCancel);
+				// Two sub-tallies are enough to see whether anyone else voted.
+				let voters = CoopTallies::<T>::iter_prefix_values(id)
+					.take(2)
+					.fold(0u32, |n, sub| n.saturating_add(sub.voters()));
+				ensure!(voters <= own, Error::<T>::CannotCancel);
 				// After the deadline the outcome is due: a proposal that missed its
 				// quorum cannot be withdrawn to dodge the slash.
 				let now = frame_system::Pallet::<T>::block_number();
 				ensure!(now < proposal.deadline, Error::<T>::CannotCancel);
 			}
+			let tallies = Self::tallies(id);
 			Self::finish(id, &proposal, false);
 			ProposalCalls::<T>::remove(id);
-			Self::record(id, &proposal, Outcome::Cancelled, None);
+			Self::record(id, &proposal, &tallies, Outcome::Cancelled, None);
 			Self::deposit_event(Event::Cancelled { id });
-			Ok(())
+			Ok(Some(T::WeightInfo::cancel(proposal.eligible_coops.min(T::MaxCoops::get()))).into())
 		}
 
 		/// Remove up to `CleanupBatch` stored votes of a closed proposal. The final
@@ -755,15 +773,16 @@ pub mod pallet {
 		///
 		/// Emits [`Event::Killed`] and [`Event::DepositSlashed`].
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::kill())]
-		pub fn kill(origin: OriginFor<T>, id: ProposalId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::kill(T::MaxCoops::get()))]
+		pub fn kill(origin: OriginFor<T>, id: ProposalId) -> DispatchResultWithPostInfo {
 			T::BylawsOrigin::ensure_origin(origin)?;
 			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::ProposalNotFound)?;
+			let tallies = Self::tallies(id);
 			Self::finish(id, &proposal, true);
 			ProposalCalls::<T>::remove(id);
-			Self::record(id, &proposal, Outcome::Killed, None);
+			Self::record(id, &proposal, &tallies, Outcome::Killed, None);
 			Self::deposit_event(Event::Killed { id });
-			Ok(())
+			Ok(Some(T::WeightInfo::kill(proposal.eligible_coops.min(T::MaxCoops::get()))).into())
 		}
 
 		/// Enact an approved proposal whose enactment delay has passed. Called by the
@@ -883,31 +902,41 @@ impl<T: Config> Pallet<T> {
 		.ok()
 	}
 
-	/// Moves one vote into or out of a co-op's sub-tally and keeps the co-op tally
-	/// in step with the co-op's position. O(1).
-	fn update_coop(
-		proposal: &mut ProposalOf<T>,
+	/// Checks that `who` may cast `vote` on proposal `id`: a member of its electorate,
+	/// before its deadline, a block only on a consent track. Returns the voter's
+	/// co-op and their earlier vote, if any.
+	fn check_vote(
+		who: &T::AccountId,
 		id: ProposalId,
-		coop: CoopId,
-		remove: Option<Position>,
-		add: Option<Position>,
-	) {
+		vote: Vote,
+	) -> Result<(CoopId, Option<VoteRecord>), DispatchError> {
+		let (coop, since) = T::Membership::active_since(who).map_err(Error::<T>::from)?;
+		let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::ProposalNotFound)?;
+		ensure!(since < proposal.created, Error::<T>::NotInElectorate);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() < proposal.deadline,
+			Error::<T>::VotingEnded
+		);
+		if matches!(vote, Vote::Block(_)) {
+			ensure!(proposal.rules.method == Method::Consent, Error::<T>::BlockNotAllowed);
+		}
+		Ok((coop, Votes::<T>::get(id, who)))
+	}
+
+	/// Whether `vote` would be `who`'s first, valid vote on proposal `id`: such a
+	/// vote is feeless. Each member has at most one per open proposal.
+	pub fn is_first_vote(who: &T::AccountId, id: ProposalId, vote: Vote) -> bool {
+		Self::check_vote(who, id, vote).is_ok_and(|(_, previous)| previous.is_none())
+	}
+
+	/// Moves one vote into or out of a co-op's sub-tally. O(1).
+	fn update_coop(id: ProposalId, coop: CoopId, remove: Option<Position>, add: Option<Position>) {
 		let mut sub = CoopTallies::<T>::get(id, coop).unwrap_or_default();
-		let before = sub.position();
 		if let Some(p) = remove {
 			sub.remove(p);
 		}
 		if let Some(p) = add {
 			sub.add(p);
-		}
-		let after = sub.position();
-		if before != after {
-			if let Some(p) = before {
-				proposal.coops.remove(p);
-			}
-			if let Some(p) = after {
-				proposal.coops.add(p);
-			}
 		}
 		if sub.voters() == 0 {
 			CoopTallies::<T>::remove(id, coop);
@@ -932,11 +961,24 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
+	/// Proposal `id`'s tallies, summed from its co-ops' sub-tallies: O(co-ops that
+	/// voted), at most [`Config::MaxCoops`].
+	pub fn tallies(id: ProposalId) -> Tallies {
+		let mut tallies = Tallies::default();
+		for sub in CoopTallies::<T>::iter_prefix_values(id).take(T::MaxCoops::get() as usize) {
+			tallies.members.merge(&sub);
+			if let Some(p) = sub.position() {
+				tallies.coops.add(p);
+			}
+		}
+		tallies
+	}
+
 	/// The tally and eligible count that decide, per the proposal's scheme.
-	fn deciding(proposal: &ProposalOf<T>) -> (Tally, u32) {
+	fn deciding(proposal: &ProposalOf<T>, tallies: &Tallies) -> (Tally, u32) {
 		match proposal.rules.scheme {
-			Scheme::PerMember => (proposal.members, proposal.eligible_members),
-			Scheme::PerCoop => (proposal.coops, proposal.eligible_coops),
+			Scheme::PerMember => (tallies.members, proposal.eligible_members),
+			Scheme::PerCoop => (tallies.coops, proposal.eligible_coops),
 		}
 	}
 
@@ -949,37 +991,37 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether turnout, on the scheme's own unit, reaches the quorum.
-	pub fn quorum_met(proposal: &ProposalOf<T>) -> bool {
-		let (tally, eligible) = Self::deciding(proposal);
+	pub fn quorum_met(proposal: &ProposalOf<T>, tallies: &Tallies) -> bool {
+		let (tally, eligible) = Self::deciding(proposal, tallies);
 		Self::turnout(tally.voters(), eligible) >= proposal.rules.quorum
 	}
 
 	/// Whether the proposal passes with the votes cast (at its deadline).
-	pub fn approved(proposal: &ProposalOf<T>) -> bool {
-		let (tally, _) = Self::deciding(proposal);
-		Self::quorum_met(proposal)
+	pub fn approved(proposal: &ProposalOf<T>, tallies: &Tallies) -> bool {
+		let (tally, _) = Self::deciding(proposal, tallies);
+		Self::quorum_met(proposal, tallies)
 			&& match proposal.rules.method {
 				Method::Majority => Self::ratio_met(tally.aye, tally.nay, proposal.rules.threshold),
 				// Any one member's block stops it, whatever their co-op's position.
-				Method::Consent => proposal.members.block == 0,
+				Method::Consent => tallies.members.block == 0,
 			}
 	}
 
 	/// The outcome, if the votes cast decide it before the deadline.
-	pub fn decided_early(proposal: &ProposalOf<T>) -> Option<bool> {
-		if proposal.rules.method == Method::Consent && proposal.members.block > 0 {
+	pub fn decided_early(proposal: &ProposalOf<T>, tallies: &Tallies) -> Option<bool> {
+		if proposal.rules.method == Method::Consent && tallies.members.block > 0 {
 			return Some(false);
 		}
-		let remaining = proposal.eligible_members.saturating_sub(proposal.members.voters());
+		let remaining = proposal.eligible_members.saturating_sub(tallies.members.voters());
 		if remaining == 0 {
-			return Some(Self::approved(proposal));
+			return Some(Self::approved(proposal, tallies));
 		}
 		if proposal.rules.scheme == Scheme::PerCoop || proposal.rules.method == Method::Consent {
 			// A co-op's position can still flip while any of its members may vote, and
 			// a consent proposal can be blocked until its deadline.
 			return None;
 		}
-		let t = proposal.members;
+		let t = tallies.members;
 		let threshold = proposal.rules.threshold;
 		let quorum_met =
 			Self::turnout(t.voters(), proposal.eligible_members) >= proposal.rules.quorum;
@@ -1090,6 +1132,7 @@ impl<T: Config> Pallet<T> {
 	fn record(
 		id: ProposalId,
 		proposal: &ProposalOf<T>,
+		tallies: &Tallies,
 		outcome: Outcome,
 		enact_at: Option<BlockNumberFor<T>>,
 	) {
@@ -1101,12 +1144,12 @@ impl<T: Config> Pallet<T> {
 				coop: proposal.coop,
 				action: proposal.action.clone(),
 				action_hash: proposal.action_hash,
-				members: proposal.members,
-				coops: proposal.coops,
+				members: tallies.members,
+				coops: tallies.coops,
 				eligible_members: proposal.eligible_members,
 				eligible_coops: proposal.eligible_coops,
-				member_turnout: Self::turnout(proposal.members.voters(), proposal.eligible_members),
-				coop_turnout: Self::turnout(proposal.coops.voters(), proposal.eligible_coops),
+				member_turnout: Self::turnout(tallies.members.voters(), proposal.eligible_members),
+				coop_turnout: Self::turnout(tallies.coops.voters(), proposal.eligible_coops),
 				outcome,
 				created: proposal.created,
 				closed_at: frame_system::Pallet::<T>::block_number(),
@@ -1153,7 +1196,6 @@ impl<T: Config> Pallet<T> {
 					blockers = blockers.saturating_add(u32::from(kept));
 				}
 			}
-			ensure!(members == proposal.members, "member tally differs from stored votes");
 			ensure!(
 				members.voters() <= proposal.eligible_members,
 				"more votes than eligible members"
@@ -1177,7 +1219,11 @@ impl<T: Config> Pallet<T> {
 				CoopTallies::<T>::iter_prefix(id).count() == subs.len(),
 				"stale co-op sub-tally"
 			);
-			ensure!(coops == proposal.coops, "co-op tally differs from positions");
+			let tallies = Self::tallies(id);
+			ensure!(
+				tallies == Tallies { members, coops },
+				"summed tallies differ from the recount of stored votes"
+			);
 			ensure!(coops.voters() <= proposal.eligible_coops, "more co-ops than eligible");
 		}
 		for (coop, id, ()) in MotionsAbout::<T>::iter() {

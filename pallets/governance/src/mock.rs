@@ -112,6 +112,7 @@ impl crate::Config for Test {
 	type MaxCallLen = ConstU32<256>;
 	type MaxCallWeight = MaxCallWeight;
 	type CleanupBatch = ConstU32<3>;
+	type MaxCoops = <Test as pallet_coop_membership::Config>::MaxCoops;
 	type MaxOpenPerProposer = ConstU32<3>;
 	type MinVotingPeriod = ConstU64<2>;
 	type MaxVotingPeriod = ConstU64<1_000>;

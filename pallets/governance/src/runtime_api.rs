@@ -58,7 +58,8 @@ impl<T: crate::Config> crate::Pallet<T> {
 		id: ProposalId,
 	) -> Option<ProposalView<T::AccountId, BlockNumberFor<T>, T::Hash>> {
 		let p = crate::Proposals::<T>::get(id)?;
-		let passing = Self::approved(&p);
+		let tallies = Self::tallies(id);
+		let passing = Self::approved(&p, &tallies);
 		Some(ProposalView {
 			id,
 			track: p.track,
@@ -69,8 +70,8 @@ impl<T: crate::Config> crate::Pallet<T> {
 			deadline: p.deadline,
 			eligible_members: p.eligible_members,
 			eligible_coops: p.eligible_coops,
-			members: p.members,
-			coops: p.coops,
+			members: tallies.members,
+			coops: tallies.coops,
 			passing,
 		})
 	}

@@ -136,13 +136,13 @@ fn per_coop_positions_are_majorities_of_members() {
 		vote(4, 0, Vote::Aye);
 		vote(5, 0, Vote::Nay);
 		vote(6, 0, Vote::Nay);
-		let p = Proposals::<Test>::get(0).unwrap();
-		assert_eq!(p.members, tally(3, 3, 0, 0));
-		assert_eq!(p.coops, tally(1, 1, 0, 0));
+		let t = Governance::tallies(0);
+		assert_eq!(t.members, tally(3, 3, 0, 0));
+		assert_eq!(t.coops, tally(1, 1, 0, 0));
 		assert_eq!(CoopTallies::<Test>::get(0, 0), Some(tally(2, 1, 0, 0)));
 		// Co-op 2 breaks the tie.
 		vote(7, 0, Vote::Aye);
-		assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(2, 1, 0, 0));
+		assert_eq!(Governance::tallies(0).coops, tally(2, 1, 0, 0));
 		// Everyone voted: it can close early, and passes 2 co-ops to 1.
 		assert_ok!(close(0));
 		assert_eq!(outcome(0), Outcome::Approved);
@@ -160,11 +160,11 @@ fn coop_tie_is_an_abstention() {
 		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
 		vote(1, 0, Vote::Aye);
 		vote(2, 0, Vote::Nay);
-		let p = Proposals::<Test>::get(0).unwrap();
-		assert_eq!(p.coops, tally(0, 0, 1, 0));
+		let t = Governance::tallies(0);
+		assert_eq!(t.coops, tally(0, 0, 1, 0));
 		// A third member breaks the tie: the co-op's position moves from abstain to nay.
 		vote(3, 0, Vote::Nay);
-		assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(0, 1, 0, 0));
+		assert_eq!(Governance::tallies(0).coops, tally(0, 1, 0, 0));
 	});
 }
 
@@ -173,16 +173,16 @@ fn vote_can_change_and_tallies_follow() {
 	build_and_execute(|| {
 		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
 		vote(2, 0, Vote::Aye);
-		assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(1, 0, 0, 0));
+		assert_eq!(Governance::tallies(0).coops, tally(1, 0, 0, 0));
 		governance_events();
 		vote(2, 0, Vote::Nay);
 		assert_eq!(
 			governance_events(),
 			vec![Event::Voted { id: 0, who: acc(2), coop: 0, vote: Vote::Nay }]
 		);
-		let p = Proposals::<Test>::get(0).unwrap();
-		assert_eq!(p.members, tally(0, 1, 0, 0));
-		assert_eq!(p.coops, tally(0, 1, 0, 0));
+		let t = Governance::tallies(0);
+		assert_eq!(t.members, tally(0, 1, 0, 0));
+		assert_eq!(t.coops, tally(0, 1, 0, 0));
 		assert_eq!(Votes::<Test>::get(0, acc(2)).unwrap().vote, Vote::Nay);
 		assert_noop!(Governance::vote(signed(2), 0, Vote::Nay), Error::<Test>::SameVote);
 	});
@@ -296,7 +296,7 @@ fn consent_block_can_be_withdrawn() {
 		assert_ok!(Governance::propose(signed(1), BALLOT_CONSENT, signal(1)));
 		vote(5, 0, Vote::Block(H256::repeat_byte(1)));
 		vote(5, 0, Vote::Abstain);
-		assert_eq!(Proposals::<Test>::get(0).unwrap().members.block, 0);
+		assert_eq!(Governance::tallies(0).members.block, 0);
 		assert_noop!(close(0), Error::<Test>::TooEarly);
 		run_to(11);
 		assert_ok!(close(0));
@@ -314,8 +314,8 @@ fn attack_single_reasoned_block_is_never_lost() {
 		vote(5, 0, Vote::Aye);
 		let reason = H256::repeat_byte(2);
 		vote(6, 0, Vote::Block(reason));
-		assert_eq!(Proposals::<Test>::get(0).unwrap().coops.block, 0);
-		assert_eq!(Proposals::<Test>::get(0).unwrap().members.block, 1);
+		assert_eq!(Governance::tallies(0).coops.block, 0);
+		assert_eq!(Governance::tallies(0).members.block, 1);
 		// Nay on a consent track stands aside: it does not block.
 		vote(1, 0, Vote::Nay);
 		// The block decides at once; the decision keeps who blocked and why.
@@ -559,9 +559,9 @@ fn member_who_leaves_keeps_cast_vote_but_cannot_change_it() {
 		vote(5, 0, Vote::Aye);
 		assert_ok!(pallet_coop_membership::Pallet::<Test>::leave_coop(signed(5)));
 		// The vote stays counted ...
-		let p = Proposals::<Test>::get(0).unwrap();
-		assert_eq!(p.members, tally(1, 0, 0, 0));
-		assert_eq!(p.coops, tally(1, 0, 0, 0));
+		let t = Governance::tallies(0);
+		assert_eq!(t.members, tally(1, 0, 0, 0));
+		assert_eq!(t.coops, tally(1, 0, 0, 0));
 		// ... but the former member can no longer vote.
 		assert_noop!(Governance::vote(signed(5), 0, Vote::Nay), Error::<Test>::NotMember);
 		// Nor after rejoining: the electorate was fixed when the proposal opened.
@@ -587,7 +587,7 @@ fn members_of_suspended_coop_cannot_vote() {
 			Governance::propose(signed(5), ORDINARY, signal(2)),
 			Error::<Test>::CoopNotActive
 		);
-		assert_eq!(Proposals::<Test>::get(0).unwrap().coops, tally(1, 0, 0, 0));
+		assert_eq!(Governance::tallies(0).coops, tally(1, 0, 0, 0));
 		// Reinstated, its members vote only on proposals made from now on.
 		pallet_coop_membership::Pallet::<Test>::reinstate_coop(
 			crate::Origin::Federation { track: MEMBERSHIP }.into(),
@@ -657,7 +657,7 @@ fn try_state_detects_tampered_tally() {
 		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
 		vote(1, 0, Vote::Aye);
 		assert_ok!(Governance::do_try_state());
-		Proposals::<Test>::mutate(0, |p| p.as_mut().unwrap().members.aye = 5);
+		CoopTallies::<Test>::mutate(0, 0, |t| t.as_mut().unwrap().aye = 5);
 		assert!(Governance::do_try_state().is_err());
 	});
 }
@@ -693,9 +693,9 @@ fn attack_vote_stuffing_by_late_joiners_fails() {
 		enrol(1, 2);
 		assert_noop!(Governance::vote(signed(2), 0, Vote::Nay), Error::<Test>::NotInElectorate);
 		// The puppets bought no votes, so no early close either.
-		let p = Proposals::<Test>::get(0).unwrap();
-		assert_eq!(p.members, tally(2, 0, 0, 0));
-		assert!(p.members.voters() <= p.eligible_members);
+		let t = Governance::tallies(0);
+		assert_eq!(t.members, tally(2, 0, 0, 0));
+		assert!(t.members.voters() <= Proposals::<Test>::get(0).unwrap().eligible_members);
 		assert_noop!(close(0), Error::<Test>::TooEarly);
 		// The real electorate decides at the deadline.
 		vote(1, 0, Vote::Nay);
@@ -984,5 +984,50 @@ fn attack_coop_cannot_leave_to_dodge_an_open_expulsion_motion() {
 		assert_ok!(close(0));
 		assert!(crate::MotionsAbout::<Test>::iter_prefix(0).next().is_none());
 		assert_ok!(pallet_coop_membership::Pallet::<Test>::leave_federation(signed(1)));
+	});
+}
+
+/// A member's first vote on an open proposal is feeless (the runtime's
+/// `SkipCheckIfFeeless` skips the fee for it); anything else pays: changing a vote,
+/// a second vote, an outsider's vote, a vote the call would refuse. So free votes
+/// are bounded by one per member per open proposal.
+#[test]
+fn only_a_members_first_valid_vote_is_feeless() {
+	use frame_support::dispatch::CheckIfFeeless;
+	build_and_execute(|| {
+		let call = |v: Vote| RuntimeCall::Governance(crate::Call::vote { id: 0, vote: v });
+		let feeless = |who: u8, v: Vote| call(v).is_feeless(&signed(who));
+		// No such proposal yet.
+		assert!(!feeless(2, Vote::Aye));
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
+		assert!(feeless(2, Vote::Aye));
+		// An outsider, a block on a majority track, the root origin: they pay (and fail).
+		assert!(!feeless(10, Vote::Aye));
+		assert!(!feeless(2, Vote::Block(H256::zero())));
+		assert!(!call(Vote::Aye).is_feeless(&RuntimeOrigin::root()));
+		vote(2, 0, Vote::Aye);
+		// Changing the vote pays.
+		assert!(!feeless(2, Vote::Nay));
+		assert!(feeless(3, Vote::Nay));
+		// After the deadline nobody votes for free.
+		run_to(11);
+		assert!(!feeless(3, Vote::Nay));
+	});
+}
+
+/// A vote writes its record and its co-op's sub-tally, never the proposal: the
+/// proposal's stored bytes are the same after votes from several co-ops.
+#[test]
+fn a_vote_does_not_rewrite_the_proposal() {
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), ORDINARY, signal(1)));
+		let key = Proposals::<Test>::hashed_key_for(0);
+		let before = frame_support::storage::unhashed::get_raw(&key);
+		vote(1, 0, Vote::Aye);
+		vote(4, 0, Vote::Nay);
+		vote(1, 0, Vote::Nay);
+		assert_eq!(frame_support::storage::unhashed::get_raw(&key), before);
+		assert_eq!(Governance::tallies(0).members, tally(0, 2, 0, 0));
+		assert_eq!(Governance::tallies(0).coops, tally(0, 2, 0, 0));
 	});
 }

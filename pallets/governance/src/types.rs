@@ -234,6 +234,14 @@ impl Tally {
 		*s = s.saturating_sub(1);
 	}
 
+	/// Counts everyone `other` counts too.
+	pub fn merge(&mut self, other: &Tally) {
+		self.aye = self.aye.saturating_add(other.aye);
+		self.nay = self.nay.saturating_add(other.nay);
+		self.abstain = self.abstain.saturating_add(other.abstain);
+		self.block = self.block.saturating_add(other.block);
+	}
+
 	/// Everyone counted, abstentions and blocks included.
 	pub fn voters(&self) -> u32 {
 		self.aye.saturating_add(self.nay).saturating_add(self.abstain).saturating_add(self.block)
@@ -311,6 +319,12 @@ pub struct Proposal<AccountId, Balance, BlockNumber, Hash> {
 	pub eligible_members: u32,
 	/// Active co-ops when it was proposed.
 	pub eligible_coops: u32,
+}
+
+/// A proposal's tallies, summed from its co-ops' sub-tallies when read (a vote only
+/// writes its co-op's sub-tally, so voting stays O(1)).
+#[derive(Clone, Copy, Default, Eq, PartialEq, Debug)]
+pub struct Tallies {
 	/// Member-level tally.
 	pub members: Tally,
 	/// Co-op-level tally: each co-op with at least one vote counts once, by position.

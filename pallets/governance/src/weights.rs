@@ -47,10 +47,10 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn propose(l: u32, ) -> Weight;
 	fn vote(m: u32, ) -> Weight;
-	fn close() -> Weight;
-	fn kill() -> Weight;
+	fn close(c: u32, ) -> Weight;
+	fn kill(c: u32, ) -> Weight;
 	fn enact() -> Weight;
-	fn cancel() -> Weight;
+	fn cancel(c: u32, ) -> Weight;
 	fn clear_votes(n: u32, ) -> Weight;
 	fn set_track() -> Weight;
 }
@@ -83,15 +83,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:0 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 16368]`.
 	fn propose(l: u32, ) -> Weight {
 		//  Measured:  `1016`
 		//  Estimated: `3894`
-		// Minimum execution time: 78_189_000 picoseconds.
-		Weight::from_parts(83_898_561, 3894)
+		// Minimum execution time: 77_785_000 picoseconds.
+		Weight::from_parts(82_007_335, 3894)
 			// Standard Error: 2
-			.saturating_add(Weight::from_parts(1_417, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(1_399, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -99,29 +99,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Coops` (r:1 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
-	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::Proposals` (r:1 w:0)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:1 w:1)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::CoopTallies` (r:1 w:1)
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 1000]`.
 	fn vote(m: u32, ) -> Weight {
-		//  Measured:  `3052 + m * (1 ±0)`
+		//  Measured:  `3020 + m * (1 ±0)`
 		//  Estimated: `3894`
-		// Minimum execution time: 45_714_000 picoseconds.
-		Weight::from_parts(65_143_079, 3894)
-			// Standard Error: 2_233
-			.saturating_add(Weight::from_parts(75_905, 0).saturating_mul(m.into()))
+		// Minimum execution time: 40_571_000 picoseconds.
+		Weight::from_parts(59_817_662, 3894)
+			// Standard Error: 2_171
+			.saturating_add(Weight::from_parts(60_279, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::CoopTallies` (r:991 w:0)
+	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:1 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenCount` (r:1 w:1)
@@ -134,16 +136,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
-	fn close() -> Weight {
-		//  Measured:  `17874`
-		//  Estimated: `19865`
-		// Minimum execution time: 111_430_000 picoseconds.
-		Weight::from_parts(120_828_000, 19865)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+	/// The range of component `c` is `[1, 990]`.
+	fn close(c: u32, ) -> Weight {
+		//  Measured:  `18637 + c * (33 ±0)`
+		//  Estimated: `19865 + c * (2515 ±0)`
+		// Minimum execution time: 123_631_000 picoseconds.
+		Weight::from_parts(140_365_514, 19865)
+			// Standard Error: 13_883
+			.saturating_add(Weight::from_parts(2_998_897, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(Weight::from_parts(0, 2515).saturating_mul(c.into()))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::CoopTallies` (r:991 w:0)
+	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenCount` (r:1 w:1)
 	/// Proof: `Governance::OpenCount` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenPerCoop` (r:1 w:1)
@@ -158,13 +167,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
-	fn kill() -> Weight {
-		//  Measured:  `775`
-		//  Estimated: `6196`
-		// Minimum execution time: 62_394_000 picoseconds.
-		Weight::from_parts(66_606_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+	/// The range of component `c` is `[1, 990]`.
+	fn kill(c: u32, ) -> Weight {
+		//  Measured:  `1687 + c * (33 ±0)`
+		//  Estimated: `6196 + c * (2515 ±0)`
+		// Minimum execution time: 72_456_000 picoseconds.
+		Weight::from_parts(41_219_598, 6196)
+			// Standard Error: 10_044
+			.saturating_add(Weight::from_parts(2_989_578, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(Weight::from_parts(0, 2515).saturating_mul(c.into()))
 	}
 	/// Storage: `Governance::Decisions` (r:1 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
@@ -173,45 +187,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn enact() -> Weight {
 		//  Measured:  `16717`
 		//  Estimated: `19865`
-		// Minimum execution time: 28_666_000 picoseconds.
-		Weight::from_parts(32_115_000, 19865)
+		// Minimum execution time: 29_645_000 picoseconds.
+		Weight::from_parts(33_330_000, 19865)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Membership::Members` (r:1 w:0)
-	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
-	/// Storage: `Governance::Votes` (r:1 w:0)
-	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::CoopTallies` (r:991 w:0)
+	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenCount` (r:1 w:1)
 	/// Proof: `Governance::OpenCount` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenPerCoop` (r:1 w:1)
 	/// Proof: `Governance::OpenPerCoop` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenByProposer` (r:1 w:1)
 	/// Proof: `Governance::OpenByProposer` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
-	fn cancel() -> Weight {
-		//  Measured:  `1186`
-		//  Estimated: `3662`
-		// Minimum execution time: 88_744_000 picoseconds.
-		Weight::from_parts(96_981_000, 3662)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+	/// The range of component `c` is `[1, 990]`.
+	fn cancel(c: u32, ) -> Weight {
+		//  Measured:  `1375 + c * (33 ±0)`
+		//  Estimated: `3630 + c * (2515 ±0)`
+		// Minimum execution time: 67_722_000 picoseconds.
+		Weight::from_parts(14_498_952, 3630)
+			// Standard Error: 16_985
+			.saturating_add(Weight::from_parts(3_080_886, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(Weight::from_parts(0, 2515).saturating_mul(c.into()))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:0)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:201 w:200)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::CoopTallies` (r:2 w:1)
@@ -220,10 +237,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn clear_votes(n: u32, ) -> Weight {
 		//  Measured:  `1305 + n * (64 ±0)`
 		//  Estimated: `11507 + n * (2572 ±0)`
-		// Minimum execution time: 75_405_000 picoseconds.
-		Weight::from_parts(90_112_586, 11507)
-			// Standard Error: 13_960
-			.saturating_add(Weight::from_parts(3_849_575, 0).saturating_mul(n.into()))
+		// Minimum execution time: 73_864_000 picoseconds.
+		Weight::from_parts(83_720_425, 11507)
+			// Standard Error: 16_770
+			.saturating_add(Weight::from_parts(4_147_072, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -235,8 +252,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_track() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_064_000 picoseconds.
-		Weight::from_parts(6_883_000, 0)
+		// Minimum execution time: 6_205_000 picoseconds.
+		Weight::from_parts(6_984_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -268,15 +285,15 @@ impl WeightInfo for () {
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:0 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 16368]`.
 	fn propose(l: u32, ) -> Weight {
 		//  Measured:  `1016`
 		//  Estimated: `3894`
-		// Minimum execution time: 78_189_000 picoseconds.
-		Weight::from_parts(83_898_561, 3894)
+		// Minimum execution time: 77_785_000 picoseconds.
+		Weight::from_parts(82_007_335, 3894)
 			// Standard Error: 2
-			.saturating_add(Weight::from_parts(1_417, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(1_399, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
@@ -284,29 +301,31 @@ impl WeightInfo for () {
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Coops` (r:1 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
-	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::Proposals` (r:1 w:0)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:1 w:1)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::CoopTallies` (r:1 w:1)
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 1000]`.
 	fn vote(m: u32, ) -> Weight {
-		//  Measured:  `3052 + m * (1 ±0)`
+		//  Measured:  `3020 + m * (1 ±0)`
 		//  Estimated: `3894`
-		// Minimum execution time: 45_714_000 picoseconds.
-		Weight::from_parts(65_143_079, 3894)
-			// Standard Error: 2_233
-			.saturating_add(Weight::from_parts(75_905, 0).saturating_mul(m.into()))
+		// Minimum execution time: 40_571_000 picoseconds.
+		Weight::from_parts(59_817_662, 3894)
+			// Standard Error: 2_171
+			.saturating_add(Weight::from_parts(60_279, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::CoopTallies` (r:991 w:0)
+	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:1 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenCount` (r:1 w:1)
@@ -319,16 +338,23 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
-	fn close() -> Weight {
-		//  Measured:  `17874`
-		//  Estimated: `19865`
-		// Minimum execution time: 111_430_000 picoseconds.
-		Weight::from_parts(120_828_000, 19865)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+	/// The range of component `c` is `[1, 990]`.
+	fn close(c: u32, ) -> Weight {
+		//  Measured:  `18637 + c * (33 ±0)`
+		//  Estimated: `19865 + c * (2515 ±0)`
+		// Minimum execution time: 123_631_000 picoseconds.
+		Weight::from_parts(140_365_514, 19865)
+			// Standard Error: 13_883
+			.saturating_add(Weight::from_parts(2_998_897, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
+			.saturating_add(Weight::from_parts(0, 2515).saturating_mul(c.into()))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::CoopTallies` (r:991 w:0)
+	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenCount` (r:1 w:1)
 	/// Proof: `Governance::OpenCount` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenPerCoop` (r:1 w:1)
@@ -343,13 +369,18 @@ impl WeightInfo for () {
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
-	fn kill() -> Weight {
-		//  Measured:  `775`
-		//  Estimated: `6196`
-		// Minimum execution time: 62_394_000 picoseconds.
-		Weight::from_parts(66_606_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+	/// The range of component `c` is `[1, 990]`.
+	fn kill(c: u32, ) -> Weight {
+		//  Measured:  `1687 + c * (33 ±0)`
+		//  Estimated: `6196 + c * (2515 ±0)`
+		// Minimum execution time: 72_456_000 picoseconds.
+		Weight::from_parts(41_219_598, 6196)
+			// Standard Error: 10_044
+			.saturating_add(Weight::from_parts(2_989_578, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			.saturating_add(Weight::from_parts(0, 2515).saturating_mul(c.into()))
 	}
 	/// Storage: `Governance::Decisions` (r:1 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
@@ -358,45 +389,48 @@ impl WeightInfo for () {
 	fn enact() -> Weight {
 		//  Measured:  `16717`
 		//  Estimated: `19865`
-		// Minimum execution time: 28_666_000 picoseconds.
-		Weight::from_parts(32_115_000, 19865)
+		// Minimum execution time: 29_645_000 picoseconds.
+		Weight::from_parts(33_330_000, 19865)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Membership::Members` (r:1 w:0)
-	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
-	/// Storage: `Governance::Votes` (r:1 w:0)
-	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::CoopTallies` (r:991 w:0)
+	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenCount` (r:1 w:1)
 	/// Proof: `Governance::OpenCount` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenPerCoop` (r:1 w:1)
 	/// Proof: `Governance::OpenPerCoop` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenByProposer` (r:1 w:1)
 	/// Proof: `Governance::OpenByProposer` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
-	fn cancel() -> Weight {
-		//  Measured:  `1186`
-		//  Estimated: `3662`
-		// Minimum execution time: 88_744_000 picoseconds.
-		Weight::from_parts(96_981_000, 3662)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+	/// The range of component `c` is `[1, 990]`.
+	fn cancel(c: u32, ) -> Weight {
+		//  Measured:  `1375 + c * (33 ±0)`
+		//  Estimated: `3630 + c * (2515 ±0)`
+		// Minimum execution time: 67_722_000 picoseconds.
+		Weight::from_parts(14_498_952, 3630)
+			// Standard Error: 16_985
+			.saturating_add(Weight::from_parts(3_080_886, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
+			.saturating_add(Weight::from_parts(0, 2515).saturating_mul(c.into()))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:0)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:201 w:200)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::CoopTallies` (r:2 w:1)
@@ -405,10 +439,10 @@ impl WeightInfo for () {
 	fn clear_votes(n: u32, ) -> Weight {
 		//  Measured:  `1305 + n * (64 ±0)`
 		//  Estimated: `11507 + n * (2572 ±0)`
-		// Minimum execution time: 75_405_000 picoseconds.
-		Weight::from_parts(90_112_586, 11507)
-			// Standard Error: 13_960
-			.saturating_add(Weight::from_parts(3_849_575, 0).saturating_mul(n.into()))
+		// Minimum execution time: 73_864_000 picoseconds.
+		Weight::from_parts(83_720_425, 11507)
+			// Standard Error: 16_770
+			.saturating_add(Weight::from_parts(4_147_072, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -420,8 +454,8 @@ impl WeightInfo for () {
 	fn set_track() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_064_000 picoseconds.
-		Weight::from_parts(6_883_000, 0)
+		// Minimum execution time: 6_205_000 picoseconds.
+		Weight::from_parts(6_984_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

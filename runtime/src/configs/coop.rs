@@ -91,6 +91,7 @@ impl pallet_coop_governance::Config for Runtime {
 	type MaxCallLen = ConstU32<{ 16 * 1024 }>;
 	type MaxCallWeight = MaxProposalCallWeight;
 	type CleanupBatch = ConstU32<200>;
+	type MaxCoops = <Runtime as pallet_coop_membership::Config>::MaxCoops;
 	type MaxOpenPerProposer = ConstU32<5>;
 	// Short enough for the dev chain's demo tracks (one minute), long enough to read.
 	type MinVotingPeriod = ConstU32<{ MINUTES / 2 }>;

@@ -117,6 +117,23 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
+impl pallet_skip_feeless_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+}
+
+/// Whether `uxt` is a signed transaction whose call is feeless for its signer (a
+/// member's first vote): `SkipCheckIfFeeless` charges it nothing, so fee quotes
+/// say so too.
+pub fn is_feeless(uxt: &crate::UncheckedExtrinsic) -> bool {
+	use frame_support::dispatch::CheckIfFeeless;
+	match &uxt.preamble {
+		sp_runtime::generic::Preamble::Signed(sp_runtime::MultiAddress::Id(who), _, _) => {
+			uxt.function.is_feeless(&crate::RuntimeOrigin::signed(who.clone()))
+		}
+		_ => false,
+	}
+}
+
 impl pallet_utility::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;

@@ -13,8 +13,8 @@
 
 use crate::{
 	BalanceOf, BlockReasons, Config, Decision, Decisions, OpenByProposer, OpenPerCoop, Outcome,
-	Pallet, Proposal, Proposals, Rules, StoredAction, Tally, TrackId, TrackInfo, TrackName, Tracks,
-	Vote, Votes, BYLAWS_TRACK,
+	Pallet, Proposals, Rules, StoredAction, Tally, TrackId, TrackInfo, TrackName, Tracks, Vote,
+	Votes, BYLAWS_TRACK,
 };
 use codec::{Decode, Encode};
 use frame_support::{
@@ -61,6 +61,14 @@ pub mod v1 {
 		pub members: Tally,
 		pub coops: Tally,
 	}
+
+	/// A v1 open proposal of runtime `T`.
+	pub type ProposalOf<T> = Proposal<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
+		<T as frame_system::Config>::Hash,
+	>;
 
 	/// A v1 decision.
 	#[derive(Encode, Decode, Clone)]
@@ -114,10 +122,10 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 		});
 		let _ = OpenPerCoop::<T>::clear(u32::MAX, None);
 		let _ = OpenByProposer::<T>::clear(u32::MAX, None);
-		Proposals::<T>::translate::<
-			v1::Proposal<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, T::Hash>,
-			_,
-		>(|id, old| {
+		// Written in the v2 layout (with tallies), which v3 then translates: the map's
+		// typed accessors see the v3 layout, hence the raw translation here.
+		let keys: alloc::vec::Vec<_> = Proposals::<T>::iter_keys().collect();
+		let mut translate = |id: crate::ProposalId, old: v1::ProposalOf<T>| {
 			count = count.saturating_add(4);
 			OpenPerCoop::<T>::mutate(old.track, old.coop, |n| *n = n.saturating_add(1));
 			OpenByProposer::<T>::mutate(&old.proposer, |n| *n = n.saturating_add(1));
@@ -143,7 +151,7 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 				threshold: Perbill::one(),
 				enactment_delay: Default::default(),
 			});
-			Some(Proposal {
+			super::v3::v2::Proposal {
 				proposer: old.proposer,
 				coop: old.coop,
 				track: old.track,
@@ -159,8 +167,19 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 				eligible_coops: old.eligible_coops,
 				members: old.members,
 				coops: old.coops,
-			})
-		});
+			}
+		};
+		for id in keys {
+			let key = Proposals::<T>::hashed_key_for(id);
+			let old = frame_support::storage::unhashed::get_raw(&key)
+				.and_then(|raw| v1::ProposalOf::<T>::decode(&mut &raw[..]).ok());
+			match old {
+				Some(old) => {
+					frame_support::storage::unhashed::put_raw(&key, &translate(id, old).encode())
+				}
+				None => frame_support::storage::unhashed::kill(&key),
+			}
+		}
 		Decisions::<T>::translate::<v1::Decision<T::AccountId, BlockNumberFor<T>, T::Hash>, _>(
 			|_, old| {
 				count = count.saturating_add(1);
@@ -256,6 +275,9 @@ mod tests {
 			StorageVersion::new(1).put::<Pallet<Test>>();
 
 			MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(2));
+			// v2 and then v3, as the runtime runs them.
+			crate::migrations::v3::MigrateV2ToV3::<Test>::on_runtime_upgrade();
 
 			let track = Tracks::<Test>::get(9).unwrap();
 			assert_eq!(
@@ -275,7 +297,7 @@ mod tests {
 			for (id, t) in Tracks::<Test>::iter() {
 				Pallet::<Test>::validate_track(id, &t).unwrap();
 			}
-			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(2));
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(3));
 			// The open proposal's counters were rebuilt: the invariants hold.
 			assert_eq!(crate::OpenPerCoop::<Test>::get(9, 0), 1);
 			assert_eq!(crate::OpenByProposer::<Test>::get(acc(2)), 1);
