@@ -19,6 +19,12 @@ if grep -rn '\.expect(' pallets/*/src runtime/src \
   exit 1
 fi
 
+# Every runtime feature must keep compiling, not only the default build: the
+# benchmark helpers, the try-runtime hooks and the metadata-hash Wasm.
+echo "== runtime features: runtime-benchmarks, try-runtime, metadata-hash"
+SKIP_WASM_BUILD=1 cargo check --release --locked -p coop-runtime --features runtime-benchmarks,try-runtime
+cargo check --release --locked -p coop-runtime --features metadata-hash
+
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 

@@ -400,3 +400,84 @@ mod federation {
 		});
 	}
 }
+
+/// Issue 14: fees rise while blocks are full and fall back (to the base price,
+/// never below) once the load stops; and they go to the treasury, not burnt.
+mod congestion_fees {
+	use super::*;
+	use frame_support::{dispatch::DispatchClass, traits::Hooks};
+	use pallet_transaction_payment::{Multiplier, NextFeeMultiplier};
+	use sp_runtime::traits::One;
+
+	/// Ends block `n` with its normal-class weight `full` (0..=1) used.
+	fn end_block(n: u32, full: sp_runtime::Perbill) {
+		let max = <Runtime as frame_system::Config>::BlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_total
+			.unwrap_or_default();
+		System::set_block_number(n);
+		System::set_block_consumed_resources(full * max, 0);
+		crate::TransactionPayment::on_finalize(n);
+	}
+
+	#[test]
+	fn fees_rise_under_full_blocks_and_fall_back_after() {
+		ext_from_preset(genesis_config_presets::DEVELOPMENT).execute_with(|| {
+			assert_eq!(NextFeeMultiplier::<Runtime>::get(), Multiplier::one());
+			// Ten minutes of full blocks: at least a quarter dearer.
+			for n in 1..=100 {
+				end_block(n, sp_runtime::Perbill::one());
+			}
+			let after_10_min = NextFeeMultiplier::<Runtime>::get();
+			assert!(after_10_min > Multiplier::from_rational(5u128, 4u128), "{after_10_min}");
+			// An hour: several times dearer, and rising with every full block.
+			for n in 101..=600 {
+				end_block(n, sp_runtime::Perbill::one());
+			}
+			let after_hour = NextFeeMultiplier::<Runtime>::get();
+			assert!(after_hour > Multiplier::from_u32(3), "{after_hour}");
+			// Blocks at the target (a quarter full) keep it where it is ...
+			end_block(601, sp_runtime::Perbill::from_percent(25));
+			assert_eq!(NextFeeMultiplier::<Runtime>::get(), after_hour);
+			// ... empty blocks bring it down, to the base price and not below.
+			for n in 602..=1_000 {
+				end_block(n, sp_runtime::Perbill::zero());
+			}
+			assert!(NextFeeMultiplier::<Runtime>::get() < after_hour);
+			for n in 1_001..=5_000 {
+				end_block(n, sp_runtime::Perbill::zero());
+			}
+			assert_eq!(NextFeeMultiplier::<Runtime>::get(), Multiplier::one());
+		});
+	}
+
+	#[test]
+	fn fees_go_to_the_treasury() {
+		use frame_support::dispatch::GetDispatchInfo;
+		use pallet_transaction_payment::OnChargeTransaction;
+		type Charge = <Runtime as pallet_transaction_payment::Config>::OnChargeTransaction;
+		ext_from_preset(genesis_config_presets::DEVELOPMENT).execute_with(|| {
+			let treasury = crate::configs::coop::TreasuryAccount::get();
+			let before = crate::Balances::total_issuance();
+			let in_treasury = crate::Balances::free_balance(&treasury);
+			let who = Sr25519Keyring::Bob.to_account_id();
+			let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 100] });
+			let info = call.get_dispatch_info();
+			let fee = 1_000_000_000;
+			let taken =
+				<Charge as OnChargeTransaction<Runtime>>::withdraw_fee(&who, &call, &info, fee, 0)
+					.unwrap();
+			<Charge as OnChargeTransaction<Runtime>>::correct_and_deposit_fee(
+				&who,
+				&info,
+				&Default::default(),
+				fee,
+				0,
+				taken,
+			)
+			.unwrap();
+			assert_eq!(crate::Balances::free_balance(&treasury), in_treasury + fee);
+			assert_eq!(crate::Balances::total_issuance(), before);
+		});
+	}
+}

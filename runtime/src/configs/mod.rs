@@ -7,15 +7,19 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
+	traits::tokens::imbalance::ResolveTo,
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		ConstantMultiplier, IdentityFee, Weight,
 	},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::{
+	traits::{Bounded, One},
+	Perbill, Perquintill,
+};
 use sp_version::RuntimeVersion;
 
 use super::{
@@ -104,16 +108,41 @@ impl pallet_balances::Config for Runtime {
 }
 
 parameter_types! {
-	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// Block space is what an attacker buys to fill the chain: one COOP per MB
+	/// (a vote's ~150 bytes cost 0.00015 COOP; filling every block for a day costs
+	/// ~56,000 COOP before congestion raises it).
+	pub const TransactionByteFee: Balance = crate::MICRO_UNIT;
+	/// Fees rise once blocks are more than a quarter full.
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	/// +0.225 % per full block: ×1.25 after 10 minutes of full blocks, ×3.8 after an
+	/// hour, ×3,300 after six; back to ×1 about three hours after the load stops.
+	/// A ballot's last-hour rush is unaffected (members' first votes are feeless),
+	/// while a sustained flood soon pays for the space it takes.
+	pub AdjustmentVariable: Multiplier = Multiplier::from_rational(3u128, 1_000u128);
+	/// Fees never fall below the base price: the multiplier only rises with load.
+	pub MinimumMultiplier: Multiplier = Multiplier::one();
+	pub MaximumMultiplier: Multiplier = Bounded::max_value();
 }
+
+/// The fee multiplier's update after each block: up while blocks are fuller than
+/// the target, down (to 1) while they are emptier.
+pub type SlowAdjustingFeeUpdate<R> = TargetedFeeAdjustment<
+	R,
+	TargetBlockFullness,
+	AdjustmentVariable,
+	MinimumMultiplier,
+	MaximumMultiplier,
+>;
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	// Fees fund the federation's treasury instead of being burnt.
+	type OnChargeTransaction =
+		FungibleAdapter<Balances, ResolveTo<coop::TreasuryAccount, Balances>>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
+	type FeeMultiplierUpdate = SlowAdjustingFeeUpdate<Self>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
