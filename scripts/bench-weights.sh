@@ -4,6 +4,7 @@
 #
 #   scripts/bench-weights.sh                 # every CoopDAO pallet
 #   scripts/bench-weights.sh membership      # one pallet
+#   scripts/bench-weights.sh overhead        # only the runtime's base weights
 #   STEPS=50 REPEAT=20 scripts/bench-weights.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,7 @@ cp "$CARGO_TARGET_DIR/release/coop-node" "$bench_node"
 pallets=("$@")
 [ "${#pallets[@]}" -gt 0 ] || pallets=(membership governance passport bounties)
 for p in "${pallets[@]}"; do
+  [ "$p" = overhead ] && continue
   if ! grep -q "pallet_coop_$p" runtime/src/benchmarks.rs; then
     echo "bench-weights: pallet_coop_$p is not in the runtime's benchmarks yet, skipped"
     continue
@@ -36,6 +38,21 @@ for p in "${pallets[@]}"; do
     --header scripts/templates/header.txt \
     --output "pallets/$p/src/weights.rs"
 done
+
+# The base weights: an empty block's execution and one extrinsic's overhead
+# (`benchmark overhead` on the dev genesis), when every pallet is benchmarked or
+# `overhead` is asked for.
+if [ "$#" -eq 0 ] || printf '%s\n' "$@" | grep -qx overhead; then
+  echo "== overhead (BlockExecutionWeight, ExtrinsicBaseWeight)"
+  "$bench_node" benchmark overhead --chain dev --warmup 10 --repeat "${REPEAT:-50}" \
+    --weight-path runtime/src/weights
+  # The generated files name sp-core and sp-weights; the runtime reaches both
+  # through frame-support.
+  sed -i -e 's/^use sp_core::parameter_types;/use frame_support::parameter_types;/' \
+    -e 's/^use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};/use frame_support::weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};/' \
+    -e 's/^\tuse sp_weights::constants;/\tuse frame_support::weights::constants;/' \
+    runtime/src/weights/block_weights.rs runtime/src/weights/extrinsic_weights.rs
+fi
 
 # Put the normal node back in place (cargo only relinks: both builds are cached).
 cargo build --release --locked -p coop-node

@@ -130,11 +130,14 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				}
-				BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) => {
-					Err("`benchmark overhead` and `benchmark extrinsic` are not supported by \
-						coop-node yet; use `benchmark pallet`."
-						.into())
+				// Builds blocks of `System::remark`s on the chain's genesis (no client
+				// needed) and writes `ExtrinsicBaseWeight` and `BlockExecutionWeight`.
+				BenchmarkCmd::Overhead(cmd) => {
+					cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec))
 				}
+				BenchmarkCmd::Extrinsic(_) => Err("`benchmark extrinsic` is not supported by \
+					coop-node; use `benchmark pallet` and `benchmark overhead`."
+					.into()),
 			})
 		}
 		Some(Subcommand::ChainInfo(cmd)) => {
