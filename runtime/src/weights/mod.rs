@@ -1,8 +1,14 @@
-//! The runtime's base weights, measured on this project's reference machine by
-//! `coop-node benchmark overhead` (`scripts/bench-weights.sh overhead`).
+//! Weights measured in this runtime on this project's reference machine: the base
+//! weights by `coop-node benchmark overhead` (`scripts/bench-weights.sh overhead`)
+//! and FRAME's pallets by `benchmark pallet` (`scripts/bench-weights.sh frame`).
 
 pub mod block_weights;
 pub mod extrinsic_weights;
+pub mod frame_system;
+pub mod pallet_balances;
+pub mod pallet_sudo;
+pub mod pallet_timestamp;
+pub mod pallet_utility;
 
 pub use block_weights::BlockExecutionWeight;
 pub use extrinsic_weights::ExtrinsicBaseWeight;
