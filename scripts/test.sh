@@ -35,5 +35,8 @@ echo "== benchmark test suites (runtime-benchmarks feature)"
 cargo test --release --locked -p pallet-coop-membership -p pallet-coop-governance -p pallet-coop-passport -p pallet-coop-bounties \
   --features runtime-benchmarks 2>&1 | tee -a "$results"
 
+echo "== throughput smoke: coop-loadgen sends 200 transfers and 200 votes to a dev node"
+bash scripts/bench-throughput.sh --smoke
+
 # One closing line over every suite above (the e2e suite's included).
 awk '/^test result:/ { p += $4; f += $6 } END { printf "total: %d passed, %d failed\n", p, f }' "$results"

@@ -20,6 +20,8 @@ use alloc::vec::Vec;
 #[macro_use]
 mod benchmarks;
 pub mod apis;
+#[cfg(feature = "std")]
+pub mod client;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]

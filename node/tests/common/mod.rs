@@ -10,10 +10,7 @@
 )]
 
 use codec::{Decode, Encode};
-use coop_runtime::{
-	AccountId, Balance, Nonce, RuntimeCall, Signature, SignedPayload, TxExtension,
-	UncheckedExtrinsic,
-};
+use coop_runtime::{AccountId, Balance, Nonce, RuntimeCall};
 use jsonrpsee::{
 	core::client::{ClientT, SubscriptionClientT},
 	rpc_params,
@@ -21,7 +18,6 @@ use jsonrpsee::{
 };
 use serde_json::Value;
 use sp_core::{crypto::Pair as _, sr25519, H256};
-use sp_runtime::generic::Era;
 use std::{
 	net::TcpListener,
 	path::PathBuf,
@@ -146,31 +142,8 @@ pub async fn signed_extrinsic(
 	let spec_version = version["specVersion"].as_u64().unwrap() as u32;
 	let tx_version = version["transactionVersion"].as_u64().unwrap() as u32;
 
-	let extension: TxExtension = (
-		frame_system::AuthorizeCall::new(),
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
-	let implicit = ((), (), spec_version, tx_version, genesis, genesis, (), (), (), None, ());
-	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-	let signature = payload.using_encoded(|p| signer.sign(p));
-	UncheckedExtrinsic::new_signed(
-		call,
-		sp_runtime::MultiAddress::Id(who),
-		Signature::Sr25519(signature),
-		extension,
-	)
-	.encode()
+	let chain = coop_runtime::client::ChainFacts { genesis, spec_version, tx_version };
+	coop_runtime::client::signed_extrinsic(signer, nonce, call, chain).encode()
 }
 
 /// Submits an extrinsic and waits until the block that includes it is finalized.

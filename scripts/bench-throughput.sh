@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Throughput of balance transfers vs governance votes on a fresh dev chain.
+#
+#   scripts/bench-throughput.sh            # N=3000 transfers, then N votes
+#   N=1000 RATE=300 scripts/bench-throughput.sh
+#   scripts/bench-throughput.sh --smoke    # CI: 200 of each, fails on any loss
+#
+# Builds coop-node and coop-loadgen (release), starts `coop-node --dev` on free
+# loopback ports with a temporary base path and large pool limits, runs
+# `coop-loadgen --kind transfer` then `--kind vote` against it, prints one table
+# and stops the node. Exits non-zero if a run fails or loses extrinsics.
+# Env: N (count per kind), RATE (submissions/s, default unlimited), KEEP=1 keeps
+# the base path (node log, raw outputs) for inspection, SKIP_BUILD=1 uses the
+# binaries already in $CARGO_TARGET_DIR/release.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/common.sh
+
+N="${N:-3000}"
+if [[ "${1:-}" == "--smoke" ]]; then
+	N="${SMOKE_N:-200}"
+fi
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+	cargo build --release --locked -p coop-node -p coop-loadgen
+fi
+LOADGEN="$CARGO_TARGET_DIR/release/coop-loadgen"
+
+# A loopback port nothing answers on.
+free_port() {
+	local port
+	while :; do
+		port=$((20000 + RANDOM % 30000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			echo "$port"
+			return
+		fi
+	done
+}
+
+BASE="$(mktemp -d -t coop-bench.XXXXXX)"
+RPC_PORT="$(free_port)"
+P2P_PORT="$(free_port)"
+NODE_PID=""
+cleanup() {
+	if [[ -n "$NODE_PID" ]]; then
+		kill "$NODE_PID" 2>/dev/null || true
+		wait "$NODE_PID" 2>/dev/null || true
+	fi
+	if [[ "${KEEP:-0}" == 1 ]]; then
+		echo "kept $BASE (node.log, *.out)" >&2
+	else
+		rm -rf "$BASE"
+	fi
+}
+trap cleanup EXIT
+
+"$COOP_NODE" --dev --base-path "$BASE/db" --no-mdns --no-telemetry --no-prometheus \
+	--rpc-port "$RPC_PORT" --listen-addr "/ip4/127.0.0.1/tcp/$P2P_PORT" \
+	--rpc-max-connections 1000 --pool-limit 100000 --pool-kbytes 1000000 \
+	2>"$BASE/node.log" &
+NODE_PID=$!
+
+run() {
+	local kind="$1"
+	local args=(--url "ws://127.0.0.1:$RPC_PORT" --kind "$kind" --count "$N"
+		--pid "$NODE_PID" --base-path "$BASE/db")
+	if [[ -n "${RATE:-}" ]]; then
+		args+=(--rate "$RATE")
+	fi
+	echo "--- $kind x$N" >&2
+	if ! "$LOADGEN" "${args[@]}" | tee "$BASE/$kind.out"; then
+		echo "coop-loadgen --kind $kind failed; node log tail:" >&2
+		tail -n 20 "$BASE/node.log" >&2
+		return 1
+	fi
+	grep '^RESULT ' "$BASE/$kind.out" | sed 's/^RESULT //' >"$BASE/$kind.json"
+}
+
+run transfer
+run vote
+
+echo
+jq -s -r '
+	def f(x): if x == null then "-" else (x * 10 | round / 10 | tostring) end;
+	def ms(x): if x == null then "-" else (x | round | tostring) end;
+	(["kind", "n", "ok", "lost", "sub/s", "incl/s", "blocks", "full", "max/blk",
+	  "mean/full", "inblk p50", "p95", "p99", "final p50", "p95", "p99", "rss MiB", "db MiB"] | @tsv),
+	(.[] | [.kind, .count, (.included - .failed), (.count - .included + .failed),
+	  f(.submitted_per_sec), f(.included_per_sec), .blocks_used, .full_blocks,
+	  .per_block_max, f(.per_full_block_mean),
+	  ms(.in_block_latency_ms.p50), ms(.in_block_latency_ms.p95), ms(.in_block_latency_ms.p99),
+	  ms(.finalized_latency_ms.p50), ms(.finalized_latency_ms.p95), ms(.finalized_latency_ms.p99),
+	  "\((.rss_kib_before // 0) / 1024 | round)->\((.rss_kib_after // 0) / 1024 | round)",
+	  "\((.db_bytes_before // 0) / 1048576 | round)->\((.db_bytes_after // 0) / 1048576 | round)"] | @tsv)
+' "$BASE/transfer.json" "$BASE/vote.json" | column -t -s $'\t'
+jq -s -r '
+	def ratio(t; v): if t and v and t > 0 then (v / t * 100 | round / 100 | tostring) else "n/a" end;
+	"votes/transfers per block: \(ratio(.[0].per_full_block_mean; .[1].per_full_block_mean)) (mean of full blocks), \(ratio(.[0].per_block_max; .[1].per_block_max)) (max)"
+' "$BASE/transfer.json" "$BASE/vote.json"
