@@ -32,8 +32,4 @@ rustup target list --installed --toolchain "$toolchain" | grep -qx wasm32v1-none
 rustup component list --installed --toolchain "$toolchain" | grep -q '^rust-src' \
   || rustup component add rust-src --toolchain "$toolchain"
 
-if ! cargo nextest --version >/dev/null 2>&1; then
-  echo "setup: installing cargo-nextest"
-  cargo install --locked cargo-nextest
-fi
 echo "setup: ok"

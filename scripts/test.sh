@@ -26,7 +26,10 @@ SKIP_WASM_BUILD=1 cargo check --release --locked -p coop-runtime --features runt
 cargo check --release --locked -p coop-runtime --features metadata-hash
 
 results=$(mktemp)
-trap 'rm -f "$results"' EXIT
+# The end-to-end tests leave each chain's final state here for coop-try-state.
+COOP_E2E_SNAPSHOTS=$(mktemp -d)
+export COOP_E2E_SNAPSHOTS
+trap 'rm -rf "$results" "$COOP_E2E_SNAPSHOTS"' EXIT
 
 echo "== unit, runtime and end-to-end tests"
 cargo test --release --locked --workspace --no-fail-fast 2>&1 | tee -a "$results"
@@ -37,6 +40,14 @@ cargo test --release --locked -p pallet-coop-membership -p pallet-coop-governanc
 
 echo "== throughput smoke: coop-loadgen sends 200 transfers and 200 votes to a dev node"
 bash scripts/bench-throughput.sh --smoke
+
+# The fuzzer and the state checker with every pallet's try_state (FRAME's too),
+# which needs the runtime's try-runtime code; its Wasm is not needed.
+echo "== runtime fuzzer smoke (${FUZZ_SMOKE_SECONDS:-120} s) and try_state over the end-to-end chains' final states"
+SKIP_WASM_BUILD=1 cargo build --release --locked -p coop-fuzz --features try-runtime \
+  --bin fuzz-smoke --bin coop-try-state
+"$CARGO_TARGET_DIR/release/fuzz-smoke" --seconds "${FUZZ_SMOKE_SECONDS:-120}"
+"$CARGO_TARGET_DIR/release/coop-try-state" "$COOP_E2E_SNAPSHOTS"/*.json
 
 # One closing line over every suite above (the e2e suite's included).
 awk '/^test result:/ { p += $4; f += $6 } END { printf "total: %d passed, %d failed\n", p, f }' "$results"

@@ -214,6 +214,7 @@ async fn federation_admits_a_coop_by_vote_and_rpc_reads_it_back() {
 		rpc(&client, "coop_coopOf", rpc_params![Two.to_account_id().to_string()]).await,
 		json!(null)
 	);
+	snapshot(&client, "federation_admission").await;
 }
 
 /// Co-op passport end to end: a co-op publishes its passport, two accredited
@@ -321,6 +322,7 @@ async fn passport_attestations_and_member_policy_over_rpc() {
 	);
 	let kinds = rpc(&client, "coop_claimKinds", rpc_params![]).await;
 	assert_eq!(kinds.as_array().unwrap().len(), 6, "{kinds}");
+	snapshot(&client, "passport").await;
 }
 
 /// Bounties end to end: a member of Beta funds a bounty (reward into escrow), a
@@ -425,6 +427,7 @@ async fn bounty_fund_claim_submit_review_payout_over_rpc() {
 		let ledger = rpc(&client, "coop_coopContributions", rpc_params![reviewer_coop]).await;
 		assert_eq!(ledger["reviews"], json!(1), "{ledger}");
 	}
+	snapshot(&client, "bounty").await;
 }
 
 /// The vote-stuffing attack played through JSON-RPC, as a wallet would: once a
@@ -523,6 +526,7 @@ async fn late_joiners_cannot_vote_on_an_open_proposal() {
 	// One co-op of three took part: the quorum was missed and co-op Alpha stays.
 	assert_eq!(decision["outcome"], json!("Rejected"), "{decision}");
 	assert_eq!(rpc(&client, "coop_coop", rpc_params![0]).await["status"], json!("Active"));
+	snapshot(&client, "late_joiners").await;
 }
 
 /// Issue 15: a member's first vote on an open proposal is feeless. The wallet's

@@ -481,3 +481,59 @@ mod congestion_fees {
 		});
 	}
 }
+
+/// Wallets cache metadata by `spec_version`, and `CheckMetadataHash` commits to
+/// it: a runtime whose metadata changed under the same `spec_version` makes
+/// wallets build wrong transactions. `runtime/metadata-hash.txt` records the
+/// metadata's hash for the current `spec_version`.
+mod metadata_version {
+	use crate::{Runtime, VERSION};
+	use codec::Encode;
+
+	const RECORD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/metadata-hash.txt");
+	const UPDATE: &str =
+		"UPDATE_METADATA_HASH=1 cargo test --release -p coop-runtime metadata_version";
+
+	fn record_of(spec_version: u32, hash: &str) -> String {
+		format!(
+			"# Written by `{UPDATE}` after a spec_version bump; checked by that test.\n\
+			 spec_version={spec_version}\nmetadata_blake2_256={hash}\n"
+		)
+	}
+
+	#[test]
+	fn metadata_changes_come_with_a_spec_version_bump() {
+		let metadata = Runtime::metadata_at_version(15).expect("metadata v15").encode();
+		let hash = format!(
+			"0x{}",
+			sp_core::hexdisplay::HexDisplay::from(&sp_io::hashing::blake2_256(&metadata))
+		);
+		let recorded = std::fs::read_to_string(RECORD).unwrap_or_default();
+		let field = |name: &str| {
+			recorded
+				.lines()
+				.find_map(|l| l.strip_prefix(name)?.strip_prefix('='))
+				.map(str::to_owned)
+		};
+		let recorded_spec: u32 = field("spec_version").and_then(|v| v.parse().ok()).unwrap_or(0);
+		let recorded_hash = field("metadata_blake2_256").unwrap_or_default();
+		let spec = VERSION.spec_version;
+		if spec == recorded_spec && hash == recorded_hash {
+			return;
+		}
+		assert!(spec >= recorded_spec, "spec_version went back from {recorded_spec} to {spec}");
+		assert!(
+			spec > recorded_spec,
+			"the runtime's metadata changed but spec_version is still {spec}: bump \
+			 spec_version in runtime/src/lib.rs, then run `{UPDATE}`"
+		);
+		if std::env::var("UPDATE_METADATA_HASH").as_deref() == Ok("1") {
+			std::fs::write(RECORD, record_of(spec, &hash)).expect("record written");
+			return;
+		}
+		panic!(
+			"spec_version is {spec} but runtime/metadata-hash.txt records {recorded_spec}: \
+			 run `{UPDATE}` and commit the file"
+		);
+	}
+}

@@ -90,6 +90,16 @@ impl Node {
 		}
 	}
 
+	/// The node's process id, e.g. to read its memory from `/proc/<pid>/status`.
+	pub fn pid(&self) -> u32 {
+		self.child.id()
+	}
+
+	/// Whether the node process is still running (it has not exited or crashed).
+	pub fn is_running(&mut self) -> bool {
+		matches!(self.child.try_wait(), Ok(None))
+	}
+
 	pub fn log_tail(&self) -> String {
 		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
 		let lines: Vec<&str> = text.lines().collect();
@@ -118,8 +128,9 @@ pub async fn wait_finalized(client: &WsClient, target: u32, within: Duration) ->
 	}
 }
 
+/// `0x`-prefixed hex of all of `bytes` (`HexDisplay` elides the middle of long input).
 pub fn to_hex(bytes: &[u8]) -> String {
-	format!("0x{}", sp_core::hexdisplay::HexDisplay::from(&bytes))
+	sp_core::bytes::to_hex(bytes, false)
 }
 
 pub fn from_hex(s: &str) -> Vec<u8> {
@@ -231,4 +242,33 @@ pub async fn rpc(
 	params: jsonrpsee::core::params::ArrayParams,
 ) -> Value {
 	client.request(method, params).await.unwrap_or_else(|e| panic!("{method}: {e}"))
+}
+
+/// Writes the chain's state at its finalized head to
+/// `$COOP_E2E_SNAPSHOTS/<name>.json` when that variable is set (scripts/test.sh
+/// sets it), so `coop-try-state` can check every pallet's invariants and the
+/// migrations over a state the end-to-end story built. Reads through the safe
+/// `state_getKeysPaged` and `state_queryStorageAt`, as an explorer would.
+pub async fn snapshot(client: &WsClient, name: &str) {
+	let Ok(dir) = std::env::var("COOP_E2E_SNAPSHOTS") else { return };
+	let head: String = client.request("chain_getFinalizedHead", rpc_params![]).await.unwrap();
+	let header: Value = client.request("chain_getHeader", rpc_params![&head]).await.unwrap();
+	let number = header["number"].as_str().unwrap().trim_start_matches("0x");
+	let number = u32::from_str_radix(number, 16).unwrap();
+	let mut pairs = Vec::new();
+	let mut start: Option<String> = None;
+	loop {
+		let keys: Vec<String> = client
+			.request("state_getKeysPaged", rpc_params!["0x", 500, start.clone(), &head])
+			.await
+			.unwrap();
+		let Some(last) = keys.last().cloned() else { break };
+		let changes: Value =
+			client.request("state_queryStorageAt", rpc_params![keys.clone(), &head]).await.unwrap();
+		pairs.extend(changes[0]["changes"].as_array().unwrap().iter().cloned());
+		start = Some(last);
+	}
+	let json = serde_json::json!({ "block": number, "pairs": pairs });
+	let file = std::path::Path::new(&dir).join(format!("{name}.json"));
+	std::fs::write(&file, json.to_string()).unwrap();
 }
