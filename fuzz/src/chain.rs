@@ -9,6 +9,7 @@ use coop_runtime::{
 	genesis_config_presets, AccountId, BlockNumber, Executive, Hash, Header, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, TimestampCall, UncheckedExtrinsic, SLOT_DURATION, UNIT, VERSION,
 };
+use cpu_time::ThreadTime;
 use frame_support::dispatch::GetDispatchInfo;
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, Pair};
@@ -17,7 +18,6 @@ use sp_runtime::{
 	transaction_validity::TransactionValidityError,
 	BuildStorage, Digest, DigestItem, DispatchError, Storage,
 };
-use std::time::Instant;
 
 /// What each outsider starts with.
 pub const OUTSIDER_ENDOWMENT: u128 = 1_000 * UNIT;
@@ -61,7 +61,8 @@ pub enum Applied {
 	Done {
 		/// The call's own result.
 		result: Result<(), DispatchError>,
-		/// Real time to apply it, signature check and extensions included.
+		/// CPU time this thread spent applying it, signature check and extensions
+		/// included (time spent preempted by other processes does not count).
 		elapsed_nanos: u128,
 		/// Weight charged before dispatch: base extrinsic, extensions and call.
 		charged_picos: u64,
@@ -111,7 +112,7 @@ impl Chain {
 			)],
 		};
 		let header = Header::new(number, Hash::zero(), Hash::zero(), self.parent, digest);
-		let started = Instant::now();
+		let started = ThreadTime::now();
 		Executive::initialize_block(&header);
 		// Hooks that run at the start of a block (the scheduler enacting approved
 		// calls, the pallets' own housekeeping) must fit the weight they registered.
@@ -144,7 +145,7 @@ impl Chain {
 			<Runtime as frame_system::Config>::BlockWeights::get().get(info.class).base_extrinsic;
 		let charged_picos = base.saturating_add(info.total_weight()).ref_time();
 		let xt = signed_extrinsic(signer, nonce, call, self.facts);
-		let started = Instant::now();
+		let started = ThreadTime::now();
 		let outcome = Executive::apply_extrinsic(xt);
 		let elapsed_nanos = started.elapsed().as_nanos();
 		match outcome {
@@ -153,7 +154,12 @@ impl Chain {
 		}
 	}
 
-	fn check_time(&self, what: &str, started: Instant, weight_picos: u64) -> Result<(), Finding> {
+	fn check_time(
+		&self,
+		what: &str,
+		started: ThreadTime,
+		weight_picos: u64,
+	) -> Result<(), Finding> {
 		let elapsed = started.elapsed().as_nanos();
 		if self.check_time && elapsed * 1000 > u128::from(weight_picos) + TIME_SLACK_NANOS * 1000 {
 			return Err(Finding::Slow(format!(

@@ -53,8 +53,9 @@ impl std::fmt::Display for Finding {
 }
 
 /// A timing finding must repeat in this many runs of the same input, a few
-/// milliseconds apart: a slow run is the operating system's doing (a compiler
-/// on the other core) as often as the runtime's.
+/// milliseconds apart. Time is the thread's CPU time, so being preempted does
+/// not count, but page faults and cache misses caused by other processes still
+/// do.
 pub const TIMING_RUNS: usize = 5;
 
 /// What the runs so far reached, for the drivers' reports.

@@ -227,9 +227,15 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// The RPC server's pool refuses extrinsics the runtime cannot decode before the
+	// runtime's `validate_transaction` traps on them; authoring, the network and
+	// offchain workers keep the inner pool.
+	let rpc_pool =
+		Arc::new(crate::checked_pool::CheckedPool::new(transaction_pool.clone(), client.clone()));
+
 	let rpc_extensions_builder = {
 		let client = client.clone();
-		let pool = transaction_pool.clone();
+		let pool = rpc_pool.clone();
 		Box::new(move |_| {
 			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
 			crate::rpc::create_full(deps).map_err(Into::into)
@@ -241,7 +247,7 @@ pub fn new_full<
 		client: client.clone(),
 		keystore: keystore_container.keystore(),
 		task_manager: &mut task_manager,
-		transaction_pool: transaction_pool.clone(),
+		transaction_pool: rpc_pool,
 		rpc_builder: rpc_extensions_builder,
 		backend,
 		system_rpc_tx,

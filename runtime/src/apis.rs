@@ -19,7 +19,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Aura, Balance, Block, BlockNumber, Bounties, Executive, Governance, Grandpa, Hash,
 	InherentDataExt, Membership, Nonce, Passport, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, VERSION,
+	SessionKeys, System, TransactionPayment, UncheckedExtrinsic, VERSION,
 };
 
 impl_runtime_apis! {
@@ -88,6 +88,20 @@ impl_runtime_apis! {
 			block_hash: <Block as BlockT>::Hash,
 		) -> TransactionValidity {
 			Executive::validate_transaction(source, tx, block_hash)
+		}
+	}
+
+	impl coop_primitives::ExtrinsicCheckApi<Block> for Runtime {
+		fn decodes(encoded: Vec<u8>) -> bool {
+			// `UncheckedExtrinsic::decode` bounds the call's size but not its nesting,
+			// and `Executive` refuses extrinsics nested deeper than
+			// `MAX_EXTRINSIC_DEPTH` (`InvalidTransaction::Call`): decode with that
+			// same limit, which also keeps this check's recursion bounded.
+			<UncheckedExtrinsic as codec::DecodeLimit>::decode_all_with_depth_limit(
+				frame_support::MAX_EXTRINSIC_DEPTH,
+				&mut encoded.as_slice(),
+			)
+			.is_ok()
 		}
 	}
 

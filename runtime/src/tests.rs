@@ -537,3 +537,84 @@ mod metadata_version {
 		);
 	}
 }
+
+/// `ExtrinsicCheckApi::decodes`, which the node asks before it hands bytes from a
+/// wallet to an API that takes an extrinsic: it answers for any bytes, exactly as
+/// the runtime would decode them, and never panics.
+mod extrinsic_check {
+	use crate::{
+		client::{signed_extrinsic, ChainFacts},
+		Block, Runtime, RuntimeCall, UncheckedExtrinsic,
+	};
+	use codec::{Compact, Decode, Encode};
+	use coop_primitives::runtime_decl_for_extrinsic_check_api::ExtrinsicCheckApi;
+	use frame_support::traits::PalletInfoAccess;
+	use sp_keyring::Sr25519Keyring;
+
+	fn decodes(encoded: &[u8]) -> bool {
+		<Runtime as ExtrinsicCheckApi<Block>>::decodes(encoded.to_vec())
+	}
+
+	fn remark() -> RuntimeCall {
+		RuntimeCall::System(frame_system::Call::remark { remark: vec![0x2a; 64] })
+	}
+
+	fn signed(call: RuntimeCall) -> Vec<u8> {
+		let facts = ChainFacts { genesis: Default::default(), spec_version: 1, tx_version: 1 };
+		signed_extrinsic(&Sr25519Keyring::Alice.pair(), 0, call, facts).encode()
+	}
+
+	/// `body` behind a length prefix that matches it, as the node frames it.
+	fn framed(body: &[u8]) -> Vec<u8> {
+		let mut out = Compact(body.len() as u32).encode();
+		out.extend_from_slice(body);
+		out
+	}
+
+	/// `Utility::batch([... System::remark ...])`, `depth` batches deep.
+	fn nested_batch(depth: usize) -> RuntimeCall {
+		let utility = crate::Utility::index() as u8;
+		let mut bytes = [utility, 0, 4].repeat(depth);
+		bytes.extend(remark().encode());
+		RuntimeCall::decode(&mut &bytes[..]).unwrap()
+	}
+
+	#[test]
+	fn extrinsics_of_this_runtime_decode() {
+		assert!(decodes(&signed(remark())));
+		assert!(decodes(&UncheckedExtrinsic::new_bare(remark()).encode()));
+		assert!(decodes(&signed(nested_batch(10))));
+	}
+
+	#[test]
+	fn other_bytes_do_not() {
+		let valid = signed(remark());
+		let body = &valid[2..];
+		assert_eq!(Compact::<u32>::decode(&mut &valid[..]).unwrap().0 as usize, body.len());
+		let mut trailing = valid.clone();
+		trailing.push(0);
+		for bytes in [
+			vec![],
+			vec![0x00],
+			vec![0x04, 0x00],
+			vec![0x04],
+			vec![0xff; 64],
+			framed(&body[..body.len() - 1]),
+			framed(&body[..34]),
+			framed(&[body, &[0; 4]].concat()),
+			valid[..valid.len() - 1].to_vec(),
+			trailing,
+		] {
+			assert!(!decodes(&bytes), "{}", sp_core::hexdisplay::HexDisplay::from(&bytes));
+		}
+	}
+
+	/// `Executive` refuses calls nested deeper than `MAX_EXTRINSIC_DEPTH`; so does the check.
+	#[test]
+	fn calls_nested_deeper_than_the_runtime_decodes_do_not() {
+		let depth = frame_support::MAX_EXTRINSIC_DEPTH as usize;
+		assert!(decodes(&signed(nested_batch(depth - 1))));
+		assert!(!decodes(&signed(nested_batch(depth + 1))));
+		assert!(!decodes(&signed(nested_batch(300))));
+	}
+}

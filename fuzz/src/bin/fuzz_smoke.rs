@@ -207,6 +207,6 @@ fn main() {
 			format!("{call} {ratio:.2} ({real} ns for {charged} ns; over its weight in {over} of {runs} runs)")
 		})
 		.collect();
-	println!("highest real time / charged weight: {}", slowest.join(", "));
+	println!("highest CPU time / charged weight: {}", slowest.join(", "));
 	println!("never succeeded from a signed origin (most need a federation origin): {never:?}");
 }

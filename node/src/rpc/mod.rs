@@ -1,6 +1,8 @@
 //! JSON-RPC methods beyond the ones `sc-service` provides (system, chain,
-//! state, author): `system_accountNextIndex`, `payment_*`, and `coop_*`.
+//! state, author): `system_accountNextIndex`, `system_dryRun`, `payment_*`, and
+//! `coop_*`.
 
+mod checked;
 pub mod coop;
 
 use std::sync::Arc;
@@ -16,7 +18,7 @@ use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
 pub struct FullDeps<C, P> {
 	/// The client, to call runtime APIs.
 	pub client: Arc<C>,
-	/// The transaction pool.
+	/// The transaction pool (the RPC server's: [`crate::checked_pool::CheckedPool`]).
 	pub pool: Arc<P>,
 }
 
@@ -31,7 +33,8 @@ where
 		+ Send
 		+ Sync
 		+ 'static,
-	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
+	C::Api: coop_primitives::ExtrinsicCheckApi<Block>
+		+ substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ BlockBuilder<Block>
 		+ pallet_coop_membership::runtime_api::MembershipApi<Block, AccountId, Balance, BlockNumber>
@@ -53,8 +56,16 @@ where
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 
-	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	module.merge(System::new(client.clone(), pool.clone()).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	// Upstream's fee quotes and dry run trap in the runtime on bytes that do not decode
+	// as an extrinsic: these check first.
+	checked::replace_extrinsic_methods(
+		&mut module,
+		client.clone(),
+		TransactionPayment::new(client.clone()),
+		System::new(client.clone(), pool),
+	)?;
 	module.merge(coop::CoopApiServer::into_rpc(coop::Coop::new(client)))?;
 
 	Ok(module)
