@@ -15,7 +15,7 @@
 
 use crate::actors::Actors;
 use codec::{DecodeLimit, Encode, Input};
-use coop_runtime::{BlockNumber, RuntimeCall, DAYS};
+use coop_runtime::{BlockNumber, RuntimeCall, RuntimeEvent, DAYS};
 use scale_info::{TypeDef, TypeInfo};
 
 /// The byte that, followed by an index, stands for a named account.
@@ -59,6 +59,8 @@ pub struct CallTable {
 	pub entries: Vec<(u8, Vec<u8>)>,
 	/// `Pallet::call` for every call an input can name, once each.
 	pub names: Vec<String>,
+	/// `Pallet::Event` for every event of the same pallets.
+	pub events: Vec<String>,
 }
 
 impl CallTable {
@@ -67,8 +69,9 @@ impl CallTable {
 		const HEAVY: [&str; 4] = ["Membership", "Governance", "Passport", "Bounties"];
 		const LIGHT: [&str; 3] = ["Balances", "Utility", "Treasury"];
 		let (mut entries, mut names) = (Vec::new(), Vec::new());
+		let events = variant_names(RuntimeEvent::type_info(), &HEAVY, &LIGHT);
 		let TypeDef::Variant(pallets) = RuntimeCall::type_info().type_def else {
-			return CallTable { entries, names };
+			return CallTable { entries, names, events };
 		};
 		for pallet in pallets.variants {
 			let times = if HEAVY.contains(&pallet.name) {
@@ -88,8 +91,25 @@ impl CallTable {
 				entries.push((pallet.index, indices.clone()));
 			}
 		}
-		CallTable { entries, names }
+		CallTable { entries, names, events }
 	}
+}
+
+/// `Pallet::Variant` for each variant of the listed pallets' enums inside `outer`
+/// (`RuntimeEvent`, say).
+fn variant_names(outer: scale_info::Type, heavy: &[&str], light: &[&str]) -> Vec<String> {
+	let TypeDef::Variant(pallets) = outer.type_def else { return Vec::new() };
+	let mut names = Vec::new();
+	for pallet in pallets.variants {
+		if !heavy.contains(&pallet.name) && !light.contains(&pallet.name) {
+			continue;
+		}
+		let Some(field) = pallet.fields.first() else { continue };
+		if let TypeDef::Variant(inner) = field.ty.type_info().type_def {
+			names.extend(inner.variants.iter().map(|v| format!("{}::{}", pallet.name, v.name)));
+		}
+	}
+	names
 }
 
 impl Default for CallTable {

@@ -75,6 +75,9 @@ pub struct Stats {
 	pub reached: BTreeSet<String>,
 	/// Distinct dispatch errors seen.
 	pub errors: BTreeSet<String>,
+	/// `Pallet::Event` names emitted at least once (also by calls the federation
+	/// enacted, which no signed origin can make).
+	pub events: BTreeSet<String>,
 	/// Per call, the highest ratio of real time to charged weight seen, with
 	/// that time and weight in nanoseconds.
 	pub time_over_weight: BTreeMap<String, (f64, u128, u128)>,
@@ -209,11 +212,30 @@ impl Fuzzer {
 	) -> Result<(), Finding> {
 		chain.close_block()?;
 		stats.blocks += 1;
+		// `System::Events` is private to frame-system, and its streaming reader
+		// needs offset reads the in-memory externalities lack: read it whole.
+		let key = frame_support::storage::storage_prefix(b"System", b"Events");
+		let records: Vec<
+			frame_system::EventRecord<coop_runtime::RuntimeEvent, coop_runtime::Hash>,
+		> = frame_support::storage::unhashed::get(&key).unwrap_or_default();
+		for record in records {
+			stats.events.insert(event_name(&record.event));
+		}
 		if trace {
 			println!("#{} finalized; checking invariants", chain.number);
 		}
 		invariants::check(chain.number, initial_issuance).map_err(Finding::Broken)
 	}
+}
+
+/// `Pallet::Variant`, from the event's debug form `Pallet(Event::Variant { .. })`.
+pub fn event_name(event: &coop_runtime::RuntimeEvent) -> String {
+	let text = format!("{event:?}");
+	let mut parts =
+		text.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|p| !p.is_empty());
+	let pallet = parts.next().unwrap_or_default();
+	let variant = parts.find(|p| *p != "Event").unwrap_or_default();
+	format!("{pallet}::{variant}")
 }
 
 /// `Pallet::call`, as metadata names it.

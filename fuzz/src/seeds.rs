@@ -9,7 +9,7 @@ use crate::{
 use coop_runtime::{configs::coop::tracks, RuntimeCall, UNIT};
 use frame_support::weights::Weight;
 use pallet_coop_bounties::{BountyTerms, PayTo};
-use pallet_coop_governance::{ProposalAction, Vote};
+use pallet_coop_governance::{ProposalAction, TrackId, Vote};
 use pallet_coop_passport::Subject;
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{self, *};
@@ -23,8 +23,9 @@ const SIXTEEN_DAYS: u8 = 255;
 
 /// The seed inputs.
 pub fn seeds(table: &CallTable, actors: &Actors) -> Vec<Vec<u8>> {
-	let scenarios: Vec<Vec<(u8, Sr25519Keyring, RuntimeCall)>> =
+	let mut scenarios: Vec<Vec<(u8, Sr25519Keyring, RuntimeCall)>> =
 		vec![admission(), passport(), bounty()];
+	scenarios.extend(federation_calls().into_iter().map(|(track, call)| motion(track, call)));
 	scenarios
 		.into_iter()
 		.map(|steps| {
@@ -84,6 +85,88 @@ fn admission() -> Vec<(u8, Sr25519Keyring, RuntimeCall)> {
 		RuntimeCall::Membership(M::add_member { who: AliceStash.to_account_id().into() }),
 	));
 	steps.push((NOW, AliceStash, RuntimeCall::Membership(M::accept_invitation { coop: 3 })));
+	steps
+}
+
+/// Calls only the federation may make, each with the track that decides it.
+fn federation_calls() -> Vec<(TrackId, RuntimeCall)> {
+	use pallet_coop_bounties::Call as B;
+	use pallet_coop_membership::Call as M;
+	use pallet_coop_passport::Call as P;
+	let terms = BountyTerms {
+		spec_hash: H256::repeat_byte(0x7e),
+		spec_url: b"https://example.org/treasury".to_vec().try_into().unwrap_or_default(),
+		reward: 100 * UNIT,
+		milestones: Default::default(),
+		reviewers: vec![Alice.to_account_id(), Charlie.to_account_id()]
+			.try_into()
+			.unwrap_or_default(),
+		approvals_needed: 2,
+		claim_period: 100,
+		hours: None,
+	};
+	vec![
+		(
+			tracks::MEMBERSHIP,
+			RuntimeCall::Membership(M::suspend_coop { coop: 2, reason: H256::zero() }),
+		),
+		(
+			tracks::MEMBERSHIP,
+			RuntimeCall::Membership(M::expel_coop { coop: 1, reason: H256::zero() }),
+		),
+		(
+			tracks::MEMBERSHIP,
+			RuntimeCall::Passport(P::accredit_attester { kind: 0, attester: One.to_account_id() }),
+		),
+		(
+			tracks::MEMBERSHIP,
+			RuntimeCall::Passport(P::add_claim_kind {
+				name: b"Audit".to_vec().try_into().unwrap_or_default(),
+				subject: pallet_coop_passport::SubjectKind::Coop,
+				max_validity: 1_000,
+			}),
+		),
+		(
+			tracks::TREASURY,
+			RuntimeCall::Treasury(pallet_treasury::Call::spend_local {
+				amount: 10 * UNIT,
+				beneficiary: Two.to_account_id().into(),
+			}),
+		),
+		(tracks::TREASURY, RuntimeCall::Bounties(B::fund_from_treasury { terms })),
+		(tracks::BYLAWS, RuntimeCall::Bounties(B::set_treasury_floor { floor: 50_000 * UNIT })),
+	]
+}
+
+/// `call` proposed on `track`, approved by every member, closed early, and
+/// enacted after the track's delay.
+fn motion(track: TrackId, call: RuntimeCall) -> Vec<(u8, Sr25519Keyring, RuntimeCall)> {
+	use pallet_coop_governance::Call as G;
+	let mut steps = vec![(
+		NOW,
+		Bob,
+		RuntimeCall::Governance(G::propose {
+			track,
+			action: Box::new(ProposalAction::Call(Box::new(call))),
+		}),
+	)];
+	for who in [Alice, Bob, Charlie, Dave, Eve, Ferdie] {
+		steps.push((NOW, who, RuntimeCall::Governance(G::vote { id: 0, vote: Vote::Aye })));
+	}
+	steps.push((
+		NEXT,
+		Two,
+		RuntimeCall::Governance(G::close {
+			id: 0,
+			weight_bound: Weight::from_parts(10_000_000_000, 1_000_000),
+		}),
+	));
+	// Any call, after the enactment delay, so the block that enacts it is built.
+	steps.push((
+		VOTE_ENDS,
+		Two,
+		RuntimeCall::Governance(G::close { id: 0, weight_bound: Weight::zero() }),
+	));
 	steps
 }
 

@@ -138,7 +138,7 @@ fn main() {
 			let b = rng.below(corpus.len());
 			mutate(&mut rng, &corpus[a], &corpus[b])
 		};
-		let known = stats.reached.len() + stats.errors.len();
+		let known = stats.reached.len() + stats.errors.len() + stats.events.len();
 		let outcome = catch_unwind(AssertUnwindSafe(|| fuzzer.run(&input, &mut stats, false)));
 		let finding = match outcome {
 			Ok(Ok(())) => None,
@@ -163,7 +163,9 @@ fn main() {
 			);
 			std::process::exit(1);
 		}
-		if stats.reached.len() + stats.errors.len() > known && corpus.len() < 4096 {
+		if stats.reached.len() + stats.errors.len() + stats.events.len() > known
+			&& corpus.len() < 4096
+		{
 			corpus.push(input);
 		}
 		if started.elapsed() >= report_at {
@@ -209,4 +211,11 @@ fn main() {
 		.collect();
 	println!("highest CPU time / charged weight: {}", slowest.join(", "));
 	println!("never succeeded from a signed origin (most need a federation origin): {never:?}");
+	let unseen: Vec<&String> =
+		fuzzer.table.events.iter().filter(|e| !stats.events.contains(*e)).collect();
+	println!(
+		"events emitted: {} of {}; never: {unseen:?}",
+		fuzzer.table.events.len() - unseen.len(),
+		fuzzer.table.events.len()
+	);
 }
