@@ -17,6 +17,7 @@ use crate::actors::Actors;
 use codec::{DecodeLimit, Encode, Input};
 use coop_runtime::{BlockNumber, RuntimeCall, RuntimeEvent, DAYS};
 use scale_info::{TypeDef, TypeInfo};
+use std::collections::BTreeMap;
 
 /// The byte that, followed by an index, stands for a named account.
 pub const ACCOUNT_MARK: u8 = 0xAC;
@@ -61,55 +62,71 @@ pub struct CallTable {
 	pub names: Vec<String>,
 	/// `Pallet::Event` for every event of the same pallets.
 	pub events: Vec<String>,
+	/// `Pallet::Event` of every pallet's events, by the two bytes an event's
+	/// encoding starts with (pallet index, variant index).
+	pub event_names: BTreeMap<(u8, u8), String>,
 }
 
 impl CallTable {
-	/// Read from the runtime's call type, so new calls are fuzzed without edits here.
+	/// Read from the runtime's call and event types, so new calls are fuzzed
+	/// (and new events counted) without edits here.
 	pub fn new() -> CallTable {
 		const HEAVY: [&str; 4] = ["Membership", "Governance", "Passport", "Bounties"];
 		const LIGHT: [&str; 3] = ["Balances", "Utility", "Treasury"];
-		let (mut entries, mut names) = (Vec::new(), Vec::new());
-		let events = variant_names(RuntimeEvent::type_info(), &HEAVY, &LIGHT);
-		let TypeDef::Variant(pallets) = RuntimeCall::type_info().type_def else {
-			return CallTable { entries, names, events };
+		let times = |pallet: &str| match pallet {
+			p if HEAVY.contains(&p) => 3,
+			p if LIGHT.contains(&p) => 1,
+			_ => 0,
 		};
-		for pallet in pallets.variants {
-			let times = if HEAVY.contains(&pallet.name) {
-				3
-			} else if LIGHT.contains(&pallet.name) {
-				1
-			} else {
-				0
-			};
-			let Some(field) = pallet.fields.first() else { continue };
-			let TypeDef::Variant(calls) = field.ty.type_info().type_def else { continue };
-			let indices: Vec<u8> = calls.variants.iter().map(|c| c.index).collect();
-			if times > 0 {
-				names.extend(calls.variants.iter().map(|c| format!("{}::{}", pallet.name, c.name)));
+		let (mut entries, mut names, mut events) = (Vec::new(), Vec::new(), Vec::new());
+		for (pallet, index, calls) in pallet_variants(RuntimeCall::type_info()) {
+			let indices: Vec<u8> = calls.iter().map(|(c, _)| *c).collect();
+			if times(&pallet) > 0 {
+				names.extend(calls.iter().map(|(_, call)| format!("{pallet}::{call}")));
 			}
-			for _ in 0..times {
-				entries.push((pallet.index, indices.clone()));
+			for _ in 0..times(&pallet) {
+				entries.push((index, indices.clone()));
 			}
 		}
-		CallTable { entries, names, events }
+		let mut event_names = BTreeMap::new();
+		for (pallet, index, variants) in pallet_variants(RuntimeEvent::type_info()) {
+			for (variant, name) in variants {
+				let name = format!("{pallet}::{name}");
+				if times(&pallet) > 0 {
+					events.push(name.clone());
+				}
+				event_names.insert((index, variant), name);
+			}
+		}
+		CallTable { entries, names, events, event_names }
+	}
+
+	/// `Pallet::Event` of `event`, from its first two encoded bytes.
+	pub fn event_name(&self, event: &RuntimeEvent) -> Option<&String> {
+		match event.encode().as_slice() {
+			[pallet, variant, ..] => self.event_names.get(&(*pallet, *variant)),
+			_ => None,
+		}
 	}
 }
 
-/// `Pallet::Variant` for each variant of the listed pallets' enums inside `outer`
-/// (`RuntimeEvent`, say).
-fn variant_names(outer: scale_info::Type, heavy: &[&str], light: &[&str]) -> Vec<String> {
+/// A pallet's name and index in an outer enum, and its own enum's variants
+/// (index, name).
+type PalletVariants = (String, u8, Vec<(u8, String)>);
+
+/// The pallets of an outer enum (`RuntimeCall`, `RuntimeEvent`).
+fn pallet_variants(outer: scale_info::Type) -> Vec<PalletVariants> {
 	let TypeDef::Variant(pallets) = outer.type_def else { return Vec::new() };
-	let mut names = Vec::new();
-	for pallet in pallets.variants {
-		if !heavy.contains(&pallet.name) && !light.contains(&pallet.name) {
-			continue;
-		}
-		let Some(field) = pallet.fields.first() else { continue };
-		if let TypeDef::Variant(inner) = field.ty.type_info().type_def {
-			names.extend(inner.variants.iter().map(|v| format!("{}::{}", pallet.name, v.name)));
-		}
-	}
-	names
+	pallets
+		.variants
+		.into_iter()
+		.filter_map(|pallet| {
+			let field = pallet.fields.first()?;
+			let TypeDef::Variant(inner) = field.ty.type_info().type_def else { return None };
+			let variants = inner.variants.iter().map(|v| (v.index, v.name.to_string())).collect();
+			Some((pallet.name.to_string(), pallet.index, variants))
+		})
+		.collect()
 }
 
 impl Default for CallTable {

@@ -219,23 +219,15 @@ impl Fuzzer {
 			frame_system::EventRecord<coop_runtime::RuntimeEvent, coop_runtime::Hash>,
 		> = frame_support::storage::unhashed::get(&key).unwrap_or_default();
 		for record in records {
-			stats.events.insert(event_name(&record.event));
+			if let Some(name) = self.table.event_name(&record.event) {
+				stats.events.insert(name.clone());
+			}
 		}
 		if trace {
 			println!("#{} finalized; checking invariants", chain.number);
 		}
 		invariants::check(chain.number, initial_issuance).map_err(Finding::Broken)
 	}
-}
-
-/// `Pallet::Variant`, from the event's debug form `Pallet(Event::Variant { .. })`.
-pub fn event_name(event: &coop_runtime::RuntimeEvent) -> String {
-	let text = format!("{event:?}");
-	let mut parts =
-		text.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|p| !p.is_empty());
-	let pallet = parts.next().unwrap_or_default();
-	let variant = parts.find(|p| *p != "Event").unwrap_or_default();
-	format!("{pallet}::{variant}")
 }
 
 /// `Pallet::call`, as metadata names it.

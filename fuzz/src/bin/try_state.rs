@@ -16,11 +16,7 @@ use sp_runtime::Storage;
 use sp_state_machine::BasicExternalities;
 
 fn hex(s: &str) -> Result<Vec<u8>, String> {
-	let s = s.strip_prefix("0x").unwrap_or(s);
-	(0..s.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(s.get(i..i + 2).unwrap_or("zz"), 16).map_err(|e| e.to_string()))
-		.collect()
+	sp_core::bytes::from_hex(s).map_err(|e| format!("{s:.20}: {e}"))
 }
 
 fn load(file: &str) -> Result<(u32, Storage), String> {
