@@ -9,7 +9,8 @@
 # loopback ports with a temporary base path and large pool limits, runs
 # `coop-loadgen --kind transfer` then `--kind vote` against it, prints one table
 # and stops the node. Exits non-zero if a run fails or loses extrinsics.
-# Env: N (count per kind), RATE (submissions/s, default unlimited), KEEP=1 keeps
+# Env: N (count per kind), KINDS ("transfer vote" or one of them), RATE
+# (submissions/s, default unlimited), KEEP=1 keeps
 # the base path (node log, raw outputs) for inspection, SKIP_BUILD=1 uses the
 # binaries already in $CARGO_TARGET_DIR/release.
 set -euo pipefail
@@ -77,8 +78,15 @@ run() {
 	grep '^RESULT ' "$BASE/$kind.out" | sed 's/^RESULT //' >"$BASE/$kind.json"
 }
 
-run transfer
-run vote
+# KINDS="vote" runs one kind only (e.g. a sustained RATE=500 N=30000 vote run).
+read -r -a kinds <<<"${KINDS:-transfer vote}"
+for kind in "${kinds[@]}"; do
+	run "$kind"
+done
+jsons=()
+for kind in "${kinds[@]}"; do
+	jsons+=("$BASE/$kind.json")
+done
 
 echo
 jq -s -r '
@@ -93,7 +101,8 @@ jq -s -r '
 	  ms(.finalized_latency_ms.p50), ms(.finalized_latency_ms.p95), ms(.finalized_latency_ms.p99),
 	  "\((.rss_kib_before // 0) / 1024 | round)->\((.rss_kib_after // 0) / 1024 | round)",
 	  "\((.db_bytes_before // 0) / 1048576 | round)->\((.db_bytes_after // 0) / 1048576 | round)"] | @tsv)
-' "$BASE/transfer.json" "$BASE/vote.json" | column -t -s $'\t'
+' "${jsons[@]}" | column -t -s $'\t'
+[[ "${#kinds[@]}" -eq 2 ]] || exit 0
 jq -s -r '
 	def ratio(t; v): if t and v and t > 0 then (v / t * 100 | round / 100 | tostring) else "n/a" end;
 	"votes/transfers per block: \(ratio(.[0].per_full_block_mean; .[1].per_full_block_mean)) (mean of full blocks), \(ratio(.[0].per_block_max; .[1].per_block_max)) (max)"

@@ -44,7 +44,10 @@ done
 # (pallet_scheduler and pallet_treasury need runtime benchmark helpers first: the
 # scheduler's preimage-fetch case has no preimage store here, and the treasury's
 # payout needs a funded treasury; they keep FRAME's reference weights.)
-frame_pallets=(frame_system pallet_balances pallet_timestamp pallet_utility pallet_sudo)
+# frame_system_extensions and pallet_transaction_payment weigh the transaction
+# extensions every signed extrinsic pays for.
+frame_pallets=(frame_system frame_system_extensions pallet_balances pallet_timestamp
+  pallet_utility pallet_sudo pallet_transaction_payment)
 if [ "$#" -eq 0 ] || printf '%s\n' "$@" | grep -qx frame; then
   for p in "${frame_pallets[@]}"; do
     echo "== $p"
@@ -60,6 +63,9 @@ if [ "$#" -eq 0 ] || printf '%s\n' "$@" | grep -qx frame; then
       --header scripts/templates/header.txt \
       --output "runtime/src/weights/$p.rs"
   done
+  # The extension weights implement frame_system's trait, not a pallet's.
+  sed -i 's/frame_system_extensions::WeightInfo for/frame_system::ExtensionsWeightInfo for/' \
+    runtime/src/weights/frame_system_extensions.rs
 fi
 
 # The base weights: an empty block's execution and one extrinsic's overhead

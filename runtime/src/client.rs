@@ -35,7 +35,7 @@ pub fn signed_extrinsic(
 		frame_system::CheckEra::from(Era::Immortal),
 		frame_system::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
-		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
+		crate::feeless::SkipPaymentIfFeeless::from(
 			pallet_transaction_payment::ChargeTransactionPayment::from(0),
 		),
 		frame_metadata_hash_extension::CheckMetadataHash::new(false),

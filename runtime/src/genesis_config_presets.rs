@@ -1,5 +1,5 @@
 //! Genesis presets: `development` (one validator, sudo, funded dev accounts)
-//! and `local_testnet` (three validators on one machine, no sudo).
+//! and `local_testnet` (four validators on one machine, no sudo).
 
 use crate::{
 	configs::coop::tracks, AccountId, Balance, BalancesConfig, BlockNumber, GovernanceConfig,
@@ -250,13 +250,15 @@ pub fn development_config_genesis() -> Value {
 	)
 }
 
-/// Three validators (Alice, Bob, Charlie), all dev accounts funded, no sudo.
+/// Four validators (Alice, Bob, Charlie, Dave): GRANDPA finalizes with any three,
+/// so one validator may be down. All dev accounts funded, no sudo.
 pub fn local_config_genesis() -> Value {
 	genesis(
 		vec![
 			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		dev_accounts(),
 		None,

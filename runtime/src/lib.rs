@@ -23,6 +23,7 @@ pub mod apis;
 #[cfg(feature = "std")]
 pub mod client;
 pub mod configs;
+pub mod feeless;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
@@ -72,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -131,12 +132,9 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	// Members' first votes are feeless (`#[pallet::feeless_if]` on `vote`); every
-	// other call pays as usual.
-	pallet_skip_feeless_payment::SkipCheckIfFeeless<
-		Runtime,
-		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-	>,
+	// Members' first votes are feeless (`#[pallet::feeless_if]` on `vote`) and take
+	// no block space for the payment they skip; every other call pays as usual.
+	feeless::SkipPaymentIfFeeless,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );

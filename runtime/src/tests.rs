@@ -50,7 +50,9 @@ fn only_the_development_preset_has_sudo() {
 	});
 	ext_from_preset(genesis_config_presets::LOCAL_TESTNET).execute_with(|| {
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
-		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
+		// Four validators: GRANDPA finalizes with any three.
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 4);
 	});
 }
 
@@ -616,5 +618,80 @@ mod extrinsic_check {
 		assert!(decodes(&signed(nested_batch(depth - 1))));
 		assert!(!decodes(&signed(nested_batch(depth + 1))));
 		assert!(!decodes(&signed(nested_batch(300))));
+	}
+}
+
+/// A member's first vote skips the fee and the payment extension's block space; a
+/// changed vote pays both.
+mod feeless_votes {
+	use super::*;
+	use crate::{
+		client::{signed_extrinsic, ChainFacts},
+		Executive, Governance, UncheckedExtrinsic, VERSION,
+	};
+	use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
+	use pallet_coop_governance::{ProposalAction, Vote};
+	use sp_runtime::traits::TransactionExtension;
+
+	fn vote_xt(who: Sr25519Keyring, nonce: u32, vote: Vote) -> UncheckedExtrinsic {
+		let facts = ChainFacts {
+			genesis: System::block_hash(0),
+			spec_version: VERSION.spec_version,
+			tx_version: VERSION.transaction_version,
+		};
+		let call = RuntimeCall::Governance(pallet_coop_governance::Call::vote { id: 0, vote });
+		signed_extrinsic(&who.pair(), nonce, call, facts)
+	}
+
+	fn normal_weight_used() -> frame_support::weights::Weight {
+		*frame_system::BlockWeight::<Runtime>::get().get(DispatchClass::Normal)
+	}
+
+	/// Applies `xt` and returns the block time it took (its proof size also counts
+	/// its length, which the weights do not).
+	fn time_taken(xt: UncheckedExtrinsic) -> u64 {
+		let before = normal_weight_used();
+		Executive::apply_extrinsic(xt).unwrap().unwrap();
+		(normal_weight_used() - before).ref_time()
+	}
+
+	#[test]
+	fn a_members_first_vote_takes_no_block_space_for_the_skipped_payment() {
+		ext_from_preset(genesis_config_presets::DEVELOPMENT).execute_with(|| {
+			let signal = ProposalAction::Signal(sp_core::H256::repeat_byte(1));
+			Governance::propose(
+				RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
+				0,
+				Box::new(signal),
+			)
+			.unwrap();
+			System::set_block_number(2);
+			let base = <Runtime as frame_system::Config>::BlockWeights::get()
+				.get(DispatchClass::Normal)
+				.base_extrinsic;
+			let dave = Sr25519Keyring::Dave.to_account_id();
+			let balance = Balances::free_balance(&dave);
+
+			let first = vote_xt(Sr25519Keyring::Dave, 0, Vote::Aye);
+			let info = first.get_dispatch_info();
+			let payment = pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0)
+				.weight(&first.function);
+			assert!(payment.ref_time() > 0);
+			assert_eq!(
+				time_taken(first),
+				(base + info.call_weight + info.extension_weight - payment).ref_time(),
+				"a feeless vote is booked without the payment extension"
+			);
+			assert_eq!(Balances::free_balance(&dave), balance, "and charged nothing");
+
+			let change = vote_xt(Sr25519Keyring::Dave, 1, Vote::Nay);
+			let info = change.get_dispatch_info();
+			assert_eq!(
+				time_taken(change),
+				(base + info.call_weight + info.extension_weight).ref_time(),
+				"a changed vote is booked in full"
+			);
+			assert!(Balances::free_balance(&dave) < balance, "and pays");
+		});
 	}
 }

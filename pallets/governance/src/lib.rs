@@ -574,15 +574,10 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let (coop, previous) = Self::check_vote(&who, id, vote)?;
 			match previous {
-				// The voter's vote counts in the co-op it was cast for: a member who
-				// moved since (possible only through leaving, which ends membership)
-				// changes it there.
-				Some(old) if old.coop != coop => {
-					ensure!(old.vote != vote, Error::<T>::SameVote);
-					Self::update_coop(id, old.coop, Some(old.vote.into()), None);
-					Self::update_coop(id, coop, None, Some(vote.into()));
-				}
 				Some(old) => {
+					// A member who moved co-op since voting is outside the electorate
+					// (`check_vote`); refused here too, so a tally never loses a vote.
+					ensure!(old.coop == coop, Error::<T>::NotInElectorate);
 					ensure!(old.vote != vote, Error::<T>::SameVote);
 					Self::update_coop(id, coop, Some(old.vote.into()), Some(vote.into()));
 				}

@@ -640,7 +640,7 @@ pub mod pallet {
 			let admin = ensure_signed(origin)?;
 			let who = T::Lookup::lookup(who)?;
 			let coop = Self::admin_coop(&admin)?;
-			let admin_change = Self::is_admin_of(&who, coop);
+			let admin_change = <Self as CoopMembership<T::AccountId>>::is_admin(&who, coop);
 			if !Self::admin_consents(coop, &admin, &who, admin_change)? {
 				return Ok(());
 			}
@@ -730,7 +730,10 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(now <= invitation.expires, Error::<T>::InvitationExpired);
 			// An admin who has since been removed or demoted no longer speaks for it.
-			ensure!(Self::is_admin_of(&invitation.by, coop), Error::<T>::InviterNotAdmin);
+			ensure!(
+				<Self as CoopMembership<T::AccountId>>::is_admin(&invitation.by, coop),
+				Error::<T>::InviterNotAdmin
+			);
 			ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
 			let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
 			ensure!(info.status.is_open(), Error::<T>::CoopNotOpen);
@@ -774,7 +777,9 @@ pub mod pallet {
 			let expired = frame_system::Pallet::<T>::block_number() > invitation.expires;
 			let coop_open = Coops::<T>::get(coop).is_some_and(|c| c.status.is_open());
 			ensure!(
-				caller == who || expired || !coop_open || Self::is_admin_of(&caller, coop),
+				caller == who
+					|| expired || !coop_open
+					|| <Self as CoopMembership<T::AccountId>>::is_admin(&caller, coop),
 				Error::<T>::CannotCancelInvitation
 			);
 			Invitations::<T>::remove(coop, &who);
@@ -822,10 +827,6 @@ impl<T: Config> Pallet<T> {
 		Ok(member.coop)
 	}
 
-	fn is_admin_of(who: &T::AccountId, coop: CoopId) -> bool {
-		Members::<T>::get(who).is_some_and(|m| m.coop == coop && m.role == Role::Admin)
-	}
-
 	/// Whether `admin` may now carry out a change of `target`'s membership. Changes
 	/// to the admin set (`admin_change`: promoting a member, demoting or removing
 	/// another admin) in a co-op with several admins take two admins, neither of them
@@ -845,7 +846,7 @@ impl<T: Config> Pallet<T> {
 		match AdminChanges::<T>::get(coop, target) {
 			Some(first) if &first == admin => Err(Error::<T>::AlreadyRequested.into()),
 			// The first admin must still be an admin for the request to count.
-			Some(first) if Self::is_admin_of(&first, coop) => {
+			Some(first) if <Self as CoopMembership<T::AccountId>>::is_admin(&first, coop) => {
 				AdminChanges::<T>::remove(coop, target);
 				Ok(true)
 			}
