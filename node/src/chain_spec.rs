@@ -29,7 +29,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// `--chain local`: three validators (Alice, Bob, Charlie) on one machine, no sudo.
+/// `--chain local`: four validators (Alice, Bob, Charlie, Dave) on one machine, no sudo.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm()?, None)
 		.with_name("CoopDAO Local Testnet")

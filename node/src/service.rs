@@ -73,7 +73,9 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 			config,
 			telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
 			executor,
-			Vec::new(),
+			// Blocks with GRANDPA justifications (authority set changes) stay when
+			// others are pruned: warp sync proofs are built from them.
+			vec![Arc::new(sc_consensus_grandpa::GrandpaPruningFilter)],
 		)?;
 	let client = Arc::new(client);
 
@@ -233,11 +235,27 @@ pub fn new_full<
 	let rpc_pool =
 		Arc::new(crate::checked_pool::CheckedPool::new(transaction_pool.clone(), client.clone()));
 
+	// Shared with the GRANDPA RPC, which reports the voter's rounds to operators.
+	let shared_voter_state = SharedVoterState::empty();
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = rpc_pool.clone();
-		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+		let grandpa = crate::rpc::GrandpaDeps {
+			shared_voter_state: shared_voter_state.clone(),
+			shared_authority_set: grandpa_link.shared_authority_set().clone(),
+			justification_stream: grandpa_link.justification_stream(),
+			finality_provider: sc_consensus_grandpa::FinalityProofProvider::new_for_service(
+				backend.clone(),
+				Some(grandpa_link.shared_authority_set().clone()),
+			),
+		};
+		Box::new(move |subscription_executor| {
+			let deps = crate::rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				grandpa: grandpa.clone(),
+				subscription_executor,
+			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};
@@ -280,7 +298,11 @@ pub fn new_full<
 					Ok(inherent_providers(slot_duration))
 				},
 				force_authoring,
-				backoff_authoring_blocks: Option::<()>::None,
+				// While finality lags (validators down, a partition), author less often
+				// so the unfinalized chain a recovery must vote through stays short.
+				backoff_authoring_blocks: Some(
+					sc_consensus_slots::BackoffAuthoringOnFinalizedHeadLagging::default(),
+				),
 				keystore: keystore_container.keystore(),
 				sync_oracle: sync_service.clone(),
 				justification_sync_link: sync_service.clone(),
@@ -318,7 +340,7 @@ pub fn new_full<
 			notification_service: grandpa_notification_service,
 			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
 			prometheus_registry,
-			shared_voter_state: SharedVoterState::empty(),
+			shared_voter_state,
 			telemetry: telemetry.as_ref().map(|x| x.handle()),
 			offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(transaction_pool),
 		};

@@ -1,6 +1,6 @@
 //! JSON-RPC methods beyond the ones `sc-service` provides (system, chain,
-//! state, author): `system_accountNextIndex`, `system_dryRun`, `payment_*`, and
-//! `coop_*`.
+//! state, author): `system_accountNextIndex`, `system_dryRun`, `payment_*`,
+//! `grandpa_*` (round state, finality proofs, justifications) and `coop_*`.
 
 mod checked;
 pub mod coop;
@@ -14,19 +14,49 @@ use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
 
+/// What the GRANDPA RPC reads from the finality gadget.
+pub struct GrandpaDeps<B> {
+	/// The voter's rounds, for `grandpa_roundState`.
+	pub shared_voter_state: sc_consensus_grandpa::SharedVoterState,
+	/// The current authority set.
+	pub shared_authority_set: sc_consensus_grandpa::SharedAuthoritySet<Hash, BlockNumber>,
+	/// Justifications as they are made, for `grandpa_subscribeJustifications`.
+	pub justification_stream: sc_consensus_grandpa::GrandpaJustificationStream<Block>,
+	/// Finality proofs, for `grandpa_proveFinality`.
+	pub finality_provider: Arc<sc_consensus_grandpa::FinalityProofProvider<B, Block>>,
+}
+
+// By hand: a derive would ask the database backend `B` to be `Clone`.
+impl<B> Clone for GrandpaDeps<B> {
+	fn clone(&self) -> Self {
+		Self {
+			shared_voter_state: self.shared_voter_state.clone(),
+			shared_authority_set: self.shared_authority_set.clone(),
+			justification_stream: self.justification_stream.clone(),
+			finality_provider: self.finality_provider.clone(),
+		}
+	}
+}
+
 /// What the RPC extensions need from the node.
-pub struct FullDeps<C, P> {
+pub struct FullDeps<C, P, B> {
 	/// The client, to call runtime APIs.
 	pub client: Arc<C>,
 	/// The transaction pool (the RPC server's: [`crate::checked_pool::CheckedPool`]).
 	pub pool: Arc<P>,
+	/// The finality gadget's state.
+	pub grandpa: GrandpaDeps<B>,
+	/// Runs subscriptions.
+	pub subscription_executor: sc_rpc::SubscriptionTaskExecutor,
 }
 
 /// All RPC extensions of a full node.
-pub fn create_full<C, P>(
-	deps: FullDeps<C, P>,
+pub fn create_full<C, P, B>(
+	deps: FullDeps<C, P, B>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
 where
+	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
+	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
 	C: ProvideRuntimeApi<Block>
 		+ HeaderBackend<Block>
 		+ HeaderMetadata<Block, Error = BlockChainError>
@@ -53,8 +83,21 @@ where
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
+	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
+
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool } = deps;
+	let FullDeps { client, pool, grandpa, subscription_executor } = deps;
+
+	module.merge(
+		Grandpa::new(
+			subscription_executor,
+			grandpa.shared_authority_set,
+			grandpa.shared_voter_state,
+			grandpa.justification_stream,
+			grandpa.finality_provider,
+		)
+		.into_rpc(),
+	)?;
 
 	module.merge(System::new(client.clone(), pool.clone()).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
