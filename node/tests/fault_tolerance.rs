@@ -27,7 +27,7 @@
 
 mod common;
 
-use common::free_port;
+use common::{free_port, header_number, log_tail};
 use jsonrpsee::{core::client::ClientT, http_client::HttpClientBuilder, rpc_params};
 use serde_json::Value;
 use std::{
@@ -290,12 +290,6 @@ impl Net {
 	}
 }
 
-fn log_tail(path: &Path) -> String {
-	let text = std::fs::read_to_string(path).unwrap_or_default();
-	let lines: Vec<&str> = text.lines().collect();
-	lines[lines.len().saturating_sub(30)..].join("\n")
-}
-
 async fn call(
 	port: u16,
 	method: &str,
@@ -306,11 +300,6 @@ async fn call(
 		.build(format!("http://127.0.0.1:{port}"))
 		.map_err(|e| e.to_string())?;
 	client.request(method, params).await.map_err(|e| e.to_string())
-}
-
-fn header_number(header: &Value) -> Result<u32, String> {
-	let n = header["number"].as_str().ok_or_else(|| format!("no number in {header}"))?;
-	u32::from_str_radix(n.trim_start_matches("0x"), 16).map_err(|e| e.to_string())
 }
 
 /// `(best, finalized)` block numbers of the node on `port`; finalized is read

@@ -20,7 +20,7 @@ use serde_json::Value;
 use sp_core::{crypto::Pair as _, sr25519, H256};
 use std::{
 	net::TcpListener,
-	path::PathBuf,
+	path::{Path, PathBuf},
 	process::{Child, Command, Stdio},
 	time::{Duration, Instant},
 };
@@ -101,18 +101,28 @@ impl Node {
 	}
 
 	pub fn log_tail(&self) -> String {
-		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
-		let lines: Vec<&str> = text.lines().collect();
-		lines[lines.len().saturating_sub(30)..].join("\n")
+		log_tail(&self.log)
 	}
+}
+
+/// The last 30 lines of a node's log file.
+pub fn log_tail(path: &Path) -> String {
+	let text = std::fs::read_to_string(path).unwrap_or_default();
+	let lines: Vec<&str> = text.lines().collect();
+	lines[lines.len().saturating_sub(30)..].join("\n")
+}
+
+/// The block number of a `chain_getHeader` answer.
+pub fn header_number(header: &Value) -> Result<u32, String> {
+	let n = header["number"].as_str().ok_or_else(|| format!("no number in {header}"))?;
+	u32::from_str_radix(n.trim_start_matches("0x"), 16).map_err(|e| e.to_string())
 }
 
 /// Number of the latest finalized block.
 pub async fn finalized_number(client: &WsClient) -> u32 {
 	let hash: String = client.request("chain_getFinalizedHead", rpc_params![]).await.unwrap();
 	let header: Value = client.request("chain_getHeader", rpc_params![hash]).await.unwrap();
-	let number = header["number"].as_str().unwrap();
-	u32::from_str_radix(number.trim_start_matches("0x"), 16).unwrap()
+	header_number(&header).unwrap()
 }
 
 /// Waits until the finalized block number reaches `target`.
@@ -253,8 +263,7 @@ pub async fn snapshot(client: &WsClient, name: &str) {
 	let Ok(dir) = std::env::var("COOP_E2E_SNAPSHOTS") else { return };
 	let head: String = client.request("chain_getFinalizedHead", rpc_params![]).await.unwrap();
 	let header: Value = client.request("chain_getHeader", rpc_params![&head]).await.unwrap();
-	let number = header["number"].as_str().unwrap().trim_start_matches("0x");
-	let number = u32::from_str_radix(number, 16).unwrap();
+	let number = header_number(&header).unwrap();
 	let mut pairs = Vec::new();
 	let mut start: Option<String> = None;
 	loop {
