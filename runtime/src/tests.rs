@@ -633,14 +633,33 @@ mod feeless_votes {
 	use pallet_coop_governance::{ProposalAction, Vote};
 	use sp_runtime::traits::TransactionExtension;
 
-	fn vote_xt(who: Sr25519Keyring, nonce: u32, vote: Vote) -> UncheckedExtrinsic {
+	fn vote_call(vote: Vote) -> RuntimeCall {
+		RuntimeCall::Governance(pallet_coop_governance::Call::vote { id: 0, vote })
+	}
+
+	fn signed_by(who: Sr25519Keyring, nonce: u32, call: RuntimeCall) -> UncheckedExtrinsic {
 		let facts = ChainFacts {
 			genesis: System::block_hash(0),
 			spec_version: VERSION.spec_version,
 			tx_version: VERSION.transaction_version,
 		};
-		let call = RuntimeCall::Governance(pallet_coop_governance::Call::vote { id: 0, vote });
 		signed_extrinsic(&who.pair(), nonce, call, facts)
+	}
+
+	fn vote_xt(who: Sr25519Keyring, nonce: u32, vote: Vote) -> UncheckedExtrinsic {
+		signed_by(who, nonce, vote_call(vote))
+	}
+
+	/// Alice opens proposal 0 in block 1; block 2 follows.
+	fn open_proposal() {
+		let signal = ProposalAction::Signal(sp_core::H256::repeat_byte(1));
+		Governance::propose(
+			RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
+			0,
+			Box::new(signal),
+		)
+		.unwrap();
+		System::set_block_number(2);
 	}
 
 	fn normal_weight_used() -> frame_support::weights::Weight {
@@ -658,14 +677,7 @@ mod feeless_votes {
 	#[test]
 	fn a_members_first_vote_takes_no_block_space_for_the_skipped_payment() {
 		ext_from_preset(genesis_config_presets::DEVELOPMENT).execute_with(|| {
-			let signal = ProposalAction::Signal(sp_core::H256::repeat_byte(1));
-			Governance::propose(
-				RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id()),
-				0,
-				Box::new(signal),
-			)
-			.unwrap();
-			System::set_block_number(2);
+			open_proposal();
 			let base = <Runtime as frame_system::Config>::BlockWeights::get()
 				.get(DispatchClass::Normal)
 				.base_extrinsic;
@@ -692,6 +704,37 @@ mod feeless_votes {
 				"a changed vote is booked in full"
 			);
 			assert!(Balances::free_balance(&dave) < balance, "and pays");
+		});
+	}
+
+	/// Attack: wrapping first votes in a batch to make a batch feeless, or to
+	/// take its payment's block space back. Only a bare vote skips the fee.
+	#[test]
+	fn a_batch_of_first_votes_pays_and_is_booked_in_full() {
+		ext_from_preset(genesis_config_presets::DEVELOPMENT).execute_with(|| {
+			open_proposal();
+			let base = <Runtime as frame_system::Config>::BlockWeights::get()
+				.get(DispatchClass::Normal)
+				.base_extrinsic;
+			let dave = Sr25519Keyring::Dave.to_account_id();
+			let balance = Balances::free_balance(&dave);
+			let batch = RuntimeCall::Utility(pallet_utility::Call::batch {
+				calls: vec![vote_call(Vote::Aye)],
+			});
+			let xt = signed_by(Sr25519Keyring::Dave, 0, batch);
+			let info = xt.get_dispatch_info();
+			let booked = time_taken(xt);
+			assert!(
+				pallet_coop_governance::Votes::<Runtime>::contains_key(0, &dave),
+				"the vote inside the batch counts"
+			);
+			// Utility::batch refunds its unused call weight; the extensions' weight,
+			// the payment's included, stays booked.
+			assert!(
+				booked >= (base + info.extension_weight).ref_time(),
+				"{booked} < base + extensions"
+			);
+			assert!(Balances::free_balance(&dave) < balance, "the batch pays its fee");
 		});
 	}
 }
