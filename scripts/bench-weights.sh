@@ -19,7 +19,7 @@ bench_node="$CARGO_TARGET_DIR/release/coop-node-benchmarks"
 cp "$CARGO_TARGET_DIR/release/coop-node" "$bench_node"
 
 pallets=("$@")
-[ "${#pallets[@]}" -gt 0 ] || pallets=(membership governance passport bounties)
+[ "${#pallets[@]}" -gt 0 ] || pallets=(membership governance passport bounties validators)
 for p in "${pallets[@]}"; do
   case "$p" in overhead | frame) continue ;; esac
   if ! grep -q "pallet_coop_$p" runtime/src/benchmarks.rs; then

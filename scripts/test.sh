@@ -35,7 +35,7 @@ echo "== unit, runtime and end-to-end tests"
 cargo test --release --locked --workspace --no-fail-fast 2>&1 | tee -a "$results"
 
 echo "== benchmark test suites (runtime-benchmarks feature)"
-cargo test --release --locked -p pallet-coop-membership -p pallet-coop-governance -p pallet-coop-passport -p pallet-coop-bounties \
+cargo test --release --locked -p pallet-coop-membership -p pallet-coop-governance -p pallet-coop-passport -p pallet-coop-bounties -p pallet-coop-validators \
   --features runtime-benchmarks 2>&1 | tee -a "$results"
 
 echo "== throughput smoke: coop-loadgen sends 200 transfers and 200 votes to a dev node"

@@ -71,8 +71,9 @@ impl CallTable {
 	/// Read from the runtime's call and event types, so new calls are fuzzed
 	/// (and new events counted) without edits here.
 	pub fn new() -> CallTable {
-		const HEAVY: [&str; 4] = ["Membership", "Governance", "Passport", "Bounties"];
-		const LIGHT: [&str; 3] = ["Balances", "Utility", "Treasury"];
+		const HEAVY: [&str; 5] =
+			["Membership", "Governance", "Passport", "Bounties", "CoopValidators"];
+		const LIGHT: [&str; 4] = ["Balances", "Utility", "Treasury", "Session"];
 		let times = |pallet: &str| match pallet {
 			p if HEAVY.contains(&p) => 3,
 			p if LIGHT.contains(&p) => 1,

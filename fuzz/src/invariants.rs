@@ -1,6 +1,8 @@
 //! What must hold after every block, whatever was called.
 
-use coop_runtime::{Balance, BlockNumber, Bounties, Governance, Membership, Passport, Runtime};
+use coop_runtime::{
+	Balance, BlockNumber, Bounties, CoopValidators, Governance, Membership, Passport, Runtime,
+};
 
 /// Checks the whole state; the error names the first broken invariant.
 ///
@@ -44,6 +46,7 @@ pub fn check(block: BlockNumber, initial_issuance: Balance) -> Result<(), String
 		("governance", Governance::do_try_state()),
 		("passport", Passport::do_try_state()),
 		("bounties", Bounties::do_try_state()),
+		("validators", CoopValidators::do_try_state()),
 	];
 	for (name, result) in pallets {
 		result.map_err(|e| format!("#{block}: {name} try_state: {e:?}"))?;

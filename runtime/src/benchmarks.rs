@@ -24,4 +24,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_coop_governance, Governance]
 	[pallet_coop_passport, Passport]
 	[pallet_coop_bounties, Bounties]
+	[pallet_coop_validators, CoopValidators]
 );

@@ -2,8 +2,9 @@
 //! and `local_testnet` (four validators on one machine, no sudo).
 
 use crate::{
-	configs::coop::tracks, AccountId, Balance, BalancesConfig, BlockNumber, GovernanceConfig,
-	MembershipConfig, PassportConfig, RuntimeGenesisConfig, SudoConfig, DAYS, HOURS, UNIT,
+	configs::coop::tracks, AccountId, Balance, BalancesConfig, BlockNumber, CoopValidatorsConfig,
+	GovernanceConfig, MembershipConfig, PassportConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, DAYS, MINUTES, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_coop_governance::{Method, Scheme, TrackId, TrackInfo};
@@ -192,12 +193,21 @@ pub fn attesters() -> Vec<(pallet_coop_passport::ClaimKindId, AccountId)> {
 	out
 }
 
+/// A founding validator: its account, the co-op that runs it and its session keys.
+pub struct GenesisValidator {
+	pub account: AccountId,
+	pub coop: pallet_coop_membership::CoopId,
+	pub aura: AuraId,
+	pub grandpa: GrandpaId,
+}
+
 fn genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<GenesisValidator>,
 	endowed: Vec<AccountId>,
 	sudo: Option<AccountId>,
 	track_unit: BlockNumber,
 	delays: EnactmentDelays,
+	session_length: BlockNumber,
 ) -> Value {
 	let config = RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -212,11 +222,19 @@ fn genesis(
 				.collect(),
 			..Default::default()
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect(),
+		// Aura's and GRANDPA's authorities come from the session pallet's keys.
+		coop_validators: CoopValidatorsConfig {
+			validators: validators.iter().map(|v| (v.account.clone(), v.coop)).collect(),
+			session_length,
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: authorities.into_iter().map(|(_, grandpa)| (grandpa, 1)).collect(),
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|v| {
+					let keys = SessionKeys { aura: v.aura, grandpa: v.grandpa };
+					(v.account.clone(), v.account, keys)
+				})
+				.collect(),
 			..Default::default()
 		},
 		sudo: SudoConfig { key: sudo },
@@ -228,8 +246,18 @@ fn genesis(
 	serde_json::to_value(config).unwrap_or(Value::Null)
 }
 
-fn authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(aura.public().into(), grandpa.public().into())
+/// Dev validator `who` of co-op `coop`, with its well-known keys.
+fn dev_validator(
+	who: Sr25519Keyring,
+	grandpa: Ed25519Keyring,
+	coop: pallet_coop_membership::CoopId,
+) -> GenesisValidator {
+	GenesisValidator {
+		account: who.to_account_id(),
+		coop,
+		aura: who.public().into(),
+		grandpa: grandpa.public().into(),
+	}
 }
 
 fn dev_accounts() -> Vec<AccountId> {
@@ -239,7 +267,7 @@ fn dev_accounts() -> Vec<AccountId> {
 /// One validator (Alice), all dev accounts funded, Alice as sudo.
 pub fn development_config_genesis() -> Value {
 	genesis(
-		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		// One period unit is 2 blocks (12 s): an Ordinary vote lasts 14 blocks, so a
@@ -247,23 +275,34 @@ pub fn development_config_genesis() -> Value {
 		// wait 2 blocks (Bylaws 4) before they run.
 		2,
 		EnactmentDelays { short: 2, long: 4 },
+		LOCAL_SESSION_LENGTH,
 	)
 }
 
-/// Four validators (Alice, Bob, Charlie, Dave): GRANDPA finalizes with any three,
-/// so one validator may be down. All dev accounts funded, no sudo.
+/// Blocks per session on the dev and local chains: one minute, so a validator
+/// admitted by vote starts validating within two.
+pub const LOCAL_SESSION_LENGTH: BlockNumber = MINUTES;
+
+/// Four validators (Alice and Bob for Alpha, Charlie and Dave for Beta): GRANDPA
+/// finalizes with any three, so one validator may be down. Gamma (Eve) can add a
+/// fifth by vote. All dev accounts funded, no sudo: only votes act. Periods are a
+/// test network's: a Membership vote lasts 70 blocks (or closes as soon as every
+/// member voted), approved calls wait 2 blocks (Bylaws 4), sessions last a minute.
 pub fn local_config_genesis() -> Value {
+	use Ed25519Keyring as Ed;
+	use Sr25519Keyring as Sr;
 	genesis(
 		vec![
-			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+			dev_validator(Sr::Alice, Ed::Alice, 0),
+			dev_validator(Sr::Bob, Ed::Bob, 0),
+			dev_validator(Sr::Charlie, Ed::Charlie, 1),
+			dev_validator(Sr::Dave, Ed::Dave, 1),
 		],
 		dev_accounts(),
 		None,
-		DAYS,
-		EnactmentDelays { short: 6 * HOURS, long: 2 * DAYS },
+		MINUTES,
+		EnactmentDelays { short: 2, long: 4 },
+		LOCAL_SESSION_LENGTH,
 	)
 }
 

@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -234,4 +234,27 @@ mod runtime {
 	/// The federation's treasury; spends only through the Treasury track.
 	#[runtime::pallet_index(15)]
 	pub type Treasury = pallet_treasury;
+
+	/// Validator co-ops admitted by vote: the source of the session's validator set.
+	/// Declared after Membership (its genesis reads the founding co-ops) and before
+	/// Session (whose genesis asks it for the first set).
+	#[runtime::pallet_index(24)]
+	pub type CoopValidators = pallet_coop_validators;
+
+	/// Session keys and validator-set rotation, feeding Aura and GRANDPA. Declared
+	/// after Aura, so Aura checks a block's author against the set that chose it.
+	#[runtime::pallet_index(10)]
+	pub type Session = pallet_session;
+
+	/// Which keys each session's validators held, so equivocations can be proven.
+	#[runtime::pallet_index(11)]
+	pub type Historical = pallet_session::historical;
+
+	/// Proven offences, handed to the validator registry.
+	#[runtime::pallet_index(12)]
+	pub type Offences = pallet_offences;
+
+	/// Each block's author, who is credited with the equivocation reports it includes.
+	#[runtime::pallet_index(13)]
+	pub type Authorship = pallet_authorship;
 }

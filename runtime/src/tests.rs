@@ -141,7 +141,7 @@ mod federation {
 	use pallet_coop_membership::CoopStatus;
 	use sp_core::H256;
 
-	fn signed(k: Sr25519Keyring) -> RuntimeOrigin {
+	pub(super) fn signed(k: Sr25519Keyring) -> RuntimeOrigin {
 		RuntimeOrigin::signed(k.to_account_id())
 	}
 
@@ -170,7 +170,7 @@ mod federation {
 
 	/// The three founding co-ops' admins vote aye on `id`; the vote is then closed
 	/// after its deadline.
-	fn pass(id: u32) {
+	pub(super) fn pass(id: u32) {
 		for admin in [Sr25519Keyring::Alice, Sr25519Keyring::Charlie, Sr25519Keyring::Eve] {
 			Governance::vote(signed(admin), id, Vote::Aye).unwrap();
 		}
@@ -202,15 +202,15 @@ mod federation {
 			let bylaws = pallet_coop_governance::Tracks::<Runtime>::get(tracks::BYLAWS).unwrap();
 			let two_thirds = sp_runtime::Perbill::from_rational(2u32, 3u32);
 			assert!(bylaws.quorum >= two_thirds && bylaws.threshold >= two_thirds);
-			assert_eq!(bylaws.enactment_delay, 2 * crate::DAYS);
+			assert_eq!(bylaws.enactment_delay, 4);
 			for (id, track) in pallet_coop_governance::Tracks::<Runtime>::iter() {
 				Governance::validate_track(id, &track).unwrap();
 				let expected = if id == tracks::ROUTINE {
 					0
 				} else if id == tracks::BYLAWS {
-					2 * crate::DAYS
+					4
 				} else {
-					6 * crate::HOURS
+					2
 				};
 				assert_eq!(track.enactment_delay, expected, "track {id}");
 			}
@@ -735,6 +735,233 @@ mod feeless_votes {
 				"{booked} < base + extensions"
 			);
 			assert!(Balances::free_balance(&dave) < balance, "the batch pays its fee");
+		});
+	}
+}
+
+/// Validator co-ops: admitted and removed by vote, rotated in by sessions,
+/// suspended on a proven equivocation.
+mod validators {
+	use super::federation::{pass, signed};
+	use super::*;
+	use crate::{configs::coop::tracks, CoopValidators, Governance, Session, SessionKeys};
+	use codec::Encode;
+	use frame_support::traits::Hooks;
+	use pallet_coop_governance::ProposalAction;
+	use pallet_coop_validators::{Registry, ValidatorStatus};
+	use sp_keyring::Ed25519Keyring;
+
+	fn local() -> sp_io::TestExternalities {
+		let mut ext = ext_from_preset(genesis_config_presets::LOCAL_TESTNET);
+		ext.register_extension(sp_keystore::KeystoreExt::new(
+			sp_keystore::testing::MemoryKeystore::new(),
+		));
+		ext
+	}
+
+	/// Jumps to the next session boundary and runs the session change there.
+	fn next_session() {
+		let length = pallet_coop_validators::SessionLength::<Runtime>::get();
+		let at = (System::block_number() / length + 1) * length;
+		System::set_block_number(at);
+		<Session as Hooks<_>>::on_initialize(at);
+	}
+
+	fn session_validators() -> Vec<crate::AccountId> {
+		pallet_session::Validators::<Runtime>::get()
+	}
+
+	/// Eve generates session keys on "her node" and registers them on chain with
+	/// the proof that she holds them.
+	fn set_keys(who: Sr25519Keyring) {
+		let owner = who.to_account_id().encode();
+		let generated = SessionKeys::generate(&owner, None);
+		crate::Session::set_keys(signed(who), generated.keys, generated.proof.encode()).unwrap();
+	}
+
+	fn propose_on_membership(call: pallet_coop_validators::Call<Runtime>) {
+		Governance::propose(
+			signed(Sr25519Keyring::Bob),
+			tracks::MEMBERSHIP,
+			Box::new(ProposalAction::Call(Box::new(RuntimeCall::CoopValidators(call)))),
+		)
+		.unwrap();
+	}
+
+	#[test]
+	fn local_preset_runs_four_validators_of_two_coops() {
+		local().execute_with(|| {
+			let four: Vec<_> = [
+				Sr25519Keyring::Alice,
+				Sr25519Keyring::Bob,
+				Sr25519Keyring::Charlie,
+				Sr25519Keyring::Dave,
+			]
+			.iter()
+			.map(|k| k.to_account_id())
+			.collect();
+			assert_eq!(session_validators(), four);
+			assert_eq!(pallet_coop_validators::Admitted::<Runtime>::get().into_inner(), four);
+			assert_eq!(Registry::<Runtime>::get(&four[2]).unwrap().coop, 1);
+			// The first session change keeps the genesis set: GRANDPA's set stays.
+			next_session();
+			assert!(pallet_grandpa::PendingChange::<Runtime>::get().is_none());
+			CoopValidators::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn a_validator_coop_is_admitted_and_removed_by_vote() {
+		local().execute_with(|| {
+			let eve = Sr25519Keyring::Eve.to_account_id();
+			let deposit: crate::Balance = 100 * UNIT;
+			// Gamma's admin registers her validator account and sets its keys.
+			let before = Balances::free_balance(&eve);
+			CoopValidators::register(signed(Sr25519Keyring::Eve), eve.clone().into()).unwrap();
+			set_keys(Sr25519Keyring::Eve);
+			let key_deposit: crate::Balance = UNIT;
+			assert_eq!(Balances::free_balance(&eve), before - deposit - key_deposit);
+			// Gamma cannot admit its own validator: only a vote can.
+			assert!(CoopValidators::admit(signed(Sr25519Keyring::Eve), eve.clone().into()).is_err());
+
+			propose_on_membership(pallet_coop_validators::Call::admit {
+				validator: eve.clone().into(),
+			});
+			pass(0);
+			assert_eq!(Registry::<Runtime>::get(&eve).unwrap().status, ValidatorStatus::Active);
+
+			// Planned (queued) at the next session change, active at the one after.
+			next_session();
+			assert_eq!(session_validators().len(), 4);
+			assert!(pallet_session::QueuedKeys::<Runtime>::get().iter().any(|(v, _)| *v == eve));
+			next_session();
+			assert_eq!(session_validators().len(), 5);
+			assert!(session_validators().contains(&eve));
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 5);
+			let change =
+				pallet_grandpa::PendingChange::<Runtime>::get().expect("a new GRANDPA set");
+			assert_eq!(change.next_authorities.len(), 5);
+			assert!(change
+				.next_authorities
+				.iter()
+				.any(|(id, _)| *id == Ed25519Keyring::Eve.public().into()
+					|| pallet_session::NextKeys::<Runtime>::get(&eve)
+						.is_some_and(|k| k.grandpa == *id)));
+
+			// The federation removes it again; the deposit comes back.
+			propose_on_membership(pallet_coop_validators::Call::remove {
+				validator: eve.clone().into(),
+				slash_deposit: false,
+			});
+			pass(1);
+			assert!(Registry::<Runtime>::get(&eve).is_none());
+			assert_eq!(Balances::free_balance(&eve), before - key_deposit);
+			next_session();
+			next_session();
+			assert_eq!(session_validators().len(), 4);
+			assert!(!session_validators().contains(&eve));
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+			CoopValidators::do_try_state().unwrap();
+			Governance::do_try_state().unwrap();
+		});
+	}
+
+	/// Attack: the last four validators are voted out, stopping the chain.
+	#[test]
+	fn a_vote_cannot_remove_below_four_validators() {
+		local().execute_with(|| {
+			propose_on_membership(pallet_coop_validators::Call::remove {
+				validator: Sr25519Keyring::Dave.to_account_id().into(),
+				slash_deposit: false,
+			});
+			pass(0);
+			assert_eq!(
+				pallet_coop_governance::Decisions::<Runtime>::get(0).unwrap().enactment,
+				Some(Err(pallet_coop_validators::Error::<Runtime>::TooFewValidators.into()))
+			);
+			assert_eq!(session_validators().len(), 4);
+		});
+	}
+
+	#[test]
+	fn a_suspended_coops_validators_leave_at_the_next_session() {
+		local().execute_with(|| {
+			// Beta (Charlie and Dave's validators) is suspended.
+			crate::Membership::suspend_coop(RuntimeOrigin::root(), 1, Default::default()).unwrap();
+			next_session();
+			next_session();
+			assert_eq!(
+				session_validators(),
+				vec![Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id()]
+			);
+			// Reinstated, they come back.
+			crate::Membership::reinstate_coop(RuntimeOrigin::root(), 1).unwrap();
+			next_session();
+			next_session();
+			assert_eq!(session_validators().len(), 4);
+		});
+	}
+
+	/// Dave signs two different prevotes in one round; anyone reports it with a
+	/// key-ownership proof from the session history.
+	#[test]
+	fn a_grandpa_equivocation_disables_and_suspends_the_validator() {
+		local().execute_with(|| {
+			let dave = Sr25519Keyring::Dave.to_account_id();
+			let set_id = crate::Grandpa::current_set_id();
+			let round = 1;
+			let prevote = |n: u8| {
+				let vote = finality_grandpa::Prevote {
+					target_hash: crate::Hash::repeat_byte(n),
+					target_number: 1,
+				};
+				let payload = sp_consensus_grandpa::localized_payload(
+					round,
+					set_id,
+					&finality_grandpa::Message::<crate::Hash, crate::BlockNumber>::Prevote(
+						vote.clone(),
+					),
+				);
+				(vote, Ed25519Keyring::Dave.sign(&payload).into())
+			};
+			let proof = sp_consensus_grandpa::EquivocationProof::new(
+				set_id,
+				sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
+					round_number: round,
+					identity: Ed25519Keyring::Dave.public().into(),
+					first: prevote(1),
+					second: prevote(2),
+				}),
+			);
+			let key_owner_proof =
+				<crate::Historical as frame_support::traits::KeyOwnerProofSystem<_>>::prove((
+					sp_consensus_grandpa::KEY_TYPE,
+					sp_consensus_grandpa::AuthorityId::from(Ed25519Keyring::Dave.public()),
+				))
+				.unwrap();
+			crate::Grandpa::report_equivocation_unsigned(
+				RuntimeOrigin::none(),
+				Box::new(proof),
+				key_owner_proof,
+			)
+			.unwrap();
+
+			// Disabled at once (index 3 in the set) and suspended in the registry.
+			assert!(pallet_session::DisabledValidators::<Runtime>::get()
+				.iter()
+				.any(|(i, _)| *i == 3));
+			assert_eq!(Registry::<Runtime>::get(&dave).unwrap().status, ValidatorStatus::Suspended);
+			assert!(System::events().iter().any(|r| matches!(
+				&r.event,
+				crate::RuntimeEvent::CoopValidators(pallet_coop_validators::Event::Suspended { validator, .. })
+					if *validator == dave
+			)));
+			// No funds moved; it leaves the set from the session after next.
+			next_session();
+			next_session();
+			assert!(!session_validators().contains(&dave));
+			assert_eq!(session_validators().len(), 3);
+			CoopValidators::do_try_state().unwrap();
 		});
 	}
 }

@@ -55,7 +55,7 @@ parameter_types! {
 
 /// Root stays accepted so the dev chain's sudo can demo admission; no other
 /// preset has a sudo key, so there only the federation's vote can act.
-type FederationOr<Track> = EitherOfDiverse<EnsureRoot<AccountId>, EnsureFederation<Track>>;
+pub type FederationOr<Track> = EitherOfDiverse<EnsureRoot<AccountId>, EnsureFederation<Track>>;
 
 impl pallet_coop_membership::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;

@@ -1,6 +1,7 @@
 //! Configuration of every pallet in the runtime.
 
 pub mod coop;
+pub mod validators;
 
 use frame_support::{
 	derive_impl,
@@ -93,7 +94,8 @@ impl frame_system::Config for Runtime {
 
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
-	type DisabledValidators = ();
+	/// A validator reported for an offence may not author for the rest of its session.
+	type DisabledValidators = crate::Session;
 	type MaxAuthorities = ConstU32<32>;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
@@ -104,9 +106,34 @@ impl pallet_grandpa::Config for Runtime {
 	type WeightInfo = ();
 	type MaxAuthorities = ConstU32<32>;
 	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	/// Set ids are mapped to sessions as long as their key ownership can be proven.
+	type MaxSetIdSessionEntries = ConstU64<{ validators::SESSION_HISTORY as u64 }>;
+	/// Equivocations are proven against the session's historical key tries.
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type EquivocationReportSystem = pallet_grandpa::EquivocationReportSystem<
+		Self,
+		crate::Offences,
+		crate::Historical,
+		validators::ReportLongevity,
+	>;
+}
+
+/// Unsigned transactions (GRANDPA equivocation reports) the node submits itself.
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = crate::UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<C> frame_system::offchain::CreateBare<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_bare(call: RuntimeCall) -> crate::UncheckedExtrinsic {
+		crate::UncheckedExtrinsic::new_bare(call)
+	}
 }
 
 impl pallet_timestamp::Config for Runtime {
