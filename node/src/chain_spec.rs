@@ -39,3 +39,46 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_properties(properties())
 		.build())
 }
+
+/// A live network's config file, what `coop-node live-spec` reads: the chain's
+/// identity and boot nodes beside the genesis the federation's founders agreed
+/// (see `coop_runtime::live_network::LiveGenesis` and
+/// `scripts/live-network.example.json`).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NetworkConfig {
+	/// Shown by wallets and explorers, e.g. "CoopDAO Federation".
+	pub name: String,
+	/// Names the chain's database directory, e.g. "coopdao".
+	pub id: String,
+	/// Keeps its peer-to-peer traffic apart from other chains', e.g. "coop".
+	pub protocol_id: String,
+	/// Multiaddresses with peer ids (`/dns/v1.example.org/tcp/30333/p2p/12D3...`).
+	#[serde(default)]
+	pub boot_nodes: Vec<String>,
+	/// The founding co-ops, attesters, validators and endowments.
+	pub genesis: serde_json::Value,
+}
+
+/// The chain spec of the live network the config file at `path` describes.
+pub fn live_chain_spec(path: &std::path::Path) -> Result<ChainSpec, String> {
+	let text = std::fs::read_to_string(path)
+		.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+	let config: NetworkConfig =
+		serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+	let boot_nodes = config
+		.boot_nodes
+		.iter()
+		.map(|b| b.parse().map_err(|e| format!("boot node {b:?}: {e}")))
+		.collect::<Result<Vec<sc_service::config::MultiaddrWithPeerId>, String>>()?;
+	let genesis = coop_runtime::live_network::live_genesis(config.genesis)?;
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name(&config.name)
+		.with_id(&config.id)
+		.with_chain_type(ChainType::Live)
+		.with_protocol_id(&config.protocol_id)
+		.with_boot_nodes(boot_nodes)
+		.with_genesis_config(genesis)
+		.with_properties(properties())
+		.build())
+}

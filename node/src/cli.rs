@@ -14,6 +14,11 @@ pub enum Subcommand {
 	/// Export the chain specification.
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 
+	/// Write the chain spec of a new live network from its config file (founding
+	/// co-ops, attesters, validators and their session keys, endowments, boot
+	/// nodes): `coop-node live-spec --config network.json --raw > chain.json`.
+	LiveSpec(LiveSpecCmd),
+
 	/// Validate blocks.
 	CheckBlock(sc_cli::CheckBlockCmd),
 
@@ -40,6 +45,18 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+}
+
+/// `coop-node live-spec`.
+#[derive(Debug, clap::Parser)]
+pub struct LiveSpecCmd {
+	/// The network's config file (JSON); see `scripts/live-network.example.json`.
+	#[arg(long)]
+	pub config: std::path::PathBuf,
+	/// Write the raw chain spec (genesis storage), what every node of the network
+	/// must start from so they agree on the genesis hash.
+	#[arg(long)]
+	pub raw: bool,
 }
 
 /// `coop-node` command line.

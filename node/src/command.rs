@@ -62,6 +62,12 @@ pub fn run() -> sc_cli::Result<()> {
 			let chain_spec = cli.load_spec(&cmd.chain)?;
 			cmd.run(chain_spec)
 		}
+		Some(Subcommand::LiveSpec(cmd)) => {
+			let chain_spec = chain_spec::live_chain_spec(&cmd.config)?;
+			let json = sc_service::chain_ops::build_spec(&chain_spec, cmd.raw)?;
+			println!("{json}");
+			Ok(())
+		}
 		Some(Subcommand::CheckBlock(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {

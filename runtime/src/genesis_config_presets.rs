@@ -201,27 +201,34 @@ pub struct GenesisValidator {
 	pub grandpa: GrandpaId,
 }
 
-fn genesis(
-	validators: Vec<GenesisValidator>,
-	endowed: Vec<AccountId>,
-	sudo: Option<AccountId>,
-	track_unit: BlockNumber,
-	delays: EnactmentDelays,
-	session_length: BlockNumber,
-) -> Value {
+/// Everything a network's genesis names; every preset (and a live network's
+/// config, see [`crate::live_network`]) is built from one.
+pub struct Network {
+	pub coops: Vec<pallet_coop_membership::types::FoundingCoop<AccountId>>,
+	pub attesters: Vec<(pallet_coop_passport::ClaimKindId, AccountId)>,
+	pub validators: Vec<GenesisValidator>,
+	/// Every endowed account, the treasury's included.
+	pub balances: Vec<(AccountId, Balance)>,
+	pub sudo: Option<AccountId>,
+	pub track_unit: BlockNumber,
+	pub delays: EnactmentDelays,
+	pub session_length: BlockNumber,
+}
+
+/// The genesis config of `network`, as JSON.
+pub fn genesis(network: Network) -> Value {
+	let Network {
+		coops,
+		attesters,
+		validators,
+		balances,
+		sudo,
+		track_unit,
+		delays,
+		session_length,
+	} = network;
 	let config = RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed
-				.into_iter()
-				.map(|a| (a, DEV_ENDOWMENT))
-				// The federation treasury starts with funds for bounties.
-				.chain(core::iter::once((
-					crate::configs::coop::TreasuryAccount::get(),
-					TREASURY_ENDOWMENT,
-				)))
-				.collect(),
-			..Default::default()
-		},
+		balances: BalancesConfig { balances, ..Default::default() },
 		// Aura's and GRANDPA's authorities come from the session pallet's keys.
 		coop_validators: CoopValidatorsConfig {
 			validators: validators.iter().map(|v| (v.account.clone(), v.coop)).collect(),
@@ -238,12 +245,22 @@ fn genesis(
 			..Default::default()
 		},
 		sudo: SudoConfig { key: sudo },
-		membership: MembershipConfig { founding_coops: founding_coops() },
+		membership: MembershipConfig { founding_coops: coops },
 		governance: GovernanceConfig { tracks: federation_tracks(track_unit, delays) },
-		passport: PassportConfig { claim_kinds: claim_kinds(), attesters: attesters() },
+		passport: PassportConfig { claim_kinds: claim_kinds(), attesters },
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or(Value::Null)
+}
+
+/// The dev accounts, each with [`DEV_ENDOWMENT`], and the treasury's funds.
+fn dev_balances() -> Vec<(AccountId, Balance)> {
+	dev_accounts()
+		.into_iter()
+		.map(|a| (a, DEV_ENDOWMENT))
+		// The federation treasury starts with funds for bounties.
+		.chain(core::iter::once((crate::configs::coop::TreasuryAccount::get(), TREASURY_ENDOWMENT)))
+		.collect()
 }
 
 /// Dev validator `who` of co-op `coop`, with its well-known keys.
@@ -266,17 +283,19 @@ fn dev_accounts() -> Vec<AccountId> {
 
 /// One validator (Alice), all dev accounts funded, Alice as sudo.
 pub fn development_config_genesis() -> Value {
-	genesis(
-		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)],
-		dev_accounts(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
+	genesis(Network {
+		coops: founding_coops(),
+		attesters: attesters(),
+		validators: vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)],
+		balances: dev_balances(),
+		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
 		// One period unit is 2 blocks (12 s): an Ordinary vote lasts 14 blocks, so a
 		// whole propose-vote-close demo fits in under two minutes; approved calls
 		// wait 2 blocks (Bylaws 4) before they run.
-		2,
-		EnactmentDelays { short: 2, long: 4 },
-		LOCAL_SESSION_LENGTH,
-	)
+		track_unit: 2,
+		delays: EnactmentDelays { short: 2, long: 4 },
+		session_length: LOCAL_SESSION_LENGTH,
+	})
 }
 
 /// Blocks per session on the dev and local chains: one minute, so a validator
@@ -291,19 +310,21 @@ pub const LOCAL_SESSION_LENGTH: BlockNumber = MINUTES;
 pub fn local_config_genesis() -> Value {
 	use Ed25519Keyring as Ed;
 	use Sr25519Keyring as Sr;
-	genesis(
-		vec![
+	genesis(Network {
+		coops: founding_coops(),
+		attesters: attesters(),
+		validators: vec![
 			dev_validator(Sr::Alice, Ed::Alice, 0),
 			dev_validator(Sr::Bob, Ed::Bob, 0),
 			dev_validator(Sr::Charlie, Ed::Charlie, 1),
 			dev_validator(Sr::Dave, Ed::Dave, 1),
 		],
-		dev_accounts(),
-		None,
-		MINUTES,
-		EnactmentDelays { short: 2, long: 4 },
-		LOCAL_SESSION_LENGTH,
-	)
+		balances: dev_balances(),
+		sudo: None,
+		track_unit: MINUTES,
+		delays: EnactmentDelays { short: 2, long: 4 },
+		session_length: LOCAL_SESSION_LENGTH,
+	})
 }
 
 /// The preset with the given id, as JSON bytes.

@@ -25,6 +25,8 @@ pub mod client;
 pub mod configs;
 pub mod feeless;
 pub mod genesis_config_presets;
+#[cfg(feature = "std")]
+pub mod live_network;
 #[cfg(test)]
 mod tests;
 pub mod weights;

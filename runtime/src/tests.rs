@@ -965,3 +965,116 @@ mod validators {
 		});
 	}
 }
+
+/// A live network's genesis from the federation's config file: real periods, no
+/// sudo, and no development key in it; configs that would be unsafe are refused.
+mod live_network {
+	use super::*;
+	use crate::live_network::{dev_public_keys, live_genesis};
+	use serde_json::{json, Value};
+
+	fn example() -> Value {
+		let file: Value =
+			serde_json::from_str(include_str!("../../scripts/live-network.example.json")).unwrap();
+		file["genesis"].clone()
+	}
+
+	fn build(genesis: Value) -> sp_io::TestExternalities {
+		let config: RuntimeGenesisConfig = serde_json::from_value(genesis).unwrap();
+		sp_io::TestExternalities::new(config.build_storage().unwrap())
+	}
+
+	fn refused(genesis: Value) -> String {
+		live_genesis(genesis).err().expect("refused")
+	}
+
+	#[test]
+	fn the_example_config_builds_a_live_genesis() {
+		let genesis = live_genesis(example()).unwrap();
+		build(genesis).execute_with(|| {
+			assert_eq!(pallet_session::Validators::<Runtime>::get().len(), 4);
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+			assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 4);
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+			assert_eq!(pallet_coop_membership::ActiveCoops::<Runtime>::get(), 3);
+			assert_eq!(pallet_coop_validators::SessionLength::<Runtime>::get(), 600);
+			let membership = pallet_coop_governance::Tracks::<Runtime>::get(
+				crate::configs::coop::tracks::MEMBERSHIP,
+			)
+			.unwrap();
+			assert_eq!(membership.voting_period, 7 * crate::DAYS);
+			assert_eq!(membership.enactment_delay, crate::DAYS);
+			crate::CoopValidators::do_try_state().unwrap();
+			crate::Membership::do_try_state().unwrap();
+		});
+	}
+
+	/// No preset but the development one names a well-known key that anyone can
+	/// sign with ... except `local`, the loopback test network, which is made of
+	/// them. The live genesis names none.
+	#[test]
+	fn no_development_key_in_a_live_genesis() {
+		let text = live_genesis(example()).unwrap().to_string();
+		let dev = dev_public_keys();
+		assert!(dev.len() >= 2 * 12);
+		for key in &dev {
+			let hex = sp_core::hexdisplay::HexDisplay::from(key).to_string();
+			assert!(!text.contains(&hex), "development key 0x{hex} in the live genesis");
+			let ss58 = sp_core::crypto::AccountId32::new(*key).to_string();
+			assert!(!text.contains(&ss58), "development account {ss58} in the live genesis");
+		}
+	}
+
+	#[test]
+	fn unsafe_or_broken_configs_are_refused() {
+		let alice = Sr25519Keyring::Alice.to_account_id().to_string();
+		let mut config = example();
+		config["validators"][1]["grandpa"] =
+			json!(sp_core::ed25519::Public::from(sp_keyring::Ed25519Keyring::Bob.public())
+				.to_string());
+		assert!(refused(config).contains("development session key"));
+
+		let mut config = example();
+		config["coops"][2]["members"] = json!([alice]);
+		assert!(refused(config).contains("well-known development account"));
+
+		let mut config = example();
+		config["endowments"][4][0] = json!(alice);
+		assert!(refused(config).contains("development account"));
+
+		let mut config = example();
+		config["validators"].as_array_mut().unwrap().pop();
+		assert!(refused(config).contains("at least 4"));
+
+		let mut config = example();
+		config["validators"][3]["coop"] = json!(9);
+		assert!(refused(config).contains("co-op 9"));
+
+		let mut config = example();
+		config["endowments"].as_array_mut().unwrap().remove(3);
+		assert!(refused(config).contains("no endowment"));
+
+		let mut config = example();
+		config["coops"][1]["members"] = config["coops"][0]["admins"].clone();
+		assert!(refused(config).contains("more than one co-op"));
+
+		let mut config = example();
+		config["attesters"][0][0] = json!("Notary");
+		assert!(refused(config).contains("unknown claim kind"));
+
+		let mut config = example();
+		config["sudo"] = json!(alice);
+		assert!(refused(config).contains("unknown field"));
+	}
+
+	#[test]
+	fn balances_above_2_pow_64_are_read_exactly_from_strings() {
+		let mut config = example();
+		// 2^70 + 1 planck: a JSON number would round it.
+		config["treasury"] = json!("1180591620717411303425");
+		build(live_genesis(config).unwrap()).execute_with(|| {
+			let treasury = crate::configs::coop::TreasuryAccount::get();
+			assert_eq!(Balances::free_balance(&treasury), (1u128 << 70) + 1);
+		});
+	}
+}
