@@ -93,6 +93,7 @@ fn federation_calls() -> Vec<(TrackId, RuntimeCall)> {
 	use pallet_coop_bounties::Call as B;
 	use pallet_coop_membership::Call as M;
 	use pallet_coop_passport::Call as P;
+	use pallet_coop_validators::Call as V;
 	let terms = BountyTerms {
 		spec_hash: H256::repeat_byte(0x7e),
 		spec_url: b"https://example.org/treasury".to_vec().try_into().unwrap_or_default(),
@@ -135,6 +136,21 @@ fn federation_calls() -> Vec<(TrackId, RuntimeCall)> {
 		),
 		(tracks::TREASURY, RuntimeCall::Bounties(B::fund_from_treasury { terms })),
 		(tracks::BYLAWS, RuntimeCall::Bounties(B::set_treasury_floor { floor: 50_000 * UNIT })),
+		(
+			tracks::BYLAWS,
+			RuntimeCall::CoopValidators(V::note_stalled {
+				delay: 2,
+				best_finalized_block_number: 1,
+			}),
+		),
+		(tracks::BYLAWS, RuntimeCall::CoopValidators(V::set_session_length { length: 20 })),
+		(
+			tracks::MEMBERSHIP,
+			RuntimeCall::CoopValidators(V::remove {
+				validator: Alice.to_account_id().into(),
+				slash_deposit: true,
+			}),
+		),
 	]
 }
 

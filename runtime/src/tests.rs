@@ -902,6 +902,47 @@ mod validators {
 		});
 	}
 
+	/// GRANDPA lost too many keys: the federation votes `note_stalled` on the Bylaws
+	/// track (not on another) and the next session change forces a new set.
+	#[test]
+	fn stalled_finality_is_recovered_through_the_bylaws_track() {
+		local().execute_with(|| {
+			let stall = RuntimeCall::CoopValidators(pallet_coop_validators::Call::note_stalled {
+				delay: 5,
+				best_finalized_block_number: 1,
+			});
+			assert!(CoopValidators::note_stalled(signed(Sr25519Keyring::Alice), 5, 1).is_err());
+			Governance::propose(
+				signed(Sr25519Keyring::Bob),
+				tracks::MEMBERSHIP,
+				Box::new(ProposalAction::Call(Box::new(stall.clone()))),
+			)
+			.unwrap();
+			pass(0);
+			assert_eq!(
+				pallet_coop_governance::Decisions::<Runtime>::get(0).unwrap().enactment,
+				Some(Err(sp_runtime::DispatchError::BadOrigin))
+			);
+			assert!(pallet_grandpa::Stalled::<Runtime>::get().is_none());
+			Governance::propose(
+				signed(Sr25519Keyring::Bob),
+				tracks::BYLAWS,
+				Box::new(ProposalAction::Call(Box::new(stall))),
+			)
+			.unwrap();
+			pass(1);
+			assert_eq!(pallet_grandpa::Stalled::<Runtime>::get(), Some((5, 1)));
+			let set_id = crate::Grandpa::current_set_id();
+			next_session();
+			// A forced change to the same four validators, with a new set id.
+			let change = pallet_grandpa::PendingChange::<Runtime>::get().expect("forced change");
+			assert_eq!(change.forced, Some(1));
+			assert_eq!(change.next_authorities.len(), 4);
+			assert_eq!(crate::Grandpa::current_set_id(), set_id + 1);
+			assert!(pallet_grandpa::Stalled::<Runtime>::get().is_none());
+		});
+	}
+
 	/// Dave signs two different prevotes in one round; anyone reports it with a
 	/// key-ownership proof from the session history.
 	#[test]

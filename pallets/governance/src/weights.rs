@@ -73,7 +73,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::NextProposalId` (r:1 w:1)
 	/// Proof: `Governance::NextProposalId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveMembers` (r:1 w:0)
@@ -86,12 +86,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 16368]`.
 	fn propose(l: u32, ) -> Weight {
-		//  Measured:  `1016`
+		//  Measured:  `1052`
 		//  Estimated: `3894`
-		// Minimum execution time: 105_676_000 picoseconds.
-		Weight::from_parts(126_336_039, 3894)
-			// Standard Error: 7
-			.saturating_add(Weight::from_parts(2_056, 0).saturating_mul(l.into()))
+		// Minimum execution time: 83_799_000 picoseconds.
+		Weight::from_parts(104_021_493, 3894)
+			// Standard Error: 9
+			.saturating_add(Weight::from_parts(1_726, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -107,12 +107,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 1000]`.
 	fn vote(m: u32, ) -> Weight {
-		//  Measured:  `3020 + m * (1 ±0)`
+		//  Measured:  `3056 + m * (1 ±0)`
 		//  Estimated: `3894`
-		// Minimum execution time: 67_834_000 picoseconds.
-		Weight::from_parts(74_243_868, 3894)
-			// Standard Error: 25_389
-			.saturating_add(Weight::from_parts(298_878, 0).saturating_mul(m.into()))
+		// Minimum execution time: 53_441_000 picoseconds.
+		Weight::from_parts(72_049_743, 3894)
+			// Standard Error: 1_963
+			.saturating_add(Weight::from_parts(59_318, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -133,17 +133,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::OpenByProposer` (r:1 w:1)
 	/// Proof: `Governance::OpenByProposer` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 990]`.
 	fn close(c: u32, ) -> Weight {
-		//  Measured:  `18637 + c * (33 ±0)`
+		//  Measured:  `18673 + c * (33 ±0)`
 		//  Estimated: `19865 + c * (2515 ±0)`
-		// Minimum execution time: 196_030_000 picoseconds.
-		Weight::from_parts(107_374_978, 19865)
-			// Standard Error: 82_918
-			.saturating_add(Weight::from_parts(6_089_413, 0).saturating_mul(c.into()))
+		// Minimum execution time: 161_584_000 picoseconds.
+		Weight::from_parts(182_468_244, 19865)
+			// Standard Error: 22_283
+			.saturating_add(Weight::from_parts(3_360_179, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -160,7 +160,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::OpenByProposer` (r:1 w:1)
 	/// Proof: `Governance::OpenByProposer` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
@@ -169,12 +169,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 990]`.
 	fn kill(c: u32, ) -> Weight {
-		//  Measured:  `1687 + c * (33 ±0)`
+		//  Measured:  `1724 + c * (33 ±0)`
 		//  Estimated: `6196 + c * (2515 ±0)`
-		// Minimum execution time: 117_348_000 picoseconds.
-		Weight::from_parts(122_169_000, 6196)
-			// Standard Error: 38_366
-			.saturating_add(Weight::from_parts(5_539_330, 0).saturating_mul(c.into()))
+		// Minimum execution time: 93_984_000 picoseconds.
+		Weight::from_parts(152_619_965, 6196)
+			// Standard Error: 24_996
+			.saturating_add(Weight::from_parts(3_181_216, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -185,10 +185,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::ProposalCalls` (r:1 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	fn enact() -> Weight {
-		//  Measured:  `16717`
+		//  Measured:  `16754`
 		//  Estimated: `19865`
-		// Minimum execution time: 34_542_000 picoseconds.
-		Weight::from_parts(59_133_000, 19865)
+		// Minimum execution time: 32_641_000 picoseconds.
+		Weight::from_parts(43_106_000, 19865)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -205,19 +205,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 990]`.
 	fn cancel(c: u32, ) -> Weight {
-		//  Measured:  `1375 + c * (33 ±0)`
-		//  Estimated: `3630 + c * (2515 ±0)`
-		// Minimum execution time: 98_294_000 picoseconds.
-		Weight::from_parts(227_768_439, 3630)
-			// Standard Error: 81_656
-			.saturating_add(Weight::from_parts(4_972_128, 0).saturating_mul(c.into()))
+		//  Measured:  `1412 + c * (33 ±0)`
+		//  Estimated: `3658 + c * (2515 ±0)`
+		// Minimum execution time: 76_985_000 picoseconds.
+		Weight::from_parts(81_258_805, 3658)
+			// Standard Error: 21_643
+			.saturating_add(Weight::from_parts(3_310_911, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -235,12 +235,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 200]`.
 	fn clear_votes(n: u32, ) -> Weight {
-		//  Measured:  `1305 + n * (64 ±0)`
-		//  Estimated: `11507 + n * (2572 ±25)`
-		// Minimum execution time: 102_267_000 picoseconds.
-		Weight::from_parts(137_397_140, 11507)
-			// Standard Error: 56_875
-			.saturating_add(Weight::from_parts(5_867_042, 0).saturating_mul(n.into()))
+		//  Measured:  `1495 + n * (64 ±0)`
+		//  Estimated: `11507 + n * (2572 ±0)`
+		// Minimum execution time: 89_187_000 picoseconds.
+		Weight::from_parts(117_157_127, 11507)
+			// Standard Error: 21_053
+			.saturating_add(Weight::from_parts(4_569_881, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -252,8 +252,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_track() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_402_000 picoseconds.
-		Weight::from_parts(13_496_000, 0)
+		// Minimum execution time: 6_562_000 picoseconds.
+		Weight::from_parts(10_920_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -275,7 +275,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::NextProposalId` (r:1 w:1)
 	/// Proof: `Governance::NextProposalId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveMembers` (r:1 w:0)
@@ -288,12 +288,12 @@ impl WeightInfo for () {
 	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 16368]`.
 	fn propose(l: u32, ) -> Weight {
-		//  Measured:  `1016`
+		//  Measured:  `1052`
 		//  Estimated: `3894`
-		// Minimum execution time: 105_676_000 picoseconds.
-		Weight::from_parts(126_336_039, 3894)
-			// Standard Error: 7
-			.saturating_add(Weight::from_parts(2_056, 0).saturating_mul(l.into()))
+		// Minimum execution time: 83_799_000 picoseconds.
+		Weight::from_parts(104_021_493, 3894)
+			// Standard Error: 9
+			.saturating_add(Weight::from_parts(1_726, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
@@ -309,12 +309,12 @@ impl WeightInfo for () {
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 1000]`.
 	fn vote(m: u32, ) -> Weight {
-		//  Measured:  `3020 + m * (1 ±0)`
+		//  Measured:  `3056 + m * (1 ±0)`
 		//  Estimated: `3894`
-		// Minimum execution time: 67_834_000 picoseconds.
-		Weight::from_parts(74_243_868, 3894)
-			// Standard Error: 25_389
-			.saturating_add(Weight::from_parts(298_878, 0).saturating_mul(m.into()))
+		// Minimum execution time: 53_441_000 picoseconds.
+		Weight::from_parts(72_049_743, 3894)
+			// Standard Error: 1_963
+			.saturating_add(Weight::from_parts(59_318, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -335,17 +335,17 @@ impl WeightInfo for () {
 	/// Storage: `Governance::OpenByProposer` (r:1 w:1)
 	/// Proof: `Governance::OpenByProposer` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 990]`.
 	fn close(c: u32, ) -> Weight {
-		//  Measured:  `18637 + c * (33 ±0)`
+		//  Measured:  `18673 + c * (33 ±0)`
 		//  Estimated: `19865 + c * (2515 ±0)`
-		// Minimum execution time: 196_030_000 picoseconds.
-		Weight::from_parts(107_374_978, 19865)
-			// Standard Error: 82_918
-			.saturating_add(Weight::from_parts(6_089_413, 0).saturating_mul(c.into()))
+		// Minimum execution time: 161_584_000 picoseconds.
+		Weight::from_parts(182_468_244, 19865)
+			// Standard Error: 22_283
+			.saturating_add(Weight::from_parts(3_360_179, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -362,7 +362,7 @@ impl WeightInfo for () {
 	/// Storage: `Governance::OpenByProposer` (r:1 w:1)
 	/// Proof: `Governance::OpenByProposer` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
@@ -371,12 +371,12 @@ impl WeightInfo for () {
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 990]`.
 	fn kill(c: u32, ) -> Weight {
-		//  Measured:  `1687 + c * (33 ±0)`
+		//  Measured:  `1724 + c * (33 ±0)`
 		//  Estimated: `6196 + c * (2515 ±0)`
-		// Minimum execution time: 117_348_000 picoseconds.
-		Weight::from_parts(122_169_000, 6196)
-			// Standard Error: 38_366
-			.saturating_add(Weight::from_parts(5_539_330, 0).saturating_mul(c.into()))
+		// Minimum execution time: 93_984_000 picoseconds.
+		Weight::from_parts(152_619_965, 6196)
+			// Standard Error: 24_996
+			.saturating_add(Weight::from_parts(3_181_216, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -387,10 +387,10 @@ impl WeightInfo for () {
 	/// Storage: `Governance::ProposalCalls` (r:1 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	fn enact() -> Weight {
-		//  Measured:  `16717`
+		//  Measured:  `16754`
 		//  Estimated: `19865`
-		// Minimum execution time: 34_542_000 picoseconds.
-		Weight::from_parts(59_133_000, 19865)
+		// Minimum execution time: 32_641_000 picoseconds.
+		Weight::from_parts(43_106_000, 19865)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -407,19 +407,19 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(16400), added: 18875, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Decisions` (r:0 w:1)
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 990]`.
 	fn cancel(c: u32, ) -> Weight {
-		//  Measured:  `1375 + c * (33 ±0)`
-		//  Estimated: `3630 + c * (2515 ±0)`
-		// Minimum execution time: 98_294_000 picoseconds.
-		Weight::from_parts(227_768_439, 3630)
-			// Standard Error: 81_656
-			.saturating_add(Weight::from_parts(4_972_128, 0).saturating_mul(c.into()))
+		//  Measured:  `1412 + c * (33 ±0)`
+		//  Estimated: `3658 + c * (2515 ±0)`
+		// Minimum execution time: 76_985_000 picoseconds.
+		Weight::from_parts(81_258_805, 3658)
+			// Standard Error: 21_643
+			.saturating_add(Weight::from_parts(3_310_911, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -437,12 +437,12 @@ impl WeightInfo for () {
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 200]`.
 	fn clear_votes(n: u32, ) -> Weight {
-		//  Measured:  `1305 + n * (64 ±0)`
-		//  Estimated: `11507 + n * (2572 ±25)`
-		// Minimum execution time: 102_267_000 picoseconds.
-		Weight::from_parts(137_397_140, 11507)
-			// Standard Error: 56_875
-			.saturating_add(Weight::from_parts(5_867_042, 0).saturating_mul(n.into()))
+		//  Measured:  `1495 + n * (64 ±0)`
+		//  Estimated: `11507 + n * (2572 ±0)`
+		// Minimum execution time: 89_187_000 picoseconds.
+		Weight::from_parts(117_157_127, 11507)
+			// Standard Error: 21_053
+			.saturating_add(Weight::from_parts(4_569_881, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -454,8 +454,8 @@ impl WeightInfo for () {
 	fn set_track() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_402_000 picoseconds.
-		Weight::from_parts(13_496_000, 0)
+		// Minimum execution time: 6_562_000 picoseconds.
+		Weight::from_parts(10_920_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

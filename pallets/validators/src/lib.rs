@@ -133,7 +133,8 @@ pub mod pallet {
 		type MaxValidators: Get<u32>;
 
 		/// Removals and withdrawals that would leave fewer admitted, unsuspended
-		/// validators are refused, so a vote or a co-op cannot stop the chain.
+		/// validators of active co-ops are refused, so a vote or a co-op cannot
+		/// stop the chain.
 		#[pallet::constant]
 		type MinValidators: Get<u32>;
 
@@ -322,8 +323,8 @@ pub mod pallet {
 		/// The validator set is full (`MaxValidators`). Remove a validator first.
 		TooManyValidators,
 		/// Removing this validator would leave fewer than `MinValidators` admitted,
-		/// unsuspended validators, which would put the chain's liveness at risk.
-		/// Admit a replacement first.
+		/// unsuspended validators of active co-ops, which would put the chain's
+		/// liveness at risk. Admit a replacement first.
 		TooFewValidators,
 		/// Only the validator account, the admin who registered it or an admin of
 		/// its co-op can withdraw a registration.
@@ -539,24 +540,29 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Admitted validators that are not suspended.
-	fn active_count() -> usize {
+	/// Whether `info` is an admitted validator that keeps the chain live: not
+	/// suspended, its co-op active. Only these count towards `MinValidators`.
+	fn counts_towards_minimum(info: &ValidatorOf<T>) -> bool {
+		info.status == ValidatorStatus::Active && T::Membership::is_active_coop(info.coop)
+	}
+
+	/// How many admitted validators count towards `MinValidators`.
+	fn live_count() -> usize {
 		Admitted::<T>::get()
 			.iter()
-			.filter(|who| {
-				Registry::<T>::get(who).is_some_and(|v| v.status == ValidatorStatus::Active)
-			})
+			.filter(|who| Registry::<T>::get(who).is_some_and(|v| Self::counts_towards_minimum(&v)))
 			.count()
 	}
 
 	/// Ends `validator`'s registration: out of the registry and the admitted list,
-	/// its deposit returned (or slashed). Refused if an active validator's leaving
-	/// would drop below `MinValidators`.
+	/// its deposit returned (or slashed). Refused if a validator that keeps the
+	/// chain live would leave fewer than `MinValidators` of them; a suspended one,
+	/// or one whose co-op is suspended or gone, may always go.
 	fn unregister(validator: &T::AccountId, slash: bool) -> Result<ValidatorOf<T>, DispatchError> {
 		let info = Registry::<T>::get(validator).ok_or(Error::<T>::NotRegistered)?;
-		if info.status == ValidatorStatus::Active {
+		if Self::counts_towards_minimum(&info) {
 			ensure!(
-				Self::active_count() > T::MinValidators::get() as usize,
+				Self::live_count() > T::MinValidators::get() as usize,
 				Error::<T>::TooFewValidators
 			);
 		}

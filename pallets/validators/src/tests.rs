@@ -271,6 +271,20 @@ fn removals_stop_at_the_minimum() {
 	});
 }
 
+/// A validator whose co-op is suspended keeps nothing live, so it may go even at
+/// the minimum; its co-op's suspension alone does not free the others.
+#[test]
+fn a_suspended_coops_validator_may_leave_at_the_minimum() {
+	build_and_execute(|| {
+		admit(5, 21);
+		assert_ok!(Membership::suspend_coop(root(), 2, Default::default()));
+		// Validators 11 and 12 are the last two that count: neither may go.
+		assert_noop!(Validators::withdraw(signed(1), acc(11)), Error::<Test>::TooFewValidators);
+		assert_ok!(Validators::withdraw(signed(21), acc(21)));
+		assert_eq!((held(5), Balances::free_balance(acc(5))), (0, START));
+	});
+}
+
 #[test]
 fn the_validator_its_sponsor_or_its_coops_admins_withdraw() {
 	build_and_execute(|| {

@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register() -> Weight {
 		//  Measured:  `1181`
 		//  Estimated: `3894`
-		// Minimum execution time: 69_315_000 picoseconds.
-		Weight::from_parts(99_314_000, 3894)
+		// Minimum execution time: 69_829_000 picoseconds.
+		Weight::from_parts(88_282_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -88,13 +88,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn admit() -> Weight {
 		//  Measured:  `3347`
 		//  Estimated: `6812`
-		// Minimum execution time: 52_237_000 picoseconds.
-		Weight::from_parts(70_726_000, 6812)
+		// Minimum execution time: 54_066_000 picoseconds.
+		Weight::from_parts(65_648_000, 6812)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CoopValidators::Registry` (r:32 w:1)
 	/// Proof: `CoopValidators::Registry` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:32 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	/// Storage: `CoopValidators::Admitted` (r:1 w:1)
 	/// Proof: `CoopValidators::Admitted` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `CoopValidators::PerCoop` (r:1 w:1)
@@ -104,15 +106,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn remove() -> Weight {
-		//  Measured:  `6269`
-		//  Estimated: `83550`
-		// Minimum execution time: 194_276_000 picoseconds.
-		Weight::from_parts(252_306_000, 83550)
-			.saturating_add(T::DbWeight::get().reads(37_u64))
+		//  Measured:  `11737`
+		//  Estimated: `93918`
+		// Minimum execution time: 330_569_000 picoseconds.
+		Weight::from_parts(372_727_000, 93918)
+			.saturating_add(T::DbWeight::get().reads(69_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CoopValidators::Registry` (r:32 w:1)
 	/// Proof: `CoopValidators::Registry` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:32 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	/// Storage: `CoopValidators::Admitted` (r:1 w:1)
 	/// Proof: `CoopValidators::Admitted` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `CoopValidators::PerCoop` (r:1 w:1)
@@ -122,11 +126,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		//  Measured:  `6128`
-		//  Estimated: `83550`
-		// Minimum execution time: 190_258_000 picoseconds.
-		Weight::from_parts(233_931_000, 83550)
-			.saturating_add(T::DbWeight::get().reads(36_u64))
+		//  Measured:  `11596`
+		//  Estimated: `93918`
+		// Minimum execution time: 303_047_000 picoseconds.
+		Weight::from_parts(365_725_000, 93918)
+			.saturating_add(T::DbWeight::get().reads(68_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CoopValidators::Registry` (r:1 w:1)
@@ -136,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reinstate() -> Weight {
 		//  Measured:  `765`
 		//  Estimated: `3894`
-		// Minimum execution time: 22_672_000 picoseconds.
-		Weight::from_parts(33_311_000, 3894)
+		// Minimum execution time: 21_748_000 picoseconds.
+		Weight::from_parts(28_737_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -146,8 +150,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn note_stalled() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_993_000 picoseconds.
-		Weight::from_parts(12_579_000, 0)
+		// Minimum execution time: 7_560_000 picoseconds.
+		Weight::from_parts(8_788_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CoopValidators::SessionLength` (r:0 w:1)
@@ -155,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_session_length() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_313_000 picoseconds.
-		Weight::from_parts(10_012_000, 0)
+		// Minimum execution time: 5_660_000 picoseconds.
+		Weight::from_parts(6_707_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -178,8 +182,8 @@ impl WeightInfo for () {
 	fn register() -> Weight {
 		//  Measured:  `1181`
 		//  Estimated: `3894`
-		// Minimum execution time: 69_315_000 picoseconds.
-		Weight::from_parts(99_314_000, 3894)
+		// Minimum execution time: 69_829_000 picoseconds.
+		Weight::from_parts(88_282_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -194,13 +198,15 @@ impl WeightInfo for () {
 	fn admit() -> Weight {
 		//  Measured:  `3347`
 		//  Estimated: `6812`
-		// Minimum execution time: 52_237_000 picoseconds.
-		Weight::from_parts(70_726_000, 6812)
+		// Minimum execution time: 54_066_000 picoseconds.
+		Weight::from_parts(65_648_000, 6812)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CoopValidators::Registry` (r:32 w:1)
 	/// Proof: `CoopValidators::Registry` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:32 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	/// Storage: `CoopValidators::Admitted` (r:1 w:1)
 	/// Proof: `CoopValidators::Admitted` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `CoopValidators::PerCoop` (r:1 w:1)
@@ -210,15 +216,17 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn remove() -> Weight {
-		//  Measured:  `6269`
-		//  Estimated: `83550`
-		// Minimum execution time: 194_276_000 picoseconds.
-		Weight::from_parts(252_306_000, 83550)
-			.saturating_add(RocksDbWeight::get().reads(37_u64))
+		//  Measured:  `11737`
+		//  Estimated: `93918`
+		// Minimum execution time: 330_569_000 picoseconds.
+		Weight::from_parts(372_727_000, 93918)
+			.saturating_add(RocksDbWeight::get().reads(69_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CoopValidators::Registry` (r:32 w:1)
 	/// Proof: `CoopValidators::Registry` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:32 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	/// Storage: `CoopValidators::Admitted` (r:1 w:1)
 	/// Proof: `CoopValidators::Admitted` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `CoopValidators::PerCoop` (r:1 w:1)
@@ -228,11 +236,11 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		//  Measured:  `6128`
-		//  Estimated: `83550`
-		// Minimum execution time: 190_258_000 picoseconds.
-		Weight::from_parts(233_931_000, 83550)
-			.saturating_add(RocksDbWeight::get().reads(36_u64))
+		//  Measured:  `11596`
+		//  Estimated: `93918`
+		// Minimum execution time: 303_047_000 picoseconds.
+		Weight::from_parts(365_725_000, 93918)
+			.saturating_add(RocksDbWeight::get().reads(68_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CoopValidators::Registry` (r:1 w:1)
@@ -242,8 +250,8 @@ impl WeightInfo for () {
 	fn reinstate() -> Weight {
 		//  Measured:  `765`
 		//  Estimated: `3894`
-		// Minimum execution time: 22_672_000 picoseconds.
-		Weight::from_parts(33_311_000, 3894)
+		// Minimum execution time: 21_748_000 picoseconds.
+		Weight::from_parts(28_737_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -252,8 +260,8 @@ impl WeightInfo for () {
 	fn note_stalled() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_993_000 picoseconds.
-		Weight::from_parts(12_579_000, 0)
+		// Minimum execution time: 7_560_000 picoseconds.
+		Weight::from_parts(8_788_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CoopValidators::SessionLength` (r:0 w:1)
@@ -261,8 +269,8 @@ impl WeightInfo for () {
 	fn set_session_length() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_313_000 picoseconds.
-		Weight::from_parts(10_012_000, 0)
+		// Minimum execution time: 5_660_000 picoseconds.
+		Weight::from_parts(6_707_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -1,9 +1,9 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-01 (Y/M/D)
+//! DATE: 2026-12-02 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `coop-runtime`
-//! WARMUPS: `3`, REPEAT: `20`
+//! WARMUPS: `10`, REPEAT: `50`
 //! WEIGHT-PATH: `runtime/src/weights`
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
@@ -13,12 +13,12 @@
 //   overhead
 //   --chain
 //   dev
+//   --warmup
+//   10
+//   --repeat
+//   50
 //   --weight-path
 //   runtime/src/weights
-//   --warmup
-//   3
-//   --repeat
-//   20
 
 use frame_support::parameter_types;
 use frame_support::weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
@@ -28,17 +28,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 140_275, 308_256
-	///   Average:  177_535
-	///   Median:   147_169
-	///   Std-Dev:  48617.83
+	///   Min, Max: 198_223, 1_040_174
+	///   Average:  278_999
+	///   Median:   238_382
+	///   Std-Dev:  119304.28
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 308_256
-	///   95th: 247_220
-	///   75th: 204_341
+	///   99th: 1_040_174
+	///   95th: 395_915
+	///   75th: 304_393
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(177_535), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(278_999), 0);
 }
 
 #[cfg(test)]

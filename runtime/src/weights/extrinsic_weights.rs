@@ -1,9 +1,9 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-01 (Y/M/D)
+//! DATE: 2026-12-02 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `coop-runtime`
-//! WARMUPS: `3`, REPEAT: `20`
+//! WARMUPS: `10`, REPEAT: `50`
 //! WEIGHT-PATH: `runtime/src/weights`
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
@@ -13,12 +13,12 @@
 //   overhead
 //   --chain
 //   dev
+//   --warmup
+//   10
+//   --repeat
+//   50
 //   --weight-path
 //   runtime/src/weights
-//   --warmup
-//   3
-//   --repeat
-//   20
 
 use frame_support::parameter_types;
 use frame_support::weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
@@ -28,17 +28,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 103_790, 127_666
-	///   Average:  114_622
-	///   Median:   112_217
-	///   Std-Dev:  7573.67
+	///   Min, Max: 123_479, 148_452
+	///   Average:  137_277
+	///   Median:   137_612
+	///   Std-Dev:  4998.76
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 127_666
-	///   95th: 127_033
-	///   75th: 120_782
+	///   99th: 148_452
+	///   95th: 145_556
+	///   75th: 140_682
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(114_622), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(137_277), 0);
 }
 
 #[cfg(test)]

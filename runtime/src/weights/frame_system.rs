@@ -48,22 +48,22 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_768_000 picoseconds.
-		Weight::from_parts(5_313_000, 0)
+		// Minimum execution time: 2_588_000 picoseconds.
+		Weight::from_parts(19_542_585, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1
-			.saturating_add(Weight::from_parts(480, 0).saturating_mul(b.into()))
+			// Standard Error: 0
+			.saturating_add(Weight::from_parts(329, 0).saturating_mul(b.into()))
 	}
 	/// The range of component `b` is `[0, 3932160]`.
 	fn remark_with_event(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_606_000 picoseconds.
-		Weight::from_parts(11_326_000, 0)
+		// Minimum execution time: 6_175_000 picoseconds.
+		Weight::from_parts(7_016_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 4
-			.saturating_add(Weight::from_parts(1_812, 0).saturating_mul(b.into()))
+			// Standard Error: 0
+			.saturating_add(Weight::from_parts(1_333, 0).saturating_mul(b.into()))
 	}
 	/// Storage: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
 	/// Proof: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
@@ -71,8 +71,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_664_000 picoseconds.
-		Weight::from_parts(9_721_000, 0)
+		// Minimum execution time: 4_517_000 picoseconds.
+		Weight::from_parts(6_180_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 156_417_530_000 picoseconds.
-		Weight::from_parts(176_911_271_000, 0)
+		// Minimum execution time: 108_837_926_000 picoseconds.
+		Weight::from_parts(117_959_318_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -94,11 +94,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_629_000 picoseconds.
-		Weight::from_parts(5_920_000, 0)
+		// Minimum execution time: 2_531_000 picoseconds.
+		Weight::from_parts(2_909_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1_243
-			.saturating_add(Weight::from_parts(978_827, 0).saturating_mul(i.into()))
+			// Standard Error: 596
+			.saturating_add(Weight::from_parts(828_443, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -108,11 +108,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_392_000 picoseconds.
-		Weight::from_parts(6_031_000, 0)
+		// Minimum execution time: 2_596_000 picoseconds.
+		Weight::from_parts(2_918_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1_297
-			.saturating_add(Weight::from_parts(736_535, 0).saturating_mul(i.into()))
+			// Standard Error: 603
+			.saturating_add(Weight::from_parts(633_094, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -120,13 +120,13 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 	/// The range of component `p` is `[0, 1000]`.
 	fn kill_prefix(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `64 + p * (69 ±0)`
-		//  Estimated: `62 + p * (70 ±0)`
-		// Minimum execution time: 8_055_000 picoseconds.
-		Weight::from_parts(9_963_000, 0)
-			.saturating_add(Weight::from_parts(0, 62))
-			// Standard Error: 4_077
-			.saturating_add(Weight::from_parts(1_625_630, 0).saturating_mul(p.into()))
+		//  Measured:  `44 + p * (69 ±0)`
+		//  Estimated: `56 + p * (70 ±0)`
+		// Minimum execution time: 4_740_000 picoseconds.
+		Weight::from_parts(5_883_000, 0)
+			.saturating_add(Weight::from_parts(0, 56))
+			// Standard Error: 1_527
+			.saturating_add(Weight::from_parts(1_329_231, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(p.into()))
@@ -137,8 +137,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 17_918_000 picoseconds.
-		Weight::from_parts(22_458_000, 0)
+		// Minimum execution time: 14_139_000 picoseconds.
+		Weight::from_parts(16_593_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -150,8 +150,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `22`
 		//  Estimated: `1518`
-		// Minimum execution time: 176_776_871_000 picoseconds.
-		Weight::from_parts(195_970_672_000, 0)
+		// Minimum execution time: 113_901_998_000 picoseconds.
+		Weight::from_parts(125_815_257_000, 0)
 			.saturating_add(Weight::from_parts(0, 1518))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))

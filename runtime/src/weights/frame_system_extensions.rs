@@ -47,32 +47,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_872_000 picoseconds.
-		Weight::from_parts(4_385_000, 0)
+		// Minimum execution time: 1_808_000 picoseconds.
+		Weight::from_parts(3_052_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_560_000 picoseconds.
-		Weight::from_parts(7_286_000, 0)
+		// Minimum execution time: 3_854_000 picoseconds.
+		Weight::from_parts(5_749_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_328_000 picoseconds.
-		Weight::from_parts(7_328_000, 0)
+		// Minimum execution time: 4_003_000 picoseconds.
+		Weight::from_parts(5_764_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 648_000 picoseconds.
-		Weight::from_parts(959_000, 0)
+		// Minimum execution time: 535_000 picoseconds.
+		Weight::from_parts(842_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `101`
 		//  Estimated: `3593`
-		// Minimum execution time: 10_333_000 picoseconds.
-		Weight::from_parts(14_883_000, 0)
+		// Minimum execution time: 7_549_000 picoseconds.
+		Weight::from_parts(10_429_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -91,32 +91,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 475_000 picoseconds.
-		Weight::from_parts(795_000, 0)
+		// Minimum execution time: 390_000 picoseconds.
+		Weight::from_parts(660_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_tx_version() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 451_000 picoseconds.
-		Weight::from_parts(787_000, 0)
+		// Minimum execution time: 419_000 picoseconds.
+		Weight::from_parts(686_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_weight() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_225_000 picoseconds.
-		Weight::from_parts(8_232_000, 0)
+		// Minimum execution time: 4_418_000 picoseconds.
+		Weight::from_parts(6_820_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_877_000 picoseconds.
-		Weight::from_parts(5_292_000, 0)
+		// Minimum execution time: 2_617_000 picoseconds.
+		Weight::from_parts(4_284_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 58_254_000 picoseconds.
-		Weight::from_parts(74_465_000, 0)
+		// Minimum execution time: 51_261_000 picoseconds.
+		Weight::from_parts(68_122_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -61,8 +61,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 45_480_000 picoseconds.
-		Weight::from_parts(59_202_000, 0)
+		// Minimum execution time: 40_095_000 picoseconds.
+		Weight::from_parts(51_912_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -73,8 +73,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 26_231_000 picoseconds.
-		Weight::from_parts(37_551_000, 0)
+		// Minimum execution time: 21_035_000 picoseconds.
+		Weight::from_parts(29_114_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 25_134_000 picoseconds.
-		Weight::from_parts(38_607_000, 0)
+		// Minimum execution time: 21_852_000 picoseconds.
+		Weight::from_parts(29_331_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_310_000 picoseconds.
-		Weight::from_parts(77_901_000, 0)
+		// Minimum execution time: 59_060_000 picoseconds.
+		Weight::from_parts(74_277_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 53_824_000 picoseconds.
-		Weight::from_parts(69_553_000, 0)
+		// Minimum execution time: 54_467_000 picoseconds.
+		Weight::from_parts(65_406_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 21_957_000 picoseconds.
-		Weight::from_parts(32_405_000, 0)
+		// Minimum execution time: 18_445_000 picoseconds.
+		Weight::from_parts(25_688_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -134,11 +134,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 25_814_000 picoseconds.
-		Weight::from_parts(28_250_000, 0)
+		// Minimum execution time: 19_918_000 picoseconds.
+		Weight::from_parts(24_085_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 66_490
-			.saturating_add(Weight::from_parts(22_674_176, 0).saturating_mul(u.into()))
+			// Standard Error: 35_990
+			.saturating_add(Weight::from_parts(17_755_623, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -147,24 +147,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_000_000 picoseconds.
-		Weight::from_parts(11_883_000, 0)
+		// Minimum execution time: 6_740_000 picoseconds.
+		Weight::from_parts(10_399_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 37_976_000 picoseconds.
-		Weight::from_parts(49_644_000, 0)
+		// Minimum execution time: 33_279_000 picoseconds.
+		Weight::from_parts(41_374_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 25_651_000 picoseconds.
-		Weight::from_parts(35_543_000, 0)
+		// Minimum execution time: 21_636_000 picoseconds.
+		Weight::from_parts(28_329_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -51,8 +51,8 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `114`
 		//  Estimated: `1493`
-		// Minimum execution time: 8_773_000 picoseconds.
-		Weight::from_parts(12_881_000, 0)
+		// Minimum execution time: 6_739_000 picoseconds.
+		Weight::from_parts(10_138_000, 0)
 			.saturating_add(Weight::from_parts(0, 1493))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -61,8 +61,8 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_582_000 picoseconds.
-		Weight::from_parts(3_645_000, 0)
+		// Minimum execution time: 1_186_000 picoseconds.
+		Weight::from_parts(2_271_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

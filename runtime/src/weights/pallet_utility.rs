@@ -48,18 +48,18 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_003_000 picoseconds.
-		Weight::from_parts(10_139_000, 0)
+		// Minimum execution time: 5_555_000 picoseconds.
+		Weight::from_parts(13_693_644, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 2_093
-			.saturating_add(Weight::from_parts(3_853_417, 0).saturating_mul(c.into()))
+			// Standard Error: 2_194
+			.saturating_add(Weight::from_parts(3_059_206, 0).saturating_mul(c.into()))
 	}
 	fn as_derivative() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_686_000 picoseconds.
-		Weight::from_parts(10_069_000, 0)
+		// Minimum execution time: 4_786_000 picoseconds.
+		Weight::from_parts(7_310_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// The range of component `c` is `[0, 1000]`.
@@ -67,18 +67,18 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_723_000 picoseconds.
-		Weight::from_parts(9_747_000, 0)
+		// Minimum execution time: 5_465_000 picoseconds.
+		Weight::from_parts(9_003_649, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 2_199
-			.saturating_add(Weight::from_parts(4_036_807, 0).saturating_mul(c.into()))
+			// Standard Error: 2_176
+			.saturating_add(Weight::from_parts(3_408_636, 0).saturating_mul(c.into()))
 	}
 	fn dispatch_as() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_321_000 picoseconds.
-		Weight::from_parts(13_522_000, 0)
+		// Minimum execution time: 7_227_000 picoseconds.
+		Weight::from_parts(9_140_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// The range of component `c` is `[0, 1000]`.
@@ -86,26 +86,26 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_615_000 picoseconds.
-		Weight::from_parts(10_332_000, 0)
+		// Minimum execution time: 5_498_000 picoseconds.
+		Weight::from_parts(4_870_405, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1_774
-			.saturating_add(Weight::from_parts(3_709_853, 0).saturating_mul(c.into()))
+			// Standard Error: 2_014
+			.saturating_add(Weight::from_parts(3_028_179, 0).saturating_mul(c.into()))
 	}
 	fn dispatch_as_fallible() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_545_000 picoseconds.
-		Weight::from_parts(13_507_000, 0)
+		// Minimum execution time: 7_156_000 picoseconds.
+		Weight::from_parts(11_836_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn if_else() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 12_022_000 picoseconds.
-		Weight::from_parts(15_772_000, 0)
+		// Minimum execution time: 8_956_000 picoseconds.
+		Weight::from_parts(14_077_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
