@@ -125,6 +125,9 @@ impl Lab {
 			"--listen-addr",
 			&listen,
 			"--rpc-external",
+			// No Host-header filter: the test reaches RPC at the namespace's address.
+			"--rpc-cors",
+			"all",
 			"--rpc-port",
 			"9944",
 			"--no-mdns",
@@ -227,7 +230,8 @@ async fn validators_survive_and_heal_network_partitions() {
 	let started = Instant::now();
 	let all = [0, 1, 2, 3];
 	lab.start(0, None);
-	let deadline = Instant::now() + Duration::from_secs(60);
+	// The first start compiles the runtime and builds genesis: give it time.
+	let deadline = Instant::now() + Duration::from_secs(120);
 	let peer: String = loop {
 		let client = HttpClientBuilder::default().build(Lab::rpc_url(0)).unwrap();
 		if let Ok(peer) = client.request("system_localPeerId", rpc_params![]).await {

@@ -1026,7 +1026,7 @@ mod live_network {
 	}
 
 	fn refused(genesis: Value) -> String {
-		live_genesis(genesis).err().expect("refused")
+		live_genesis(genesis).expect_err("refused")
 	}
 
 	#[test]

@@ -11,6 +11,7 @@ use frame_support::{
 	weights::Weight,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_arithmetic::traits::CheckedRem;
 use sp_runtime::{
 	traits::{Convert, One, Saturating, Zero},
 	Perbill, Permill,
@@ -87,8 +88,8 @@ impl<AccountId> Convert<AccountId, Option<()>> for FullIdentificationOf {
 /// Sessions end at the multiples of [`SessionLength`].
 impl<T: Config> pallet_session::ShouldEndSession<BlockNumberFor<T>> for Pallet<T> {
 	fn should_end_session(now: BlockNumberFor<T>) -> bool {
-		let length = SessionLength::<T>::get();
-		!length.is_zero() && (now % length).is_zero()
+		// A zero length (never set) ends no session.
+		now.checked_rem(&SessionLength::<T>::get()).is_some_and(|into| into.is_zero())
 	}
 }
 
@@ -99,11 +100,10 @@ impl<T: Config> EstimateNextSessionRotation<BlockNumberFor<T>> for Pallet<T> {
 
 	fn estimate_current_session_progress(now: BlockNumberFor<T>) -> (Option<Permill>, Weight) {
 		let length = SessionLength::<T>::get();
-		let progress = (!length.is_zero()).then(|| {
-			// The block that ends a session is its last, so the count is 1-based.
-			let into = (now % length).saturating_add(One::one());
-			Permill::from_rational(into, length)
-		});
+		// The block that ends a session is its last, so the count is 1-based.
+		let progress = now
+			.checked_rem(&length)
+			.map(|into| Permill::from_rational(into.saturating_add(One::one()), length));
 		(progress, T::DbWeight::get().reads(1))
 	}
 
@@ -112,7 +112,7 @@ impl<T: Config> EstimateNextSessionRotation<BlockNumberFor<T>> for Pallet<T> {
 	) -> (Option<BlockNumberFor<T>>, Weight) {
 		let length = SessionLength::<T>::get();
 		let next =
-			(!length.is_zero()).then(|| now.saturating_sub(now % length).saturating_add(length));
+			now.checked_rem(&length).map(|into| now.saturating_sub(into).saturating_add(length));
 		(next, T::DbWeight::get().reads(1))
 	}
 }

@@ -20,7 +20,7 @@ pub const SESSION_HISTORY: u32 = 168;
 
 parameter_types! {
 	/// How long (in blocks) an equivocation report stays valid in the pool.
-	pub const ReportLongevity: u64 = SESSION_HISTORY as u64 * HOURS as u64;
+	pub const ReportLongevity: u64 = (SESSION_HISTORY as u64).saturating_mul(HOURS as u64);
 }
 
 impl pallet_coop_validators::Config for Runtime {
