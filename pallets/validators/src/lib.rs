@@ -431,7 +431,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::AdmissionOrigin::ensure_origin(origin)?;
 			let validator = T::Lookup::lookup(validator)?;
-			let info = Self::unregister(&validator, slash_deposit)?;
+			let info = Registry::<T>::get(&validator).ok_or(Error::<T>::NotRegistered)?;
+			Self::unregister(&validator, &info, slash_deposit)?;
 			Self::deposit_event(Event::Removed { validator, coop: info.coop });
 			Ok(())
 		}
@@ -455,7 +456,7 @@ pub mod pallet {
 				who == validator || who == info.sponsor || T::Membership::is_admin(&who, info.coop),
 				Error::<T>::NotAllowed
 			);
-			let info = Self::unregister(&validator, false)?;
+			Self::unregister(&validator, &info, false)?;
 			Self::deposit_event(Event::Withdrawn { validator, coop: info.coop });
 			Ok(())
 		}
@@ -558,9 +559,8 @@ impl<T: Config> Pallet<T> {
 	/// its deposit returned (or slashed). Refused if a validator that keeps the
 	/// chain live would leave fewer than `MinValidators` of them; a suspended one,
 	/// or one whose co-op is suspended or gone, may always go.
-	fn unregister(validator: &T::AccountId, slash: bool) -> Result<ValidatorOf<T>, DispatchError> {
-		let info = Registry::<T>::get(validator).ok_or(Error::<T>::NotRegistered)?;
-		if Self::counts_towards_minimum(&info) {
+	fn unregister(validator: &T::AccountId, info: &ValidatorOf<T>, slash: bool) -> DispatchResult {
+		if Self::counts_towards_minimum(info) {
 			ensure!(
 				Self::live_count() > T::MinValidators::get() as usize,
 				Error::<T>::TooFewValidators
@@ -595,7 +595,7 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
-		Ok(info)
+		Ok(())
 	}
 
 	/// The registry's invariants.

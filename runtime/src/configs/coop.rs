@@ -173,11 +173,21 @@ pub struct PassportBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_coop_passport::BenchmarkHelper<AccountId> for PassportBenchmarkHelper {
 	fn coop(index: u32) -> (AccountId, pallet_coop_membership::CoopId) {
-		let admin: AccountId = frame_benchmarking::account("passport-coop", index, 0);
-		let members = [(admin.clone(), pallet_coop_membership::Role::Admin)];
-		let coop = Membership::found_coop(b"benchmark co-op", &members).unwrap_or_default();
-		(admin, coop)
+		benchmark_coop("passport-coop", index)
 	}
+}
+
+/// A new active co-op whose only member is its admin, the benchmark account
+/// `seed`/`index`: what the passport, bounties and validators benchmarks start from.
+#[cfg(feature = "runtime-benchmarks")]
+pub(crate) fn benchmark_coop(
+	seed: &'static str,
+	index: u32,
+) -> (AccountId, pallet_coop_membership::CoopId) {
+	let admin: AccountId = frame_benchmarking::account(seed, index, 0);
+	let members = [(admin.clone(), pallet_coop_membership::Role::Admin)];
+	let coop = Membership::found_coop(b"benchmark co-op", &members).unwrap_or_default();
+	(admin, coop)
 }
 
 /// Runs the federation's approved calls once their track's enactment delay passed.
@@ -294,10 +304,7 @@ pub struct BountiesBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_coop_bounties::BenchmarkHelper<AccountId> for BountiesBenchmarkHelper {
 	fn coop_admin(index: u32) -> (AccountId, pallet_coop_membership::CoopId) {
-		let admin: AccountId = frame_benchmarking::account("bounty-coop", index, 0);
-		let members = [(admin.clone(), pallet_coop_membership::Role::Admin)];
-		let coop = Membership::found_coop(b"benchmark co-op", &members).unwrap_or_default();
-		(admin, coop)
+		benchmark_coop("bounty-coop", index)
 	}
 
 	fn coop_admins(index: u32) -> (AccountId, AccountId, pallet_coop_membership::CoopId) {

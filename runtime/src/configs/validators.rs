@@ -124,10 +124,7 @@ pub struct ValidatorsBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_coop_validators::BenchmarkHelper<AccountId> for ValidatorsBenchmarkHelper {
 	fn coop(index: u32) -> (AccountId, pallet_coop_membership::CoopId) {
-		let admin: AccountId = frame_benchmarking::account("validator-coop", index, 0);
-		let members = [(admin.clone(), pallet_coop_membership::Role::Admin)];
-		let coop = Membership::found_coop(b"benchmark co-op", &members).unwrap_or_default();
-		(admin, coop)
+		super::coop::benchmark_coop("validator-coop", index)
 	}
 
 	fn set_keys(who: &AccountId) {
