@@ -32,6 +32,9 @@ export COOP_E2E_SNAPSHOTS
 trap 'rm -rf "$results" "$COOP_E2E_SNAPSHOTS"' EXIT
 
 echo "== unit, runtime and end-to-end tests"
+# The end-to-end tests (crate coop-e2e) run this binary: build it first, so they
+# never run a stale one.
+cargo build --release --locked -p coop-node
 cargo test --release --locked --workspace --no-fail-fast 2>&1 | tee -a "$results"
 
 echo "== benchmark test suites (runtime-benchmarks feature)"

@@ -1,15 +1,46 @@
-//! Runtime APIs of CoopDAO that the node calls, declared apart from the runtime
-//! and the pallets so that the node can name them without depending on either.
+//! What CoopDAO's pallets, runtime, node and Rust clients share: the account and
+//! balance aliases, the ids, the membership traits the pallets rely on, and every
+//! runtime API with the view types it returns.
 //!
-//! This crate is the start of `coop-primitives`, the future home of all of
-//! CoopDAO's runtime APIs. Keep it small: API declarations and the plain types
-//! they need, no pallet or runtime types and no logic.
+//! The views are plain SCALE types (`Vec`s, no `Config` bounds), so a client can
+//! decode them knowing only this crate. Lists are paged with cursors ([`Page`]).
+//! Keep this crate free of logic and of pallet or runtime types.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+pub mod bounties;
+pub mod governance;
+pub mod membership;
+mod paging;
+pub mod passport;
+
+pub use paging::{Page, MAX_PAGE};
+
 use alloc::vec::Vec;
+use sp_runtime::{
+	traits::{IdentifyAccount, Verify},
+	MultiSignature,
+};
+
+/// Block number.
+pub type BlockNumber = u32;
+/// A transaction signature.
+pub type Signature = MultiSignature;
+/// An account: the public key of its signer.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// A balance, in planck (10^-12 COOP).
+pub type Balance = u128;
+/// A transaction index of an account.
+pub type Nonce = u32;
+/// A block or storage hash.
+pub type Hash = sp_core::H256;
+
+pub use bounties::BountyId;
+pub use governance::{ProposalId, TrackId};
+pub use membership::CoopId;
+pub use passport::ClaimKindId;
 
 sp_api::decl_runtime_apis! {
 	/// Checks of extrinsic bytes that never trap, whatever the bytes.

@@ -1,6 +1,13 @@
 //! Runtime APIs the node and wallets call.
 
 use alloc::vec::Vec;
+use coop_primitives::{
+	bounties::{BountyId, BountyStatus, BountyView, Ledger},
+	governance::{DecisionView, ProposalId, ProposalView},
+	membership::{CoopId, CoopStatus, CoopView, MemberView},
+	passport::{AttestationView, ClaimKindId, ClaimKindView, PassportView, Subject},
+	Page,
+};
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
@@ -167,92 +174,99 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_coop_membership::runtime_api::MembershipApi<Block, AccountId, Balance, BlockNumber> for Runtime {
-		fn coop(id: u32) -> Option<pallet_coop_membership::runtime_api::CoopView<AccountId, Balance, BlockNumber>> {
+	impl coop_primitives::membership::MembershipApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn coop(id: CoopId) -> Option<CoopView<AccountId, Balance, BlockNumber>> {
 			Membership::coop_view(id)
 		}
 
-		fn coop_of(who: AccountId) -> Option<pallet_coop_membership::runtime_api::MembershipView<BlockNumber>> {
-			Membership::membership_view(&who)
+		fn coop_of(who: AccountId) -> Option<MemberView<AccountId, BlockNumber>> {
+			Membership::member_view(who)
 		}
 
-		fn coops(start: u32, limit: u32) -> Vec<pallet_coop_membership::runtime_api::CoopView<AccountId, Balance, BlockNumber>> {
-			Membership::active_coops_page(start, limit)
+		fn coops(
+			status: Option<CoopStatus>,
+			start_after: Option<CoopId>,
+			limit: u32,
+		) -> Page<CoopView<AccountId, Balance, BlockNumber>, CoopId> {
+			Membership::coops_page(status, start_after, limit)
 		}
 
-		fn members(id: u32, limit: u32) -> Vec<(AccountId, pallet_coop_membership::runtime_api::MembershipView<BlockNumber>)> {
-			Membership::members_page(id, limit)
+		fn members(
+			coop: CoopId,
+			start_after: Option<AccountId>,
+			limit: u32,
+		) -> Page<MemberView<AccountId, BlockNumber>, AccountId> {
+			Membership::members_page(coop, start_after, limit)
 		}
 	}
 
-	#[api_version(2)]
-	impl pallet_coop_governance::runtime_api::GovernanceApi<Block, AccountId, BlockNumber, Hash> for Runtime {
-		fn proposal(id: u32) -> Option<pallet_coop_governance::runtime_api::ProposalView<AccountId, BlockNumber, Hash>> {
+	impl coop_primitives::governance::GovernanceApi<Block, AccountId, BlockNumber, Hash> for Runtime {
+		fn proposal(id: ProposalId) -> Option<ProposalView<AccountId, BlockNumber, Hash>> {
 			Governance::proposal_view(id)
 		}
 
-		fn proposals(start: u32, limit: u32) -> Vec<pallet_coop_governance::runtime_api::ProposalView<AccountId, BlockNumber, Hash>> {
-			Governance::proposals_page(start, limit)
+		fn proposals(
+			start_after: Option<ProposalId>,
+			limit: u32,
+		) -> Page<ProposalView<AccountId, BlockNumber, Hash>, ProposalId> {
+			Governance::proposals_page(start_after, limit)
 		}
 
-		fn decision(id: u32) -> Option<pallet_coop_governance::Decision<AccountId, BlockNumber, Hash>> {
-			pallet_coop_governance::Decisions::<Runtime>::get(id)
+		fn decision(id: ProposalId) -> Option<DecisionView<AccountId, BlockNumber, Hash>> {
+			Governance::decision_view(id)
 		}
 
-		fn decisions(start: u32, limit: u32) -> Vec<(u32, pallet_coop_governance::Decision<AccountId, BlockNumber, Hash>)> {
-			Governance::decisions_page(start, limit)
-		}
-
-		fn block_reasons(id: u32) -> Vec<(AccountId, sp_core::H256)> {
-			Governance::block_reasons_of(id)
+		fn decisions(
+			start_after: Option<ProposalId>,
+			limit: u32,
+		) -> Page<DecisionView<AccountId, BlockNumber, Hash>, ProposalId> {
+			Governance::decisions_page(start_after, limit)
 		}
 	}
 
-	impl pallet_coop_passport::runtime_api::PassportApi<Block, AccountId, Balance, BlockNumber> for Runtime {
-		fn passport(coop: u32) -> Option<pallet_coop_passport::Passport<BlockNumber>> {
-			pallet_coop_passport::Passports::<Runtime>::get(coop)
+	impl coop_primitives::passport::PassportApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn passport(coop: CoopId) -> Option<PassportView<BlockNumber>> {
+			Passport::passport_view(coop)
 		}
 
 		fn attestations(
-			subject: pallet_coop_passport::Subject<AccountId>,
-		) -> Vec<pallet_coop_passport::runtime_api::AttestationView<AccountId, Balance, BlockNumber>> {
-			Passport::attestations_of(&subject)
+			subject: Subject<AccountId>,
+			start_after: Option<(ClaimKindId, AccountId)>,
+			limit: u32,
+		) -> Page<AttestationView<AccountId, Balance, BlockNumber>, (ClaimKindId, AccountId)> {
+			Passport::attestations_page(subject, start_after, limit)
 		}
 
-		fn is_verified(subject: pallet_coop_passport::Subject<AccountId>, kind: u16, k: u32) -> bool {
+		fn is_verified(subject: Subject<AccountId>, kind: ClaimKindId, k: u32) -> bool {
 			Passport::is_verified(&subject, kind, k)
 		}
 
-		fn claim_kinds() -> Vec<(u16, pallet_coop_passport::ClaimKind<BlockNumber>)> {
-			Passport::claim_kinds_list()
+		fn claim_kinds(
+			start_after: Option<ClaimKindId>,
+			limit: u32,
+		) -> Page<ClaimKindView<BlockNumber>, ClaimKindId> {
+			Passport::claim_kinds_page(start_after, limit)
 		}
 	}
 
-	impl pallet_coop_bounties::runtime_api::BountiesApi<
-		Block,
-		pallet_coop_bounties::BountyOf<Runtime>,
-		pallet_coop_bounties::ClaimOf<Runtime>,
-		AccountId,
-		Balance,
-		BlockNumber,
-	> for Runtime {
-		fn bounty(id: u32) -> Option<pallet_coop_bounties::runtime_api::BountyViewOf<Runtime>> {
+	impl coop_primitives::bounties::BountiesApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn bounty(id: BountyId) -> Option<BountyView<AccountId, Balance, BlockNumber>> {
 			Bounties::bounty_view(id)
 		}
 
 		fn bounties(
-			status: Option<pallet_coop_bounties::BountyStatus>,
-			start: u32,
+			status: Option<BountyStatus>,
+			start_after: Option<BountyId>,
 			limit: u32,
-		) -> Vec<pallet_coop_bounties::runtime_api::BountyViewOf<Runtime>> {
-			Bounties::bounties_page(status, start, limit)
+		) -> Page<BountyView<AccountId, Balance, BlockNumber>, BountyId> {
+			Bounties::bounties_page(status, start_after, limit)
 		}
 
-		fn contributions(who: AccountId) -> pallet_coop_bounties::Ledger<Balance> {
+		fn contributions(who: AccountId) -> Ledger<Balance> {
 			pallet_coop_bounties::Contributions::<Runtime>::get(who)
 		}
 
-		fn coop_contributions(coop: u32) -> pallet_coop_bounties::Ledger<Balance> {
+		fn coop_contributions(coop: CoopId) -> Ledger<Balance> {
 			pallet_coop_bounties::CoopContributions::<Runtime>::get(coop)
 		}
 	}

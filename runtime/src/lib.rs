@@ -31,11 +31,7 @@ pub mod live_network;
 mod tests;
 pub mod weights;
 
-use sp_runtime::{
-	generic, impl_opaque_keys,
-	traits::{BlakeTwo256, IdentifyAccount, Verify},
-	MultiAddress, MultiSignature,
-};
+use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256, MultiAddress};
 use sp_version::RuntimeVersion;
 
 pub use frame_support::{construct_runtime, parameter_types};
@@ -75,7 +71,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -100,18 +96,9 @@ pub const MICRO_UNIT: Balance = 1_000_000;
 /// An account needs at least this much to exist: 0.01 COOP.
 pub const EXISTENTIAL_DEPOSIT: Balance = 10 * MILLI_UNIT;
 
-/// Block number.
-pub type BlockNumber = u32;
-/// Signatures: sr25519, ed25519 or ecdsa, so every common wallet can sign.
-pub type Signature = MultiSignature;
-/// An account id: the public key of the signing scheme.
-pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
-/// Balance of an account.
-pub type Balance = u128;
-/// Transaction counter of an account.
-pub type Nonce = u32;
-/// Hash type of blocks and tries.
-pub type Hash = sp_core::H256;
+/// The aliases every CoopDAO crate shares (signatures: sr25519, ed25519 or ecdsa,
+/// so every common wallet can sign).
+pub use coop_primitives::{AccountId, Balance, BlockNumber, Hash, Nonce, Signature};
 /// The address format: accounts are addressed by id (no indices).
 pub type Address = MultiAddress<AccountId, ()>;
 /// Block header type.
@@ -156,6 +143,8 @@ type Migrations = (
 	pallet_coop_bounties::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_coop_bounties::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_coop_governance::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_coop_membership::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_coop_bounties::migrations::v4::MigrateV3ToV4<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.

@@ -15,7 +15,8 @@ use std::{marker::PhantomData, sync::Arc};
 
 use codec::{Decode, Encode};
 use coop_primitives::ExtrinsicCheckApi;
-use coop_runtime::{opaque::Block, AccountId, Balance, Hash, Nonce};
+use coop_primitives::{AccountId, Balance, Hash, Nonce};
+use coop_runtime::opaque::Block;
 use jsonrpsee::{
 	core::RegisterMethodError,
 	types::{

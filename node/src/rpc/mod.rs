@@ -4,10 +4,12 @@
 
 mod checked;
 pub mod coop;
+pub mod json;
 
 use std::sync::Arc;
 
-use coop_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash, Nonce};
+use coop_primitives::{AccountId, Balance, BlockNumber, Hash, Nonce};
+use coop_runtime::opaque::Block;
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -67,17 +69,10 @@ where
 		+ substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ BlockBuilder<Block>
-		+ pallet_coop_membership::runtime_api::MembershipApi<Block, AccountId, Balance, BlockNumber>
-		+ pallet_coop_governance::runtime_api::GovernanceApi<Block, AccountId, BlockNumber, Hash>
-		+ pallet_coop_passport::runtime_api::PassportApi<Block, AccountId, Balance, BlockNumber>
-		+ pallet_coop_bounties::runtime_api::BountiesApi<
-			Block,
-			pallet_coop_bounties::BountyOf<coop_runtime::Runtime>,
-			pallet_coop_bounties::ClaimOf<coop_runtime::Runtime>,
-			AccountId,
-			Balance,
-			BlockNumber,
-		>,
+		+ coop_primitives::membership::MembershipApi<Block, AccountId, Balance, BlockNumber>
+		+ coop_primitives::governance::GovernanceApi<Block, AccountId, BlockNumber, Hash>
+		+ coop_primitives::passport::PassportApi<Block, AccountId, Balance, BlockNumber>
+		+ coop_primitives::bounties::BountiesApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
@@ -109,7 +104,7 @@ where
 		TransactionPayment::new(client.clone()),
 		System::new(client.clone(), pool),
 	)?;
-	module.merge(coop::CoopApiServer::into_rpc(coop::Coop::new(client)))?;
+	module.merge(coop::CoopApiServer::into_rpc(coop::Coop::<_, Block>::new(client)))?;
 
 	Ok(module)
 }

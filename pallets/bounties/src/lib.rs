@@ -69,8 +69,8 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod migrations;
-pub mod runtime_api;
 pub mod types;
+mod views;
 pub mod weights;
 
 #[cfg(test)]
@@ -80,6 +80,7 @@ mod tests;
 
 pub use pallet::*;
 pub use types::*;
+pub use views::BountyViewOf;
 pub use weights::WeightInfo;
 
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
@@ -87,12 +88,12 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::{Inspect, Mutate, MutateHold},
-		tokens::{Precision, Preservation},
+		tokens::Preservation,
 	},
 	PalletId,
 };
 use frame_system::pallet_prelude::*;
-use pallet_coop_membership::{CoopId, CoopMembership};
+use pallet_coop_membership::{deposit, CoopId, CoopMembership};
 use sp_core::H256;
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
@@ -143,7 +144,7 @@ pub mod pallet {
 	/// 2: `Bounty` gained `rejections` and `claimable_from`, `Claim` gained
 	/// `reviewers` (see [`crate::migrations::v2`]). 3: finished bounties keep their
 	/// deposit until reaped, [`EndedAt`] (see [`crate::migrations::v3`]).
-	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -268,6 +269,12 @@ pub mod pallet {
 	/// Every bounty, finished ones included until they are reaped.
 	#[pallet::storage]
 	pub type Bounties<T: Config> = StorageMap<_, Twox64Concat, BountyId, BountyOf<T>, OptionQuery>;
+
+	/// Bounties by status: the index `bounties` pages read, so that a page of open
+	/// bounties costs reads for that page only, however many were paid or cancelled.
+	#[pallet::storage]
+	pub type BountiesByStatus<T> =
+		StorageDoubleMap<_, Twox64Concat, BountyStatus, Twox64Concat, BountyId, (), OptionQuery>;
 
 	/// When each finished (paid or cancelled) bounty ended; its record (bounty, claim,
 	/// submissions) may be reaped [`Config::RecordRetention`] blocks later.
@@ -538,7 +545,7 @@ pub mod pallet {
 			};
 			let proposed = from_coop && T::AdminCount::convert(coop) > 1;
 			let deposit = T::BountyDeposit::get();
-			T::Currency::hold(&HoldReason::BountyDeposit.into(), &who, deposit)
+			deposit::take::<T::Currency, _>(&HoldReason::BountyDeposit.into(), &who, deposit)
 				.map_err(|_| Error::<T>::InsufficientFunds)?;
 			Self::open(funder, Some(who), deposit, terms, proposed)
 		}
@@ -602,7 +609,7 @@ pub mod pallet {
 			}
 			let to = Self::refund_account(&bounty.funder);
 			let refund = Self::sweep(id, &to);
-			bounty.status = BountyStatus::Cancelled;
+			Self::set_status(id, &mut bounty, BountyStatus::Cancelled);
 			bounty.approvals = Default::default();
 			bounty.rejections = Default::default();
 			Bounties::<T>::insert(id, bounty);
@@ -681,7 +688,7 @@ pub mod pallet {
 				Error::<T>::TooFewIndependentReviewers
 			);
 			let deposit = T::ClaimDeposit::get();
-			T::Currency::hold(&HoldReason::ClaimDeposit.into(), &who, deposit)
+			deposit::take::<T::Currency, _>(&HoldReason::ClaimDeposit.into(), &who, deposit)
 				.map_err(|_| Error::<T>::InsufficientFunds)?;
 			let until = now.saturating_add(bounty.claim_period);
 			let count = contributors.len() as u32;
@@ -690,7 +697,7 @@ pub mod pallet {
 				Claim { claimant: who.clone(), pay_to, until, deposit, contributors, reviewers };
 			Claims::<T>::insert(id, claim);
 			Submissions::<T>::remove(id);
-			bounty.status = BountyStatus::Claimed;
+			Self::set_status(id, &mut bounty, BountyStatus::Claimed);
 			Bounties::<T>::insert(id, bounty);
 			Self::deposit_event(Event::Claimed {
 				id,
@@ -720,7 +727,7 @@ pub mod pallet {
 			ensure!(claim.claimant == who, Error::<T>::NotClaimant);
 			let expired = Self::expired(&bounty, &claim);
 			Self::end_claim(id, &mut bounty, claim, expired);
-			bounty.status = BountyStatus::Open;
+			Self::set_status(id, &mut bounty, BountyStatus::Open);
 			Bounties::<T>::insert(id, bounty);
 			Ok(())
 		}
@@ -742,7 +749,7 @@ pub mod pallet {
 			let (mut bounty, claim) = Self::active_claim(id)?;
 			ensure!(Self::expired(&bounty, &claim), Error::<T>::ClaimNotExpired);
 			Self::end_claim(id, &mut bounty, claim, true);
-			bounty.status = BountyStatus::Open;
+			Self::set_status(id, &mut bounty, BountyStatus::Open);
 			Bounties::<T>::insert(id, bounty);
 			Ok(())
 		}
@@ -784,7 +791,7 @@ pub mod pallet {
 			};
 			Submissions::<T>::try_mutate(id, |subs| subs.try_push(submission))
 				.map_err(|_| Error::<T>::TooManySubmissions)?;
-			bounty.status = BountyStatus::Submitted;
+			Self::set_status(id, &mut bounty, BountyStatus::Submitted);
 			bounty.approvals = Default::default();
 			bounty.rejections = Default::default();
 			Bounties::<T>::insert(id, bounty);
@@ -845,7 +852,7 @@ pub mod pallet {
 			if !approve {
 				bounty.rejections.try_push(who).map_err(|_| Error::<T>::BadReviewers)?;
 				if (bounty.rejections.len() as u32) >= Self::rejections_needed(&bounty, &claim) {
-					bounty.status = BountyStatus::Claimed;
+					Self::set_status(id, &mut bounty, BountyStatus::Claimed);
 					bounty.approvals = Default::default();
 					bounty.rejections = Default::default();
 					Self::deposit_event(Event::SubmissionRejected { id });
@@ -905,7 +912,7 @@ pub mod pallet {
 				Preservation::Preserve,
 			)
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
-			bounty.status = BountyStatus::Open;
+			Self::set_status(id, &mut bounty, BountyStatus::Open);
 			let (funder, reward) = (bounty.funder.clone(), bounty.reward);
 			let milestones = bounty.milestones.len() as u32;
 			Bounties::<T>::insert(id, bounty);
@@ -943,6 +950,7 @@ pub mod pallet {
 			}
 			Self::release_deposit(&bounty);
 			Bounties::<T>::remove(id);
+			BountiesByStatus::<T>::remove(bounty.status, id);
 			EndedAt::<T>::remove(id);
 			Claims::<T>::remove(id);
 			Submissions::<T>::remove(id);
@@ -1116,8 +1124,7 @@ impl<T: Config> Pallet<T> {
 			Self::funding_coop(&funder),
 		)?;
 		let milestones = Self::check_milestones(terms.milestones, reward)?;
-		let id = NextBountyId::<T>::get();
-		NextBountyId::<T>::put(id.checked_add(1).ok_or(Error::<T>::BountyIdsExhausted)?);
+		let id = deposit::next_id::<NextBountyId<T>, _>().ok_or(Error::<T>::BountyIdsExhausted)?;
 		if !proposed {
 			T::Currency::transfer(
 				&Self::source(&funder),
@@ -1128,6 +1135,8 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::InsufficientFunds)?;
 		}
 		let count = milestones.len() as u32;
+		let status = if proposed { BountyStatus::Proposed } else { BountyStatus::Open };
+		BountiesByStatus::<T>::insert(status, id, ());
 		Bounties::<T>::insert(
 			id,
 			Bounty {
@@ -1145,7 +1154,7 @@ impl<T: Config> Pallet<T> {
 				approvals: Default::default(),
 				claim_period: terms.claim_period,
 				hours: terms.hours,
-				status: if proposed { BountyStatus::Proposed } else { BountyStatus::Open },
+				status,
 				rejections: Default::default(),
 				claimable_from: Zero::zero(),
 			},
@@ -1268,6 +1277,13 @@ impl<T: Config> Pallet<T> {
 	/// forfeited to the funder (`expired`), claim and submissions removed, reviews
 	/// dropped, and the cool-down started. The caller sets the status and stores the
 	/// bounty.
+	/// Moves bounty `id` to `status`, in its record and in [`BountiesByStatus`].
+	fn set_status(id: BountyId, bounty: &mut BountyOf<T>, status: BountyStatus) {
+		BountiesByStatus::<T>::remove(bounty.status, id);
+		BountiesByStatus::<T>::insert(status, id, ());
+		bounty.status = status;
+	}
+
 	fn end_claim(id: BountyId, bounty: &mut BountyOf<T>, claim: ClaimOf<T>, expired: bool) {
 		let claimable_from =
 			frame_system::Pallet::<T>::block_number().saturating_add(T::ClaimCooldown::get());
@@ -1300,33 +1316,12 @@ impl<T: Config> Pallet<T> {
 	/// transfer cannot be made (e.g. `to` cannot receive that little), the deposit is
 	/// released to the claimant instead and 0 is returned.
 	fn forfeit_claim_deposit(claim: &ClaimOf<T>, to: &T::AccountId) -> BalanceOf<T> {
-		use frame_support::traits::tokens::{Fortitude, Restriction};
-		if claim.deposit.is_zero() {
-			return Zero::zero();
-		}
-		match T::Currency::transfer_on_hold(
+		deposit::forfeit_to::<T::Currency, _>(
 			&HoldReason::ClaimDeposit.into(),
 			&claim.claimant,
 			to,
 			claim.deposit,
-			Precision::BestEffort,
-			Restriction::Free,
-			Fortitude::Force,
-		) {
-			Ok(moved) => {
-				// Anything the best effort left behind is not held for a claim any more.
-				Self::release(
-					HoldReason::ClaimDeposit,
-					&claim.claimant,
-					claim.deposit.saturating_sub(moved),
-				);
-				moved
-			}
-			Err(_) => {
-				Self::release(HoldReason::ClaimDeposit, &claim.claimant, claim.deposit);
-				Zero::zero()
-			}
-		}
+		)
 	}
 
 	/// Moves the escrow's whole balance to `to`; returns how much.
@@ -1406,7 +1401,7 @@ impl<T: Config> Pallet<T> {
 		bounty.approvals = Default::default();
 		bounty.rejections = Default::default();
 		if last {
-			bounty.status = BountyStatus::Paid;
+			Self::set_status(id, bounty, BountyStatus::Paid);
 			if milestones > 0 {
 				bounty.milestones_paid = next;
 			}
@@ -1421,7 +1416,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			let milestone = bounty.milestones_paid;
 			bounty.milestones_paid = next;
-			bounty.status = BountyStatus::Claimed;
+			Self::set_status(id, bounty, BountyStatus::Claimed);
 			claim.until =
 				frame_system::Pallet::<T>::block_number().saturating_add(bounty.claim_period);
 			Self::deposit_event(Event::MilestoneCompleted {
@@ -1440,11 +1435,9 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Releases a deposit this pallet held; best effort never fails here.
+	/// Releases a deposit this pallet held.
 	fn release(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
-		if !amount.is_zero() {
-			let _ = T::Currency::release(&reason.into(), who, amount, Precision::BestEffort);
-		}
+		deposit::refund::<T::Currency, _>(&reason.into(), who, amount);
 	}
 
 	/// Checks the invariants: every unfinished bounty's escrow holds at least its
@@ -1457,8 +1450,16 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::traits::fungible::InspectHold;
 		let mut bounty_held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (status, id, ()) in BountiesByStatus::<T>::iter() {
+			let bounty = Bounties::<T>::get(id).ok_or("status index names an unknown bounty")?;
+			ensure!(bounty.status == status, "status index differs from the record");
+		}
 		for (id, bounty) in Bounties::<T>::iter() {
 			ensure!(id < NextBountyId::<T>::get(), "bounty id not below NextBountyId");
+			ensure!(
+				BountiesByStatus::<T>::contains_key(bounty.status, id),
+				"bounty missing from the status index"
+			);
 			let escrowed = T::Currency::balance(&Self::escrow(id));
 			let finished = matches!(bounty.status, BountyStatus::Paid | BountyStatus::Cancelled);
 			let expected = if finished || bounty.status == BountyStatus::Proposed {

@@ -19,7 +19,7 @@ use sp_runtime::DispatchError;
 const REWARD: Balance = 300;
 const COMMIT: [u8; 20] = [0xab; 20];
 
-fn signed(n: u8) -> RuntimeOrigin {
+pub(crate) fn signed(n: u8) -> RuntimeOrigin {
 	RuntimeOrigin::signed(acc(n))
 }
 
@@ -76,7 +76,7 @@ fn create_with(terms: crate::TermsOf<Test>) -> u32 {
 	crate::NextBountyId::<Test>::get() - 1
 }
 
-fn create() -> u32 {
+pub(crate) fn create() -> u32 {
 	create_with(terms())
 }
 
@@ -778,20 +778,32 @@ fn bounties_listed_by_status_and_page() {
 		let cancelled = create();
 		assert_ok!(Bounties::claim(signed(2), claimed, PayTo::Coop, None));
 		assert_ok!(Bounties::cancel_bounty(signed(1), cancelled));
-		let ids = |status, start, limit| {
-			Bounties::bounties_page(status, start, limit)
-				.into_iter()
-				.map(|v| v.id)
-				.collect::<Vec<_>>()
+		// Every page of `limit`, walked with the cursors, ids sorted.
+		let ids = |status, limit| {
+			let (mut ids, mut cursor) = (Vec::new(), None);
+			loop {
+				let page = Bounties::bounties_page(status, cursor, limit);
+				assert!(page.items.len() <= limit as usize);
+				ids.extend(page.items.iter().map(|v| v.id));
+				match page.next {
+					Some(next) => cursor = Some(next),
+					None => break,
+				}
+			}
+			ids.sort();
+			ids
 		};
-		assert_eq!(ids(None, 0, 10), vec![open, claimed, cancelled]);
-		assert_eq!(ids(None, 1, 1), vec![claimed]);
-		assert_eq!(ids(Some(BountyStatus::Open), 0, 10), vec![open]);
-		assert_eq!(ids(Some(BountyStatus::Claimed), 0, 10), vec![claimed]);
-		assert_eq!(ids(Some(BountyStatus::Cancelled), 0, 10), vec![cancelled]);
-		assert_eq!(ids(Some(BountyStatus::Paid), 0, 10), Vec::<u32>::new());
+		assert_eq!(ids(None, 10), vec![open, claimed, cancelled]);
+		assert_eq!(ids(None, 1), vec![open, claimed, cancelled]);
+		assert_eq!(ids(Some(BountyStatus::Open), 10), vec![open]);
+		assert_eq!(ids(Some(BountyStatus::Claimed), 1), vec![claimed]);
+		assert_eq!(ids(Some(BountyStatus::Cancelled), 10), vec![cancelled]);
+		assert_eq!(ids(Some(BountyStatus::Paid), 10), Vec::<u32>::new());
 		let view = Bounties::bounty_view(claimed).unwrap();
-		assert_eq!(view.claim.unwrap().claimant, acc(2));
+		let claim = view.claim.unwrap();
+		assert_eq!(claim.claimant, acc(2));
+		assert_eq!(view.spec_url, b"https://example.org/spec".to_vec());
+		assert_eq!((view.reward, view.status), (REWARD, BountyStatus::Claimed));
 		assert!(Bounties::bounty_view(42).is_none());
 	});
 }
@@ -1481,6 +1493,9 @@ fn migration_v1_to_v2_translates_bounties_and_claims() {
 		assert_eq!(claim_held(2), CLAIM_DEPOSIT);
 		assert!(!Submissions::<Test>::contains_key(2));
 		assert_eq!(BountyMap::<Test>::get(2).unwrap().status, BountyStatus::Open);
+		// The later versions' migrations complete the state `try_state` checks.
+		crate::migrations::v3::MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		crate::migrations::v4::MigrateV3ToV4::<Test>::on_runtime_upgrade();
 		Bounties::do_try_state().unwrap();
 		// Runs once: a second upgrade changes nothing.
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();

@@ -9,117 +9,14 @@ use pallet_coop_membership::CoopId;
 use scale_info::TypeInfo;
 use sp_core::H256;
 
-/// Identifier of a bounty; never reused.
-pub type BountyId = u32;
+pub use coop_primitives::bounties::{
+	BountyId, BountyStatus, Contributor, Funder, Ledger, Milestone, PayTo,
+};
+
 /// A URL (spec or repository), bounded.
 pub type Url = BoundedVec<u8, ConstU32<128>>;
 /// A release tag (`v1.2.0`), bounded.
 pub type Tag = BoundedVec<u8, ConstU32<64>>;
-
-/// Where the reward came from, and so where a refund goes.
-#[derive(
-	Clone,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub enum Funder<AccountId> {
-	/// A member's own account.
-	Account(AccountId),
-	/// A co-op's sovereign account (funded by one of its admins).
-	Coop(CoopId),
-	/// The federation treasury, by a Treasury-track vote.
-	Treasury,
-}
-
-/// Who receives the payout.
-#[derive(
-	Clone,
-	Copy,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-pub enum PayTo {
-	/// Each contributor's co-op sovereign account (the default: co-ops pay their
-	/// workers under their own rules).
-	Coop,
-	/// Each contributor's own account.
-	Own,
-}
-
-/// Where a bounty is in its life: (`Proposed` →) `Open → Claimed → Submitted → Paid`,
-/// back to `Claimed` on a rejection or after a paid milestone, back to `Open` when a
-/// claim is given up or expires; `Cancelled` from `Proposed`, `Open`, or a claim that
-/// has expired.
-#[derive(
-	Clone,
-	Copy,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-pub enum BountyStatus {
-	/// Funded and waiting for a contributor.
-	Open,
-	/// Contributors work on it (see [`Claim`]).
-	Claimed,
-	/// Work submitted, under review.
-	Submitted,
-	/// Every milestone (or the whole reward) approved and paid.
-	Paid,
-	/// Cancelled (while proposed or open, or once its claim expired); the unpaid
-	/// reward was refunded.
-	Cancelled,
-	/// Proposed by one admin of a co-op with several admins, to be paid from the
-	/// co-op's account: not funded yet, waiting for another admin's `approve_funding`.
-	/// (Last, so that the encoding of the older variants is unchanged.)
-	Proposed,
-}
-
-/// One part of a bounty, paid on its own approval.
-#[derive(
-	Clone,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub struct Milestone<Balance> {
-	/// Paid when this milestone is approved.
-	pub amount: Balance,
-	/// Hash of what the milestone delivers.
-	pub description: H256,
-}
 
 /// The terms a bounty is opened with (a call parameter of `create_bounty` and
 /// `fund_from_treasury`). Every list is bounded, so an oversized call is refused
@@ -219,29 +116,6 @@ pub struct Bounty<
 	pub claimable_from: BlockNumber,
 }
 
-/// One contributor of a claim and their share of every payment.
-#[derive(
-	Clone,
-	Encode,
-	Decode,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub struct Contributor<AccountId> {
-	/// The member.
-	pub who: AccountId,
-	/// Their co-op when the claim was made.
-	pub coop: CoopId,
-	/// Their share (parts of the sum of all shares).
-	pub shares: u32,
-}
-
 /// Who works on a bounty. Kept after payout, as the record of who delivered.
 #[derive(
 	Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen, serde::Serialize,
@@ -301,32 +175,4 @@ pub struct Submission<AccountId, BlockNumber> {
 	pub tag: Option<Tag>,
 	/// When.
 	pub at: BlockNumber,
-}
-
-/// The contribution ledger of an account or a co-op.
-#[derive(
-	Clone,
-	Default,
-	Encode,
-	Decode,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-#[serde(rename_all = "camelCase")]
-pub struct Ledger<Balance> {
-	/// Bounties delivered in full.
-	pub delivered: u32,
-	/// Milestones delivered (of milestone bounties).
-	pub milestones: u32,
-	/// Total earned.
-	pub earned: Balance,
-	/// Estimated hours of the bounties delivered (by share).
-	pub hours: u32,
-	/// Reviews done.
-	pub reviews: u32,
 }

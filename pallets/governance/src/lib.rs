@@ -59,8 +59,8 @@ extern crate alloc;
 mod benchmarking;
 pub mod migrations;
 mod origin;
-pub mod runtime_api;
 pub mod types;
+mod views;
 pub mod weights;
 
 #[cfg(test)]
@@ -71,6 +71,7 @@ mod tests;
 pub use origin::EnsureFederation;
 pub use pallet::*;
 pub use types::*;
+pub use views::{DecisionViewOf, ProposalViewOf};
 pub use weights::WeightInfo;
 
 use alloc::boxed::Box;
@@ -81,12 +82,11 @@ use frame_support::{
 	traits::{
 		fungible::{self, Inspect, InspectHold, MutateHold},
 		schedule::{v3::Anon as ScheduleAnon, DispatchTime, HIGHEST_PRIORITY},
-		tokens::Precision,
 		Bounded, OnUnbalanced,
 	},
 };
 use frame_system::pallet_prelude::*;
-use pallet_coop_membership::{CoopId, CoopMembership, Electorate, NotEligible};
+use pallet_coop_membership::{deposit, CoopId, CoopMembership, Electorate, NotEligible};
 use sp_core::H256;
 use sp_runtime::{
 	traits::{Dispatchable, Hash as HashT, Saturating, Zero},
@@ -506,10 +506,14 @@ pub mod pallet {
 			};
 			let (action, call) = Self::store_action(track, *action)?;
 
-			T::Currency::hold(&HoldReason::ProposalDeposit.into(), &who, info.deposit)
-				.map_err(|_| Error::<T>::InsufficientDeposit)?;
-			let id = NextProposalId::<T>::get();
-			NextProposalId::<T>::put(id.checked_add(1).ok_or(Error::<T>::ProposalIdsExhausted)?);
+			let id = deposit::next_id::<NextProposalId<T>, _>()
+				.ok_or(Error::<T>::ProposalIdsExhausted)?;
+			deposit::take::<T::Currency, _>(
+				&HoldReason::ProposalDeposit.into(),
+				&who,
+				info.deposit,
+			)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
 			OpenCount::<T>::insert(track, open.saturating_add(1));
 			OpenPerCoop::<T>::insert(track, coop, open_coop.saturating_add(1));
 			OpenByProposer::<T>::insert(&who, open_mine.saturating_add(1));
@@ -1043,30 +1047,22 @@ impl<T: Config> Pallet<T> {
 		OpenByProposer::<T>::mutate_exists(&proposal.proposer, |n| {
 			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
 		});
-		if proposal.deposit.is_zero() {
-			return;
-		}
 		let reason = HoldReason::ProposalDeposit.into();
 		if slash {
-			let (credit, _) = <T::Currency as fungible::BalancedHold<T::AccountId>>::slash(
+			let amount = deposit::slash_to_handler::<T::Currency, _, T::Slash>(
 				&reason,
 				&proposal.proposer,
 				proposal.deposit,
 			);
-			T::Slash::on_unbalanced(credit);
-			Self::deposit_event(Event::DepositSlashed {
-				id,
-				who: proposal.proposer.clone(),
-				amount: proposal.deposit,
-			});
+			if !amount.is_zero() {
+				Self::deposit_event(Event::DepositSlashed {
+					id,
+					who: proposal.proposer.clone(),
+					amount,
+				});
+			}
 		} else {
-			// Held by this pallet when proposed; best effort never fails here.
-			let _ = T::Currency::release(
-				&reason,
-				&proposal.proposer,
-				proposal.deposit,
-				Precision::BestEffort,
-			);
+			deposit::refund::<T::Currency, _>(&reason, &proposal.proposer, proposal.deposit);
 		}
 	}
 

@@ -8,10 +8,8 @@ use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::{DispatchError, Perbill};
 
-/// Identifier of a voting track.
-pub type TrackId = u8;
-/// Identifier of a proposal; never reused.
-pub type ProposalId = u32;
+pub use coop_primitives::governance::{Outcome, Position, ProposalId, Tally, TrackId};
+
 /// Track names are short labels.
 pub type TrackName = BoundedVec<u8, ConstU32<32>>;
 
@@ -169,15 +167,6 @@ pub enum Vote {
 	Block(H256),
 }
 
-/// A vote or a co-op position without its reason, as tallies count them.
-#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
-pub enum Position {
-	Aye,
-	Nay,
-	Abstain,
-	Block,
-}
-
 impl From<Vote> for Position {
 	fn from(v: Vote) -> Self {
 		match v {
@@ -186,84 +175,6 @@ impl From<Vote> for Position {
 			Vote::Abstain => Position::Abstain,
 			Vote::Block(_) => Position::Block,
 		}
-	}
-}
-
-/// Counts of votes (or of co-op positions).
-#[derive(
-	Clone,
-	Copy,
-	Default,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-pub struct Tally {
-	pub aye: u32,
-	pub nay: u32,
-	pub abstain: u32,
-	pub block: u32,
-}
-
-impl Tally {
-	fn slot(&mut self, p: Position) -> &mut u32 {
-		match p {
-			Position::Aye => &mut self.aye,
-			Position::Nay => &mut self.nay,
-			Position::Abstain => &mut self.abstain,
-			Position::Block => &mut self.block,
-		}
-	}
-
-	/// Counts one more `p`.
-	pub fn add(&mut self, p: Position) {
-		let s = self.slot(p);
-		*s = s.saturating_add(1);
-	}
-
-	/// Counts one `p` fewer.
-	pub fn remove(&mut self, p: Position) {
-		let s = self.slot(p);
-		*s = s.saturating_sub(1);
-	}
-
-	/// Counts everyone `other` counts too.
-	pub fn merge(&mut self, other: &Tally) {
-		self.aye = self.aye.saturating_add(other.aye);
-		self.nay = self.nay.saturating_add(other.nay);
-		self.abstain = self.abstain.saturating_add(other.abstain);
-		self.block = self.block.saturating_add(other.block);
-	}
-
-	/// Everyone counted, abstentions and blocks included.
-	pub fn voters(&self) -> u32 {
-		self.aye.saturating_add(self.nay).saturating_add(self.abstain).saturating_add(self.block)
-	}
-
-	/// The position of a co-op whose members voted like this: the strict plurality
-	/// among aye, nay and block; a tie (or only abstentions) is an abstention.
-	/// `None` while nobody voted.
-	pub fn position(&self) -> Option<Position> {
-		if self.voters() == 0 {
-			return None;
-		}
-		let (a, n, b) = (self.aye, self.nay, self.block);
-		Some(if a > n && a > b {
-			Position::Aye
-		} else if n > a && n > b {
-			Position::Nay
-		} else if b > a && b > n {
-			Position::Block
-		} else {
-			Position::Abstain
-		})
 	}
 }
 
@@ -331,35 +242,7 @@ pub struct Tallies {
 	pub coops: Tally,
 }
 
-/// How a proposal ended.
-#[derive(
-	Clone,
-	Copy,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-pub enum Outcome {
-	/// Passed.
-	Approved,
-	/// Failed: quorum or threshold not reached, or blocked.
-	Rejected,
-	/// Withdrawn by its proposer or cancelled by a Bylaws vote; deposit returned.
-	Cancelled,
-	/// Killed by a Bylaws vote; deposit slashed.
-	Killed,
-}
-
 /// A closed proposal, kept forever in the decision register.
-#[cfg_attr(feature = "std", derive(serde::Serialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct Decision<AccountId, BlockNumber, Hash> {
 	/// Its track.
@@ -369,7 +252,6 @@ pub struct Decision<AccountId, BlockNumber, Hash> {
 	/// The proposer's co-op.
 	pub coop: CoopId,
 	/// What it asked for (a call's bytes are kept apart until it is enacted).
-	#[cfg_attr(feature = "std", serde(skip))]
 	pub action: StoredAction<Hash>,
 	/// Hash of the encoded action.
 	pub action_hash: Hash,

@@ -28,11 +28,12 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod deposit;
 pub mod migrations;
 mod origins;
-pub mod runtime_api;
 mod traits;
 pub mod types;
+mod views;
 pub mod weights;
 
 #[cfg(test)]
@@ -50,14 +51,13 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::{Inspect, Mutate, MutateHold},
-		tokens::Precision,
 		Contains,
 	},
 	PalletId,
 };
 use frame_system::pallet_prelude::*;
 use sp_core::H256;
-use sp_runtime::traits::{AccountIdConversion, Saturating, StaticLookup, Zero};
+use sp_runtime::traits::{AccountIdConversion, Saturating, StaticLookup};
 
 /// Balance type of the configured currency.
 pub type BalanceOf<T> =
@@ -85,7 +85,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -190,6 +190,12 @@ pub mod pallet {
 	/// Admitted co-ops that have not exited (active or suspended); bounded by `MaxCoops`.
 	#[pallet::storage]
 	pub type LiveCoops<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// Co-ops by status: the index `coops` pages read, so that a page of active
+	/// co-ops costs reads for that page only, however many co-ops have exited.
+	#[pallet::storage]
+	pub type CoopsByStatus<T> =
+		StorageDoubleMap<_, Twox64Concat, CoopStatus, Twox64Concat, CoopId, (), OptionQuery>;
 
 	/// Applications waiting for the federation's decision; bounded by `MaxApplicants`.
 	#[pallet::storage]
@@ -428,6 +434,7 @@ pub mod pallet {
 					deposit,
 				},
 			);
+			CoopsByStatus::<T>::insert(CoopStatus::Applicant, coop, ());
 			Self::insert_member(coop, &who, Role::Admin, now, &who, Default::default());
 			Applicants::<T>::put(applicants.saturating_add(1));
 
@@ -452,7 +459,7 @@ pub mod pallet {
 				let live = LiveCoops::<T>::get();
 				ensure!(live < T::MaxCoops::get(), Error::<T>::TooManyCoops);
 				T::Policy::can_admit(coop)?;
-				info.status = CoopStatus::Active;
+				Self::set_status(coop, info, CoopStatus::Active);
 				info.joined_at = Some(frame_system::Pallet::<T>::block_number());
 				LiveCoops::<T>::put(live.saturating_add(1));
 				Applicants::<T>::mutate(|n| *n = n.saturating_sub(1));
@@ -499,7 +506,7 @@ pub mod pallet {
 			Coops::<T>::try_mutate(coop, |maybe| -> DispatchResult {
 				let info = maybe.as_mut().ok_or(Error::<T>::CoopNotFound)?;
 				ensure!(info.status == CoopStatus::Active, Error::<T>::CoopNotActive);
-				info.status = CoopStatus::Suspended;
+				Self::set_status(coop, info, CoopStatus::Suspended);
 				Self::deactivate(info.member_count);
 				Ok(())
 			})?;
@@ -523,7 +530,7 @@ pub mod pallet {
 				let info = maybe.as_mut().ok_or(Error::<T>::CoopNotFound)?;
 				ensure!(info.status == CoopStatus::Suspended, Error::<T>::NotSuspended);
 				T::Policy::can_admit(coop)?;
-				info.status = CoopStatus::Active;
+				Self::set_status(coop, info, CoopStatus::Active);
 				info.joined_at = Some(frame_system::Pallet::<T>::block_number());
 				Self::activate(info.member_count);
 				Ok(())
@@ -870,31 +877,22 @@ impl<T: Config> Pallet<T> {
 		let released = Self::release_members(coop);
 		Self::release(HoldReason::CoopDeposit, &info.depositor, info.deposit);
 		Coops::<T>::remove(coop);
+		CoopsByStatus::<T>::remove(info.status, coop);
 		Applicants::<T>::mutate(|n| *n = n.saturating_sub(1));
 		released
 	}
 
 	fn take_coop_id() -> Result<CoopId, DispatchError> {
-		let id = NextCoopId::<T>::get();
-		let next = id.checked_add(1).ok_or(Error::<T>::CoopIdsExhausted)?;
-		NextCoopId::<T>::put(next);
-		Ok(id)
+		deposit::next_id::<NextCoopId<T>, _>().ok_or(Error::<T>::CoopIdsExhausted.into())
 	}
 
 	fn hold(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		T::Currency::hold(&reason.into(), who, amount)
+		deposit::take::<T::Currency, _>(&reason.into(), who, amount)
 			.map_err(|_| Error::<T>::InsufficientDeposit.into())
 	}
 
 	fn release(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
-		if amount.is_zero() {
-			return;
-		}
-		// Best effort: the hold was placed by this pallet, so it is there to release.
-		let _ = T::Currency::release(&reason.into(), who, amount, Precision::BestEffort);
+		deposit::refund::<T::Currency, _>(&reason.into(), who, amount);
 	}
 
 	fn insert_member(
@@ -949,6 +947,13 @@ impl<T: Config> Pallet<T> {
 		released
 	}
 
+	/// Moves co-op `coop` to `status`, in its record and in [`CoopsByStatus`].
+	fn set_status(coop: CoopId, info: &mut CoopInfoOf<T>, status: CoopStatus) {
+		CoopsByStatus::<T>::remove(info.status, coop);
+		CoopsByStatus::<T>::insert(status, coop, ());
+		info.status = status;
+	}
+
 	/// Takes a co-op out of the federation: members released, deposit returned, `Exited`.
 	fn exit(coop: CoopId) -> Result<u32, DispatchError> {
 		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
@@ -959,7 +964,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let released = Self::release_members(coop);
 		Self::release(HoldReason::CoopDeposit, &info.depositor, info.deposit);
-		info.status = CoopStatus::Exited;
+		Self::set_status(coop, &mut info, CoopStatus::Exited);
 		info.member_count = 0;
 		info.admins = Default::default();
 		info.deposit = Default::default();
@@ -1017,6 +1022,7 @@ impl<T: Config> Pallet<T> {
 				deposit: Default::default(),
 			},
 		);
+		CoopsByStatus::<T>::insert(CoopStatus::Active, coop, ());
 		LiveCoops::<T>::put(live.saturating_add(1));
 		Self::activate(count);
 		Ok(coop)
@@ -1037,6 +1043,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(id < NextCoopId::<T>::get(), "co-op id not below NextCoopId");
 			let members = CoopMembers::<T>::iter_prefix(id).count();
 			ensure!(members == info.member_count as usize, "member_count differs from members");
+			ensure!(CoopsByStatus::<T>::contains_key(info.status, id), "co-op missing from index");
 			if info.status == CoopStatus::Exited {
 				ensure!(info.member_count == 0, "exited co-op has members");
 				continue;
@@ -1070,6 +1077,10 @@ impl<T: Config> Pallet<T> {
 			*e = e.saturating_add(m.deposit);
 		}
 		ensure!(live == LiveCoops::<T>::get(), "LiveCoops differs");
+		for (status, id, ()) in CoopsByStatus::<T>::iter() {
+			let info = Coops::<T>::get(id).ok_or("index names an unknown co-op")?;
+			ensure!(info.status == status, "index status differs from the record");
+		}
 		ensure!(applicants == Applicants::<T>::get(), "Applicants differs");
 		for (_, _, invitation) in Invitations::<T>::iter() {
 			let e = held.entry((invitation.by.clone(), false)).or_default();

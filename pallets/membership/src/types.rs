@@ -1,6 +1,6 @@
 //! Types stored by the membership pallet.
 
-use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{traits::Get, BoundedVec, CloneNoBound, DebugNoBound, PartialEqNoBound};
 use scale_info::TypeInfo;
 use sp_core::H256;
@@ -8,66 +8,7 @@ use sp_core::H256;
 /// A founding co-op in the genesis config: its name and its members with their roles.
 pub type FoundingCoop<AccountId> = (alloc::vec::Vec<u8>, alloc::vec::Vec<(AccountId, Role)>);
 
-/// Identifier of a co-op. Assigned in order and never reused, even after a co-op exits.
-pub type CoopId = u32;
-
-/// Where a co-op stands in the federation.
-///
-/// `Applicant → Active ⇄ Suspended → Exited`. A rejected application is removed
-/// altogether (its deposit returned); an exited co-op keeps its record.
-#[derive(
-	Clone,
-	Copy,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-pub enum CoopStatus {
-	/// Applied, waiting for the federation's decision. Its admins may already add members.
-	Applicant,
-	/// A full member of the federation: its members vote, propose and claim bounties.
-	Active,
-	/// Temporarily barred by the federation: its members count as not active.
-	Suspended,
-	/// Left or was expelled: no members, deposit returned. The record stays for history.
-	Exited,
-}
-
-impl CoopStatus {
-	/// Whether the co-op's admins may still add members and change roles.
-	pub fn is_open(self) -> bool {
-		matches!(self, CoopStatus::Applicant | CoopStatus::Active)
-	}
-}
-
-/// The role of a worker-member inside their co-op.
-#[derive(
-	Clone,
-	Copy,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-pub enum Role {
-	/// A worker-member: votes and proposes.
-	Member,
-	/// Manages the co-op's members, passport and bounties, besides being a member.
-	Admin,
-}
+pub use coop_primitives::membership::{CoopId, CoopStatus, Role};
 
 /// A co-op of the federation.
 #[derive(CloneNoBound, Encode, Decode, PartialEqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen)]

@@ -48,8 +48,8 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-pub mod runtime_api;
 pub mod types;
+mod views;
 pub mod weights;
 
 #[cfg(test)]
@@ -59,17 +59,15 @@ mod tests;
 
 pub use pallet::*;
 pub use types::*;
+pub use views::{AttestationCursor, AttestationViewOf};
 pub use weights::WeightInfo;
 
 use frame_support::{
 	pallet_prelude::*,
-	traits::{
-		fungible::{Inspect, Mutate, MutateHold},
-		tokens::Precision,
-	},
+	traits::fungible::{Inspect, Mutate, MutateHold},
 };
 use frame_system::pallet_prelude::*;
-use pallet_coop_membership::{AdmissionPolicy, CoopId, CoopMembership};
+use pallet_coop_membership::{deposit, AdmissionPolicy, CoopId, CoopMembership};
 use sp_core::H256;
 use sp_runtime::traits::{Saturating, Zero};
 
@@ -455,10 +453,9 @@ pub mod pallet {
 			T::FederationOrigin::ensure_origin(origin)?;
 			let name = Self::checked_name(name)?;
 			ensure!(!max_validity.is_zero(), Error::<T>::BadMaxValidity);
-			let id = NextClaimKindId::<T>::get();
-			let next = id.checked_add(1).ok_or(Error::<T>::ClaimKindIdsExhausted)?;
+			let id = deposit::next_id::<NextClaimKindId<T>, _>()
+				.ok_or(Error::<T>::ClaimKindIdsExhausted)?;
 			ClaimKinds::<T>::insert(id, ClaimKind { name, subject, max_validity });
-			NextClaimKindId::<T>::put(next);
 			Self::deposit_event(Event::ClaimKindAdded { id, subject });
 			Ok(())
 		}
@@ -592,8 +589,12 @@ pub mod pallet {
 				weight = T::WeightInfo::attest_evicting();
 			}
 			let deposit = T::AttestationDeposit::get();
-			T::Currency::hold(&HoldReason::AttestationDeposit.into(), &attester, deposit)
-				.map_err(|_| Error::<T>::InsufficientDeposit)?;
+			deposit::take::<T::Currency, _>(
+				&HoldReason::AttestationDeposit.into(),
+				&attester,
+				deposit,
+			)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
 			Attestations::<T>::insert(
 				&key,
 				&attester,
@@ -790,19 +791,12 @@ impl<T: Config> Pallet<T> {
 		AttestationCount::<T>::mutate_exists(&key, |c| {
 			*c = c.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
 		});
-		let deposit = if a.deposit.is_zero() {
-			a.deposit
-		} else {
-			// Held by this pallet when attested (try_state checks it still is), so
-			// the whole deposit is released; best effort cannot fail here.
-			T::Currency::release(
-				&HoldReason::AttestationDeposit.into(),
-				attester,
-				a.deposit,
-				Precision::BestEffort,
-			)
-			.unwrap_or_else(|_| Zero::zero())
-		};
+		// Held by this pallet when attested (try_state checks it still is).
+		let deposit = deposit::refund::<T::Currency, _>(
+			&HoldReason::AttestationDeposit.into(),
+			attester,
+			a.deposit,
+		);
 		Self::deposit_event(Event::AttestationRemoved {
 			subject: subject.clone(),
 			kind,
@@ -935,7 +929,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// A co-op's passport ([`runtime_api::PassportApi::passport`]).
+	/// A co-op's passport (`PassportApi::passport`).
 	pub fn passport(coop: CoopId) -> Option<Passport<BlockNumberFor<T>>> {
 		Passports::<T>::get(coop)
 	}
@@ -963,7 +957,7 @@ impl<T: Config> Pallet<T> {
 	/// "Is `subject` verified for claim `kind` by at least `k` distinct attesters,
 	/// now?" Counts attestations that count now (see the pallet docs), attesters of
 	/// one co-op counting once together. `k = 0` is always true. Reads at most
-	/// `MaxAttestersPerClaim` attestations ([`runtime_api::PassportApi::is_verified`]).
+	/// `MaxAttestersPerClaim` attestations (`PassportApi::is_verified`).
 	pub fn is_verified(subject: &SubjectOf<T>, kind: ClaimKindId, k: u32) -> bool {
 		let needed = usize::try_from(k).unwrap_or(usize::MAX);
 		if needed == 0 {

@@ -57,12 +57,11 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::{self, Inspect, Mutate, MutateHold},
-		tokens::Precision,
 		OnUnbalanced,
 	},
 };
 use frame_system::pallet_prelude::*;
-use pallet_coop_membership::{CoopId, CoopMembership};
+use pallet_coop_membership::{deposit, CoopId, CoopMembership};
 use sp_runtime::traits::{Saturating, StaticLookup, Zero};
 use sp_staking::SessionIndex;
 
@@ -369,10 +368,8 @@ pub mod pallet {
 			let count = PerCoop::<T>::get(coop);
 			ensure!(count < T::MaxPerCoop::get(), Error::<T>::TooManyForCoop);
 			let deposit = T::ValidatorDeposit::get();
-			if !deposit.is_zero() {
-				T::Currency::hold(&HoldReason::ValidatorDeposit.into(), &admin, deposit)
-					.map_err(|_| Error::<T>::InsufficientDeposit)?;
-			}
+			deposit::take::<T::Currency, _>(&HoldReason::ValidatorDeposit.into(), &admin, deposit)
+				.map_err(|_| Error::<T>::InsufficientDeposit)?;
 			Registry::<T>::insert(
 				&validator,
 				ValidatorInfo {
@@ -571,29 +568,22 @@ impl<T: Config> Pallet<T> {
 		PerCoop::<T>::mutate_exists(info.coop, |n| {
 			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0)
 		});
-		if !info.deposit.is_zero() {
-			let reason = HoldReason::ValidatorDeposit.into();
-			if slash {
-				let (credit, _) = <T::Currency as fungible::BalancedHold<T::AccountId>>::slash(
-					&reason,
-					&info.sponsor,
-					info.deposit,
-				);
-				T::Slash::on_unbalanced(credit);
+		let reason = HoldReason::ValidatorDeposit.into();
+		if slash {
+			let amount = deposit::slash_to_handler::<T::Currency, _, T::Slash>(
+				&reason,
+				&info.sponsor,
+				info.deposit,
+			);
+			if !amount.is_zero() {
 				Self::deposit_event(Event::DepositSlashed {
 					validator: validator.clone(),
 					sponsor: info.sponsor.clone(),
-					amount: info.deposit,
+					amount,
 				});
-			} else {
-				// Best effort: the hold was placed by this pallet, so it is there.
-				let _ = T::Currency::release(
-					&reason,
-					&info.sponsor,
-					info.deposit,
-					Precision::BestEffort,
-				);
 			}
+		} else {
+			deposit::refund::<T::Currency, _>(&reason, &info.sponsor, info.deposit);
 		}
 		Ok(())
 	}

@@ -53,7 +53,7 @@ impl Node {
 		let p2p_port = free_port();
 		let log = std::env::temp_dir().join(format!("coop-e2e-{name}-{rpc_port}.log"));
 		let file = std::fs::File::create(&log).unwrap();
-		let child = Command::new(env!("CARGO_BIN_EXE_coop-node"))
+		let child = Command::new(coop_e2e::node_binary())
 			.args(args)
 			.args([
 				"--tmp",

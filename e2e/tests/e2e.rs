@@ -16,6 +16,11 @@ use sp_core::{crypto::Pair as _, sr25519};
 use sp_keyring::Sr25519Keyring;
 use std::time::Duration;
 
+/// A co-op name outside ASCII: explorers must read it back exactly.
+const DELTA: &str = "Coöperativa Delta Ñandú 🐝";
+/// An omitted optional parameter before one that is given (`startAfter: null`).
+const NONE: Option<u32> = None;
+
 /// A dev node finalizes blocks, accepts a wallet's signed transfer, and rejects
 /// garbage and unpayable extrinsics with clear errors while it keeps finalizing.
 #[tokio::test(flavor = "multi_thread")]
@@ -144,13 +149,14 @@ async fn federation_admits_a_coop_by_vote_and_rpc_reads_it_back() {
 	// 1. A new tech co-op applies (its admin is the dev account `One`).
 	let admin = Sr25519Keyring::One.pair();
 	let apply = RuntimeCall::Membership(pallet_coop_membership::Call::apply_coop {
-		name: b"Delta Tech Co-op".to_vec().try_into().unwrap(),
+		name: DELTA.as_bytes().to_vec().try_into().unwrap(),
 		metadata: sp_core::H256::repeat_byte(0xde),
 	});
-	submit_ok(&client, &admin, apply).await;
+	let applied_in = submit_ok(&client, &admin, apply).await;
 	let coop = rpc(&client, "coop_coop", rpc_params![3]).await;
 	assert_eq!(coop["status"], json!("Applicant"), "{coop}");
-	assert_eq!(coop["name"], json!("Delta Tech Co-op"));
+	// Names are UTF-8 text, whatever the script.
+	assert_eq!(coop["name"], json!(DELTA));
 
 	// 2. A member proposes its admission on the Membership track ...
 	let admit = RuntimeCall::Membership(pallet_coop_membership::Call::admit_coop { coop: 3 });
@@ -191,12 +197,14 @@ async fn federation_admits_a_coop_by_vote_and_rpc_reads_it_back() {
 	let enact_at = decision["enactAt"].as_u64().expect("enactment scheduled") as u32;
 	wait_finalized(&client, enact_at, Duration::from_secs(60)).await;
 	let decision = rpc(&client, "coop_decision", rpc_params![0]).await;
-	assert_eq!(decision["enactment"], json!({"Ok": null}), "{decision}");
+	assert_eq!(decision["enactment"], json!("ok"), "{decision}");
 	assert_eq!(decision["track"], json!(tracks::MEMBERSHIP));
-	assert_eq!(decision["memberTurnout"], json!(1_000_000_000));
-	let decisions = rpc(&client, "coop_decisions", rpc_params![0, 10]).await;
-	assert_eq!(decisions.as_array().unwrap().len(), 1);
-	assert_eq!(rpc(&client, "coop_proposals", rpc_params![0, 10]).await, json!([]));
+	assert_eq!(decision["memberTurnoutPpb"], json!(1_000_000_000));
+	let decisions = rpc(&client, "coop_decisions", rpc_params![NONE, 10]).await;
+	assert_eq!(decisions["items"].as_array().unwrap().len(), 1, "{decisions}");
+	assert_eq!(decisions["next"], json!(null));
+	let open = rpc(&client, "coop_proposals", rpc_params![]).await;
+	assert_eq!(open, json!({"items": [], "next": null}));
 
 	// 4. Its admin invites three worker-members, who accept.
 	for worker in [AliceStash, BobStash, CharlieStash] {
@@ -214,13 +222,33 @@ async fn federation_admits_a_coop_by_vote_and_rpc_reads_it_back() {
 	assert_eq!(coop["status"], json!("Active"), "{coop}");
 	assert_eq!(coop["memberCount"], json!(4));
 	assert_eq!(coop["admins"], json!([One.to_account_id().to_string()]));
-	let coops = rpc(&client, "coop_coops", rpc_params![0, 100]).await;
-	assert_eq!(coops.as_array().unwrap().len(), 4);
+	let coops = rpc(&client, "coop_coops", rpc_params!["Active"]).await;
+	assert_eq!(coops["items"].as_array().unwrap().len(), 4, "{coops}");
+	// History: at the block it applied in, Delta was an applicant.
+	let then = rpc(&client, "coop_coop", rpc_params![3, &applied_in]).await;
+	assert_eq!(then["status"], json!("Applicant"), "{then}");
+	let applicants =
+		rpc(&client, "coop_coops", rpc_params!["Applicant", NONE, 10, &applied_in]).await;
+	assert_eq!(applicants["items"][0]["id"], json!(3), "{applicants}");
 	let of = rpc(&client, "coop_coopOf", rpc_params![BobStash.to_account_id().to_string()]).await;
 	assert_eq!(of["coop"], json!(3));
 	assert_eq!(of["role"], json!("Member"));
-	let members = rpc(&client, "coop_members", rpc_params![3, 100]).await;
-	assert_eq!(members.as_array().unwrap().len(), 4);
+	let members = rpc(&client, "coop_members", rpc_params![3]).await;
+	assert_eq!(members["items"].as_array().unwrap().len(), 4, "{members}");
+	// Page by page, one member at a time, with the cursors: the same four.
+	let (mut paged, mut cursor) = (Vec::new(), json!(null));
+	loop {
+		let page = rpc(&client, "coop_members", rpc_params![3, &cursor, 1]).await;
+		paged.extend(page["items"].as_array().unwrap().iter().map(|m| m["account"].clone()));
+		cursor = page["next"].clone();
+		if cursor.is_null() {
+			break;
+		}
+	}
+	assert_eq!(paged.len(), 4, "{paged:?}");
+	for m in members["items"].as_array().unwrap() {
+		assert!(paged.contains(&m["account"]), "{m} missing from the pages");
+	}
 	assert_eq!(
 		rpc(&client, "coop_coopOf", rpc_params![Two.to_account_id().to_string()]).await,
 		json!(null)
@@ -273,7 +301,7 @@ async fn passport_attestations_and_member_policy_over_rpc() {
 		rpc(&client, "coop_isVerified", rpc_params![gamma.clone(), LEGAL_ENTITY, 2]).await;
 	assert_eq!(verified, json!(true));
 	let attestations = rpc(&client, "coop_attestations", rpc_params![gamma.clone()]).await;
-	assert_eq!(attestations.as_array().unwrap().len(), 2, "{attestations}");
+	assert_eq!(attestations["items"].as_array().unwrap().len(), 2, "{attestations}");
 
 	// Charlie revokes: no longer verified by two, still by one.
 	let revoke = RuntimeCall::Passport(pallet_coop_passport::Call::revoke {
@@ -332,7 +360,7 @@ async fn passport_attestations_and_member_policy_over_rpc() {
 		json!(null)
 	);
 	let kinds = rpc(&client, "coop_claimKinds", rpc_params![]).await;
-	assert_eq!(kinds.as_array().unwrap().len(), 6, "{kinds}");
+	assert_eq!(kinds["items"].as_array().unwrap().len(), 6, "{kinds}");
 	snapshot(&client, "passport").await;
 }
 
@@ -352,7 +380,9 @@ async fn bounty_fund_claim_submit_review_payout_over_rpc() {
 	let mut node = Node::start("bounties", &["--dev"]);
 	let client = node.client().await;
 	wait_finalized(&client, 1, Duration::from_secs(90)).await;
-	let reward = 1_000 * UNIT;
+	// Above 2^53 planck: JSON numbers would round it, the RPC's decimal strings do not.
+	let reward = 10_000 * UNIT + 4;
+	assert!(reward > 1 << 53);
 	let sovereign = pallet_coop_membership::Pallet::<coop_runtime::Runtime>::sovereign_account;
 	let beta_account: AccountId = sovereign(1);
 	assert_eq!(free_balance(&client, &beta_account, None).await, 0);
@@ -376,8 +406,9 @@ async fn bounty_fund_claim_submit_review_payout_over_rpc() {
 	submit_ok(&client, &Charlie.pair(), create).await;
 	let escrow = pallet_coop_bounties::Pallet::<coop_runtime::Runtime>::escrow(0);
 	assert_eq!(free_balance(&client, &escrow, None).await, reward);
-	let open = rpc(&client, "coop_bounties", rpc_params!["Open", 0, 10]).await;
-	assert_eq!(open.as_array().unwrap().len(), 1, "{open}");
+	let open = rpc(&client, "coop_bounties", rpc_params!["Open"]).await;
+	assert_eq!(open["items"].as_array().unwrap().len(), 1, "{open}");
+	assert_eq!(open["items"][0]["reward"], json!("10000000000000004"), "{open}");
 
 	// Dave (Beta) claims it with Charlie, 3:1, paid to their co-op, and submits
 	// the tagged commit that delivers it.
@@ -389,8 +420,9 @@ async fn bounty_fund_claim_submit_review_payout_over_rpc() {
 		),
 	});
 	submit_ok(&client, &Dave.pair(), claim).await;
-	let claimed = rpc(&client, "coop_bounties", rpc_params!["Claimed", 0, 10]).await;
-	assert_eq!(claimed[0]["claim"]["contributors"].as_array().unwrap().len(), 2, "{claimed}");
+	let claimed = rpc(&client, "coop_bounties", rpc_params!["Claimed"]).await;
+	let contributors = &claimed["items"][0]["claim"]["contributors"];
+	assert_eq!(contributors.as_array().unwrap().len(), 2, "{claimed}");
 	let submit = RuntimeCall::Bounties(pallet_coop_bounties::Call::submit_work {
 		id: 0,
 		milestone: None,
@@ -412,10 +444,17 @@ async fn bounty_fund_claim_submit_review_payout_over_rpc() {
 	assert_eq!(free_balance(&client, &beta_account, None).await, reward);
 	assert_eq!(free_balance(&client, &escrow, None).await, 0);
 	let bounty = rpc(&client, "coop_bounty", rpc_params![0]).await;
-	assert_eq!(bounty["bounty"]["status"], json!("Paid"), "{bounty}");
-	assert_eq!(bounty["submissions"].as_array().unwrap().len(), 1);
-	let paid = rpc(&client, "coop_bounties", rpc_params!["Paid", 0, 10]).await;
-	assert_eq!(paid.as_array().unwrap().len(), 1, "{paid}");
+	assert_eq!(bounty["status"], json!("Paid"), "{bounty}");
+	assert_eq!(bounty["paid"].as_str().unwrap().parse::<u128>().unwrap(), reward);
+	assert_eq!(bounty["submissions"][0]["commit"], json!(format!("0x{}", "c0".repeat(20))));
+	assert_eq!(bounty["submissions"][0]["tag"], json!("v1.0.0"));
+	assert_eq!(bounty["specUrl"], json!("https://example.org/specs/messaging"));
+	let paid = rpc(&client, "coop_bounties", rpc_params!["Paid"]).await;
+	assert_eq!(paid["items"].as_array().unwrap().len(), 1, "{paid}");
+	assert!(rpc(&client, "coop_bounties", rpc_params!["Open"]).await["items"]
+		.as_array()
+		.unwrap()
+		.is_empty());
 	let dave =
 		rpc(&client, "coop_contributions", rpc_params![Dave.to_account_id().to_string()]).await;
 	assert_eq!(

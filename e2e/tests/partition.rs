@@ -110,11 +110,12 @@ impl Lab {
 		let base = self.dir.join(format!("db-{i}"));
 		let node_key = format!("{:064x}", i + 1);
 		let listen = format!("/ip4/{}/tcp/30333", Lab::p2p_ip(i));
+		let node = coop_e2e::node_binary().display().to_string();
 		let mut args = vec![
 			"netns",
 			"exec",
 			&self.ns(i),
-			env!("CARGO_BIN_EXE_coop-node"),
+			&node,
 			"--chain",
 			"local",
 			FLAGS[i],

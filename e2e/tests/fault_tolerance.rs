@@ -84,7 +84,7 @@ impl Drop for Net {
 fn peer_id(dir: &Path, node_key: &str) -> String {
 	let file = dir.join("node-key.tmp");
 	std::fs::write(&file, node_key).unwrap();
-	let out = Command::new(env!("CARGO_BIN_EXE_coop-node"))
+	let out = Command::new(coop_e2e::node_binary())
 		.args(["key", "inspect-node-key", "--file"])
 		.arg(&file)
 		.output()
@@ -134,7 +134,7 @@ impl Net {
 		node.lives += 1;
 		node.log = self.dir.join(format!("{}-{}.log", node.name, node.lives));
 		let log = std::fs::File::create(&node.log).unwrap();
-		let child = Command::new(env!("CARGO_BIN_EXE_coop-node"))
+		let child = Command::new(coop_e2e::node_binary())
 			.args(["--chain", "local", &format!("--{}", node.name), "--base-path"])
 			.arg(&node.base)
 			.args([

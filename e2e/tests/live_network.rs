@@ -22,10 +22,12 @@ use std::{
 	time::{Duration, Instant},
 };
 
-const NODE: &str = env!("CARGO_BIN_EXE_coop-node");
+fn node() -> std::path::PathBuf {
+	coop_e2e::node_binary()
+}
 
 fn coop_node(args: &[&str]) -> Output {
-	let out = Command::new(NODE).args(args).output().expect("coop-node runs");
+	let out = Command::new(node()).args(args).output().expect("coop-node runs");
 	assert!(
 		out.status.success(),
 		"coop-node {args:?} failed:\n{}",
@@ -183,7 +185,7 @@ async fn a_federation_starts_its_live_network_from_a_config_file() {
 		}
 		let log = std::fs::File::create(&op.log).unwrap();
 		op.child = Some(
-			Command::new(NODE)
+			Command::new(node())
 				.args([
 					"--chain",
 					spec_path,
@@ -242,7 +244,7 @@ async fn a_federation_starts_its_live_network_from_a_config_file() {
 	bad["genesis"]["validators"][0]["aura"] = json!(public("//Alice", "sr25519"));
 	let bad_file = dir.join("bad.json");
 	std::fs::write(&bad_file, bad.to_string()).unwrap();
-	let out = Command::new(NODE)
+	let out = Command::new(node())
 		.args(["live-spec", "--config", bad_file.to_str().unwrap()])
 		.output()
 		.unwrap();
