@@ -188,6 +188,16 @@ pub trait CoopMembership<AccountId> {
 	fn active_members() -> u32;
 	/// The sovereign account of co-op `coop`.
 	fn sovereign_account(coop: CoopId) -> AccountId;
+
+	/// Benchmarks only: founds a new active co-op whose admins (and only members)
+	/// are `admins`, without deposits; returns its id.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_found_coop(admins: &[AccountId]) -> CoopId;
+
+	/// Benchmarks only: makes `who` a member of co-op `coop` as if invited and
+	/// accepted, without deposits or policy checks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_join(coop: CoopId, who: &AccountId);
 }
 
 /// Why an account cannot act as a member of the federation right now.

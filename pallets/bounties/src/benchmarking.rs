@@ -38,10 +38,25 @@ fn milestones<T: Config>(m: u32) -> Vec<Milestone<BalanceOf<T>>> {
 	list
 }
 
+/// The admin of a new active co-op number `index`, and the co-op.
+fn coop_admin<T: Config>(index: u32) -> (T::AccountId, CoopId) {
+	let admin: T::AccountId = account("bounty-coop", index, 0);
+	let coop = T::Membership::benchmark_found_coop(core::slice::from_ref(&admin));
+	(admin, coop)
+}
+
+/// Two admins of a new active co-op number `index`, and the co-op.
+fn coop_admins<T: Config>(index: u32) -> (T::AccountId, T::AccountId, CoopId) {
+	let first: T::AccountId = account("bounty-coop", index, 0);
+	let second: T::AccountId = account("bounty-coop-2nd", index, 0);
+	let coop = T::Membership::benchmark_found_coop(&[first.clone(), second.clone()]);
+	(first, second, coop)
+}
+
 /// `T::MaxReviewers` reviewers, each the admin of its own new co-op (numbers from
 /// `first`): every one is read (member and co-op) when checked.
 fn reviewers<T: Config>(first: u32) -> Vec<T::AccountId> {
-	(0..T::MaxReviewers::get()).map(|i| T::BenchmarkHelper::coop_admin(first + i).0).collect()
+	(0..T::MaxReviewers::get()).map(|i| coop_admin::<T>(first + i).0).collect()
 }
 
 /// The delivery period of the benchmark bounties.
@@ -65,7 +80,7 @@ fn terms<T: Config>(m: u32, reviewers: Vec<T::AccountId>) -> TermsOf<T> {
 
 /// An open bounty created by the admin of co-op 0, reviewed by admins of co-ops 100..
 fn open_bounty<T: Config>() -> (BountyId, T::AccountId, Vec<T::AccountId>) {
-	let (creator, _) = T::BenchmarkHelper::coop_admin(0);
+	let (creator, _) = coop_admin::<T>(0);
 	fund::<T>(&creator);
 	let reviewers = reviewers::<T>(100);
 	BountiesPallet::<T>::create_bounty(
@@ -79,7 +94,7 @@ fn open_bounty<T: Config>() -> (BountyId, T::AccountId, Vec<T::AccountId>) {
 
 /// `c` contributors, admins of co-ops 1..=c, one share each; the claimant first.
 fn contributors<T: Config>(c: u32) -> Vec<(T::AccountId, u32)> {
-	let shares: Vec<_> = (1..=c).map(|i| (T::BenchmarkHelper::coop_admin(i).0, 1)).collect();
+	let shares: Vec<_> = (1..=c).map(|i| (coop_admin::<T>(i).0, 1)).collect();
 	fund::<T>(&shares[0].0);
 	shares
 }
@@ -153,7 +168,7 @@ mod benchmarks {
 	// Every reviewer (member and co-op) is read.
 	#[benchmark]
 	fn create_bounty(m: Linear<0, { T::MaxMilestones::get() }>) {
-		let (creator, _) = T::BenchmarkHelper::coop_admin(0);
+		let (creator, _) = coop_admin::<T>(0);
 		fund::<T>(&creator);
 		let reviewers = reviewers::<T>(100);
 		#[extrinsic_call]
@@ -163,7 +178,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn approve_funding() {
-		let (proposer, approver, coop) = T::BenchmarkHelper::coop_admins(0);
+		let (proposer, approver, coop) = coop_admins::<T>(0);
 		fund::<T>(&proposer);
 		fund::<T>(&T::Membership::sovereign_account(coop));
 		BountiesPallet::<T>::create_bounty(

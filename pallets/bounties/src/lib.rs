@@ -238,19 +238,6 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
-
-		/// Creates co-op members for benchmarks.
-		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
-	}
-
-	/// Creates what the benchmarks need from other pallets.
-	#[cfg(feature = "runtime-benchmarks")]
-	pub trait BenchmarkHelper<AccountId> {
-		/// The admin of a new active co-op number `index`, and the co-op's id.
-		fn coop_admin(index: u32) -> (AccountId, CoopId);
-		/// Two admins of a new active co-op number `index`, and the co-op's id.
-		fn coop_admins(index: u32) -> (AccountId, AccountId, CoopId);
 	}
 
 	/// Why this pallet holds funds.

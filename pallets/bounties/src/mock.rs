@@ -128,30 +128,6 @@ impl crate::Config for Test {
 	type MaxContributors = ConstU32<3>;
 	type MaxSubmissions = ConstU32<4>;
 	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = BenchHelper;
-}
-
-/// Founds co-ops for benchmarks.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct BenchHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<AccountId> for BenchHelper {
-	fn coop_admin(index: u32) -> (AccountId, u32) {
-		let admin: AccountId = frame_benchmarking::account("bench-admin", index, 0);
-		let id = Membership::found_coop(b"bench", &[(admin.clone(), Role::Admin)]).unwrap();
-		(admin, id)
-	}
-	fn coop_admins(index: u32) -> (AccountId, AccountId, u32) {
-		let first: AccountId = frame_benchmarking::account("bench-admin", index, 0);
-		let second: AccountId = frame_benchmarking::account("bench-admin2", index, 0);
-		let id = Membership::found_coop(
-			b"bench",
-			&[(first.clone(), Role::Admin), (second.clone(), Role::Admin)],
-		)
-		.unwrap();
-		(first, second, id)
-	}
 }
 
 /// Co-op 0: 1 (admin), 2, 6. Co-op 1: 3 (admin), 4. Co-op 2: 5 (admin). Co-op 3: 7 (admin).

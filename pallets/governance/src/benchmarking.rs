@@ -49,8 +49,21 @@ fn max_remark<T: Config>() -> u32 {
 	T::MaxCallLen::get().saturating_sub(16)
 }
 
+/// Funded, active member `i`: member `i % PER_COOP` of co-op number `i / PER_COOP`,
+/// whose member 0 is its admin (co-ops and members are created as needed).
 fn member<T: Config>(i: u32) -> T::AccountId {
-	T::BenchmarkHelper::member(i / PER_COOP, i % PER_COOP)
+	use frame_support::traits::fungible::Unbalanced;
+	let (coop, n) = (i / PER_COOP, i % PER_COOP);
+	let admin: T::AccountId = account("coop-member", 0, coop);
+	let who: T::AccountId = account("coop-member", n, coop);
+	let funds = T::Currency::minimum_balance().saturating_mul(1_000_000u32.into());
+	let _ = T::Currency::write_balance(&who, funds);
+	let id = match T::Membership::coop_of(&admin) {
+		Some(id) => id,
+		None => T::Membership::benchmark_found_coop(core::slice::from_ref(&admin)),
+	};
+	T::Membership::benchmark_join(id, &who);
+	who
 }
 
 fn signal<T: Config>() -> Box<ProposalActionOf<T>> {

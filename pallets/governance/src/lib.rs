@@ -235,18 +235,6 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
-
-		/// Creates active members for benchmarks.
-		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
-	}
-
-	/// Creates members of active co-ops for benchmarks.
-	#[cfg(feature = "runtime-benchmarks")]
-	pub trait BenchmarkHelper<AccountId> {
-		/// A funded, active member number `member` of active co-op number `coop`
-		/// (co-ops and members are created as needed).
-		fn member(coop: u32, member: u32) -> AccountId;
 	}
 
 	/// The origin of an approved proposal's call.

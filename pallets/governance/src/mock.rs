@@ -120,8 +120,6 @@ impl crate::Config for Test {
 	type MaxTrackDeposit = ConstU128<1_000>;
 	type MaxBlockReasons = ConstU32<2>;
 	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = BenchHelper;
 }
 
 impl pallet_scheduler::Config for Test {
@@ -149,38 +147,6 @@ impl crate::MotionSubject<RuntimeCall> for SuspendOrExpel {
 			}
 			_ => None,
 		}
-	}
-}
-
-/// Creates co-ops and members on demand for benchmarks.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct BenchHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<AccountId> for BenchHelper {
-	fn member(coop: u32, member: u32) -> AccountId {
-		use frame_support::traits::fungible::Mutate;
-		// Member 0 of each co-op is its admin.
-		let who: AccountId = frame_benchmarking::account("bench-member", member, coop);
-		let _ = Balances::set_balance(&who, 1_000_000);
-		if pallet_coop_membership::Members::<Test>::get(&who).is_some() {
-			return who;
-		}
-		let admin: AccountId = frame_benchmarking::account("bench-member", 0, coop);
-		match pallet_coop_membership::Members::<Test>::get(&admin) {
-			None => {
-				let mut members = vec![(admin.clone(), Role::Admin)];
-				if who != admin {
-					members.push((who.clone(), Role::Member));
-				}
-				Membership::found_coop(b"bench", &members).unwrap();
-			}
-			Some(m) => {
-				Balances::set_balance(&admin, 1_000_000);
-				Membership::add_member(RuntimeOrigin::signed(admin), who.clone()).unwrap();
-				Membership::accept_invitation(RuntimeOrigin::signed(who.clone()), m.coop).unwrap();
-			}
-		}
-		who
 	}
 }
 

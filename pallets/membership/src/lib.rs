@@ -983,6 +983,23 @@ impl<T: Config> Pallet<T> {
 		ActiveMembers::<T>::mutate(|n| *n = n.saturating_sub(members));
 	}
 
+	/// Adds `who` to co-op `coop` as a member, as `accept_invitation` would but
+	/// without deposit or policy check (benchmarks of other pallets).
+	#[cfg(feature = "runtime-benchmarks")]
+	pub(crate) fn benchmark_join(coop: CoopId, who: &T::AccountId) {
+		let Some(mut info) = Coops::<T>::get(coop) else { return };
+		if Members::<T>::contains_key(who) {
+			return;
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::insert_member(coop, who, Role::Member, now, who, Default::default());
+		info.member_count = info.member_count.saturating_add(1);
+		if info.status == CoopStatus::Active {
+			ActiveMembers::<T>::mutate(|n| *n = n.saturating_add(1));
+		}
+		Coops::<T>::insert(coop, info);
+	}
+
 	/// Registers an active founding co-op (genesis, benchmarks, tests). No deposits.
 	pub fn found_coop(
 		name: &[u8],

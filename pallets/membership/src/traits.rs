@@ -38,6 +38,17 @@ impl<T: Config> CoopMembership<T::AccountId> for Pallet<T> {
 	fn sovereign_account(coop: CoopId) -> T::AccountId {
 		Pallet::<T>::sovereign_account(coop)
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_found_coop(admins: &[T::AccountId]) -> CoopId {
+		let members: alloc::vec::Vec<_> = admins.iter().map(|a| (a.clone(), Role::Admin)).collect();
+		Pallet::<T>::found_coop(b"benchmark co-op", &members).unwrap_or_default()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_join(coop: CoopId, who: &T::AccountId) {
+		Pallet::<T>::benchmark_join(coop, who)
+	}
 }
 
 impl<T: Config> Electorate<T::AccountId, BlockNumberFor<T>> for Pallet<T> {

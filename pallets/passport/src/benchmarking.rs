@@ -13,6 +13,13 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_system::RawOrigin;
 
+/// The admin of a new active co-op number `index`, and the co-op.
+fn new_coop<T: Config>(index: u32) -> (T::AccountId, CoopId) {
+	let admin: T::AccountId = account("passport-coop", index, 0);
+	let coop = T::Membership::benchmark_found_coop(core::slice::from_ref(&admin));
+	(admin, coop)
+}
+
 fn fund<T: Config>(who: &T::AccountId) {
 	let amount = T::Currency::minimum_balance()
 		.saturating_add(T::AttestationDeposit::get())
@@ -53,7 +60,7 @@ fn kind_with_coop_attester<T: Config>(
 	index: u32,
 ) -> (ClaimKindId, T::AccountId) {
 	let id = new_kind::<T>(subject);
-	let (attester, coop) = T::BenchmarkHelper::coop(index);
+	let (attester, coop) = new_coop::<T>(index);
 	fund::<T>(&attester);
 	Passport::<T>::accredit_attester(federation::<T>(), id, attester.clone()).unwrap();
 	assert_eq!(Accredited::<T>::get(id, &attester), Some(ActingFor::Coop(coop)));
@@ -62,7 +69,7 @@ fn kind_with_coop_attester<T: Config>(
 
 /// A co-op with a published passport; returns its admin and id.
 fn coop_with_passport<T: Config>(index: u32) -> (T::AccountId, CoopId) {
-	let (admin, coop) = T::BenchmarkHelper::coop(index);
+	let (admin, coop) = new_coop::<T>(index);
 	fund::<T>(&admin);
 	Passport::<T>::set_passport(
 		RawOrigin::Signed(admin.clone()).into(),
@@ -104,7 +111,7 @@ fn fully_attested<T: Config>(
 	let max = T::MaxAttestersPerClaim::get();
 	for (k, kind) in kinds.iter().enumerate() {
 		for i in 0..max {
-			let (attester, _) = T::BenchmarkHelper::coop(first + k as u32 * max + i);
+			let (attester, _) = new_coop::<T>(first + k as u32 * max + i);
 			fund::<T>(&attester);
 			Passport::<T>::accredit_attester(federation::<T>(), *kind, attester.clone()).unwrap();
 			Passport::<T>::attest(
@@ -160,7 +167,7 @@ mod benchmarks {
 	#[benchmark]
 	fn accredit_attester() {
 		let (kind, _) = kind_with_attester::<T>(SubjectKind::Coop);
-		let (who, coop) = T::BenchmarkHelper::coop(0);
+		let (who, coop) = new_coop::<T>(0);
 		let origin = federation::<T>();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, kind, who.clone());
@@ -203,7 +210,7 @@ mod benchmarks {
 		let kind = new_kind::<T>(SubjectKind::Coop);
 		let max = T::MaxAttestersPerClaim::get();
 		for i in 0..max {
-			let (attester, _) = T::BenchmarkHelper::coop(1 + i);
+			let (attester, _) = new_coop::<T>(1 + i);
 			fund::<T>(&attester);
 			Passport::<T>::accredit_attester(federation::<T>(), kind, attester.clone()).unwrap();
 			Passport::<T>::attest(
@@ -217,7 +224,7 @@ mod benchmarks {
 		}
 		let (last, _) = Attestations::<T>::iter_prefix((subject.clone(), kind)).last().unwrap();
 		Passport::<T>::withdraw_accreditation(federation::<T>(), kind, last.clone()).unwrap();
-		let (attester, _) = T::BenchmarkHelper::coop(1 + max);
+		let (attester, _) = new_coop::<T>(1 + max);
 		fund::<T>(&attester);
 		Passport::<T>::accredit_attester(federation::<T>(), kind, attester.clone()).unwrap();
 		#[extrinsic_call]

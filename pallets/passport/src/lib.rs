@@ -141,18 +141,6 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
-
-		/// Creates co-ops for benchmarks.
-		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
-	}
-
-	/// Creates what the benchmarks need from other pallets.
-	#[cfg(feature = "runtime-benchmarks")]
-	pub trait BenchmarkHelper<AccountId> {
-		/// A new active co-op number `index` (a different co-op for each index),
-		/// returning its admin and id.
-		fn coop(index: u32) -> (AccountId, CoopId);
 	}
 
 	/// Why this pallet holds funds.

@@ -84,20 +84,6 @@ impl crate::Config for Test {
 	type AttestationDeposit = ConstU128<DEPOSIT>;
 	type MaxAttestersPerClaim = ConstU32<MAX_ATTESTERS>;
 	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = BenchHelper;
-}
-
-/// Founds co-ops for benchmarks.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct BenchHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<AccountId> for BenchHelper {
-	fn coop(index: u32) -> (AccountId, u32) {
-		let admin: AccountId = frame_benchmarking::account("bench-admin", index, 0);
-		let id = Membership::found_coop(b"bench", &[(admin.clone(), Role::Admin)]).unwrap();
-		(admin, id)
-	}
 }
 
 // The six claim kinds, in the runtime's genesis order.

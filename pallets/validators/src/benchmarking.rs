@@ -27,7 +27,8 @@ fn lookup<T: Config>(who: &T::AccountId) -> AccountIdLookupOf<T> {
 /// A candidate of a new active co-op, with session keys, registered by its
 /// funded admin.
 fn candidate<T: Config>(index: u32) -> (T::AccountId, T::AccountId) {
-	let (admin, _) = T::BenchmarkHelper::coop(index);
+	let admin: T::AccountId = account("validator-coop", index, 0);
+	T::Membership::benchmark_found_coop(core::slice::from_ref(&admin));
 	fund::<T>(&admin);
 	let validator: T::AccountId = account("validator", index, 0);
 	T::BenchmarkHelper::set_keys(&validator);
@@ -54,7 +55,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn register() {
-		let (admin, _) = T::BenchmarkHelper::coop(0);
+		let admin: T::AccountId = account("validator-coop", 0, 0);
+		T::Membership::benchmark_found_coop(core::slice::from_ref(&admin));
 		fund::<T>(&admin);
 		let validator: T::AccountId = account("validator", 0, 0);
 

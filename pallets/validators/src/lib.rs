@@ -154,7 +154,7 @@ pub mod pallet {
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
-		/// Creates co-ops for benchmarks.
+		/// Sets session keys for benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
@@ -162,9 +162,6 @@ pub mod pallet {
 	/// Creates what the benchmarks need from other pallets.
 	#[cfg(feature = "runtime-benchmarks")]
 	pub trait BenchmarkHelper<AccountId> {
-		/// A new active co-op number `index` (a different co-op for each index),
-		/// returning its admin and id.
-		fn coop(index: u32) -> (AccountId, CoopId);
 		/// Give `who` session keys, so [`ValidatorSession::has_keys`] holds for it.
 		fn set_keys(who: &AccountId);
 	}

@@ -140,11 +140,6 @@ impl crate::Config for Test {
 pub struct BenchHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for BenchHelper {
-	fn coop(index: u32) -> (AccountId, u32) {
-		let admin: AccountId = frame_benchmarking::account("bench-admin", index, 0);
-		let id = Membership::found_coop(b"bench", &[(admin.clone(), Role::Admin)]).unwrap();
-		(admin, id)
-	}
 	fn set_keys(who: &AccountId) {
 		Keyed::mutate(|k| k.push(who.clone()));
 	}

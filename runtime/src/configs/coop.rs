@@ -100,8 +100,6 @@ impl pallet_coop_governance::Config for Runtime {
 	type MaxTrackDeposit = frame_support::traits::ConstU128<{ 1_000 * UNIT }>;
 	type MaxBlockReasons = ConstU32<16>;
 	type WeightInfo = pallet_coop_governance::weights::SubstrateWeight<Runtime>;
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = GovernanceBenchmarkHelper;
 }
 
 /// A motion against a co-op: its suspension or expulsion, also inside a batch.
@@ -122,38 +120,6 @@ impl pallet_coop_governance::MotionSubject<RuntimeCall> for SuspendOrExpel {
 	}
 }
 
-/// Creates funded members of active co-ops for the governance benchmarks.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct GovernanceBenchmarkHelper;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_coop_governance::BenchmarkHelper<AccountId> for GovernanceBenchmarkHelper {
-	fn member(coop: u32, member: u32) -> AccountId {
-		use frame_support::traits::fungible::Mutate;
-		use pallet_coop_membership::{Members, Role};
-		let account =
-			|c: u32, m: u32| -> AccountId { frame_benchmarking::account("coop-member", m, c) };
-		let who = account(coop, member);
-		let admin = account(coop, 0);
-		let _ = Balances::set_balance(&who, 1_000 * UNIT);
-		let _ = Balances::set_balance(&admin, 1_000 * UNIT);
-		if Members::<Runtime>::get(&who).is_some() {
-			return who;
-		}
-		if Members::<Runtime>::get(&admin).is_none() {
-			let _ = Membership::found_coop(b"benchmark co-op", &[(admin.clone(), Role::Admin)]);
-		}
-		if who != admin {
-			let _ =
-				Membership::add_member(RuntimeOrigin::signed(admin.clone()), who.clone().into());
-			if let Some(m) = Members::<Runtime>::get(&admin) {
-				let _ = Membership::accept_invitation(RuntimeOrigin::signed(who.clone()), m.coop);
-			}
-		}
-		who
-	}
-}
-
 impl pallet_coop_passport::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
@@ -162,32 +128,6 @@ impl pallet_coop_passport::Config for Runtime {
 	type AttestationDeposit = frame_support::traits::ConstU128<{ 100 * MILLI_UNIT }>;
 	type MaxAttestersPerClaim = ConstU32<16>;
 	type WeightInfo = pallet_coop_passport::weights::SubstrateWeight<Runtime>;
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = PassportBenchmarkHelper;
-}
-
-/// Founds co-ops for the passport benchmarks.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct PassportBenchmarkHelper;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_coop_passport::BenchmarkHelper<AccountId> for PassportBenchmarkHelper {
-	fn coop(index: u32) -> (AccountId, pallet_coop_membership::CoopId) {
-		benchmark_coop("passport-coop", index)
-	}
-}
-
-/// A new active co-op whose only member is its admin, the benchmark account
-/// `seed`/`index`: what the passport, bounties and validators benchmarks start from.
-#[cfg(feature = "runtime-benchmarks")]
-pub(crate) fn benchmark_coop(
-	seed: &'static str,
-	index: u32,
-) -> (AccountId, pallet_coop_membership::CoopId) {
-	let admin: AccountId = frame_benchmarking::account(seed, index, 0);
-	let members = [(admin.clone(), pallet_coop_membership::Role::Admin)];
-	let coop = Membership::found_coop(b"benchmark co-op", &members).unwrap_or_default();
-	(admin, coop)
 }
 
 /// Runs the federation's approved calls once their track's enactment delay passed.
@@ -255,8 +195,6 @@ impl pallet_coop_bounties::Config for Runtime {
 	type MaxContributors = ConstU32<8>;
 	type MaxSubmissions = ConstU32<32>;
 	type WeightInfo = pallet_coop_bounties::weights::SubstrateWeight<Runtime>;
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = BountiesBenchmarkHelper;
 }
 
 /// The treasury's approved spends not paid out yet: `spend` entries still pending
@@ -294,27 +232,5 @@ impl pallet_coop_bounties::TreasuryCommitments<Balance> for TreasurySpendsNotPai
 			}
 		}
 		sum
-	}
-}
-
-/// Founds co-ops for the bounties benchmarks.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct BountiesBenchmarkHelper;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_coop_bounties::BenchmarkHelper<AccountId> for BountiesBenchmarkHelper {
-	fn coop_admin(index: u32) -> (AccountId, pallet_coop_membership::CoopId) {
-		benchmark_coop("bounty-coop", index)
-	}
-
-	fn coop_admins(index: u32) -> (AccountId, AccountId, pallet_coop_membership::CoopId) {
-		let first: AccountId = frame_benchmarking::account("bounty-coop", index, 0);
-		let second: AccountId = frame_benchmarking::account("bounty-coop-2nd", index, 0);
-		let members = [
-			(first.clone(), pallet_coop_membership::Role::Admin),
-			(second.clone(), pallet_coop_membership::Role::Admin),
-		];
-		let coop = Membership::found_coop(b"benchmark co-op", &members).unwrap_or_default();
-		(first, second, coop)
 	}
 }

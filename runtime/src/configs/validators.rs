@@ -117,16 +117,12 @@ impl pallet_authorship::Config for Runtime {
 	type EventHandler = ();
 }
 
-/// Founds co-ops and sets session keys for the validator benchmarks.
+/// Sets session keys for the validator benchmarks.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct ValidatorsBenchmarkHelper;
 
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_coop_validators::BenchmarkHelper<AccountId> for ValidatorsBenchmarkHelper {
-	fn coop(index: u32) -> (AccountId, pallet_coop_membership::CoopId) {
-		super::coop::benchmark_coop("validator-coop", index)
-	}
-
 	fn set_keys(who: &AccountId) {
 		// Distinct (not necessarily valid) public keys: the account's bytes.
 		let raw: [u8; 32] = who.clone().into();
