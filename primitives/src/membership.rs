@@ -184,6 +184,8 @@ pub trait CoopMembership<AccountId> {
 	fn active_coops() -> u32;
 	/// Number of members of co-op `coop` (0 if unknown).
 	fn member_count(coop: CoopId) -> u32;
+	/// Number of admins of co-op `coop` (0 if unknown).
+	fn admin_count(coop: CoopId) -> u32;
 	/// Total number of members of active co-ops.
 	fn active_members() -> u32;
 	/// The sovereign account of co-op `coop`.

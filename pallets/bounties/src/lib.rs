@@ -68,7 +68,10 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod checks;
 pub mod migrations;
+mod payout;
+mod try_state;
 pub mod types;
 mod views;
 pub mod weights;
@@ -97,7 +100,7 @@ use pallet_coop_membership::{deposit, CoopId, CoopMembership};
 use sp_core::H256;
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
-	traits::{AccountIdConversion, Convert, Saturating, Zero},
+	traits::{AccountIdConversion, Saturating, Zero},
 	Rounding, SaturatedConversion,
 };
 
@@ -168,10 +171,6 @@ pub mod pallet {
 		/// Who sets the treasury floor: a stricter vote than the one that spends (the
 		/// Bylaws track), so one vote cannot lower the floor and spend below it.
 		type FloorOrigin: EnsureOrigin<Self::RuntimeOrigin>;
-
-		/// The number of admins of a co-op (0 if unknown). A co-op with several admins
-		/// needs a second admin to approve a bounty paid from its account.
-		type AdminCount: Convert<CoopId, u32>;
 
 		/// The largest reward one treasury-funded bounty may have.
 		#[pallet::constant]
@@ -530,7 +529,7 @@ pub mod pallet {
 			} else {
 				Funder::Account(who.clone())
 			};
-			let proposed = from_coop && T::AdminCount::convert(coop) > 1;
+			let proposed = from_coop && T::Membership::admin_count(coop) > 1;
 			let deposit = T::BountyDeposit::get();
 			deposit::take::<T::Currency, _>(&HoldReason::BountyDeposit.into(), &who, deposit)
 				.map_err(|_| Error::<T>::InsufficientFunds)?;
@@ -977,14 +976,6 @@ impl<Balance: Zero> TreasuryCommitments<Balance> for () {
 	}
 }
 
-/// [`Config::AdminCount`] read from the membership pallet's co-op records.
-pub struct MembershipAdminCount<T>(core::marker::PhantomData<T>);
-impl<T: pallet_coop_membership::Config> Convert<CoopId, u32> for MembershipAdminCount<T> {
-	fn convert(coop: CoopId) -> u32 {
-		pallet_coop_membership::Coops::<T>::get(coop).map_or(0, |c| c.admins.len() as u32)
-	}
-}
-
 impl<T: Config> Pallet<T> {
 	/// The escrow account of bounty `id`.
 	pub fn escrow(id: BountyId) -> T::AccountId {
@@ -1022,70 +1013,6 @@ impl<T: Config> Pallet<T> {
 	/// `who`'s co-op, if it is active.
 	fn active_coop_of(who: &T::AccountId) -> Option<CoopId> {
 		T::Membership::coop_of(who).filter(|c| T::Membership::is_active_coop(*c))
-	}
-
-	/// Checks reviewers: at most `MaxReviewers`, distinct, each an active member of a
-	/// co-op, no two in one co-op, none in `funding_coop`; `1 <= k <= n`.
-	fn check_reviewers(
-		reviewers: BoundedVec<T::AccountId, T::MaxReviewers>,
-		k: u32,
-		funding_coop: Option<CoopId>,
-	) -> Result<BoundedVec<T::AccountId, T::MaxReviewers>, DispatchError> {
-		ensure!(all_distinct(reviewers.iter()), Error::<T>::BadReviewers);
-		ensure!(k >= 1 && (k as usize) <= reviewers.len(), Error::<T>::BadApprovals);
-		let mut coops = Vec::with_capacity(reviewers.len());
-		for r in reviewers.iter() {
-			let coop = Self::active_coop_of(r).ok_or(Error::<T>::ReviewerNotMember)?;
-			ensure!(Some(coop) != funding_coop, Error::<T>::ReviewerInFundingCoop);
-			coops.push(coop);
-		}
-		ensure!(all_distinct(coops.iter()), Error::<T>::ReviewersSameCoop);
-		Ok(reviewers)
-	}
-
-	/// The bounty's reviewers eligible for a claim by `contributors`, with their
-	/// co-ops: active members of a co-op that is neither the funding co-op nor a
-	/// contributor's, the first one per co-op.
-	fn eligible_reviewers(
-		bounty: &BountyOf<T>,
-		contributors: &[Contributor<T::AccountId>],
-	) -> BoundedVec<(T::AccountId, CoopId), T::MaxReviewers> {
-		let funding_coop = Self::funding_coop(&bounty.funder);
-		let mut eligible = BoundedVec::<(T::AccountId, CoopId), T::MaxReviewers>::new();
-		for r in bounty.reviewers.iter() {
-			let Some(coop) = Self::active_coop_of(r) else { continue };
-			if Some(coop) == funding_coop
-				|| contributors.iter().any(|c| c.coop == coop || &c.who == r)
-				|| eligible.iter().any(|(_, c)| *c == coop)
-			{
-				continue;
-			}
-			// Cannot fail: at most as many as the bounty's reviewers.
-			let _ = eligible.try_push((r.clone(), coop));
-		}
-		eligible
-	}
-
-	/// Rejections that reject a submission: `n - k + 1`, so that the `n - r`
-	/// reviewers left could no longer give `k` approvals.
-	fn rejections_needed(bounty: &BountyOf<T>, claim: &ClaimOf<T>) -> u32 {
-		(claim.reviewers.len() as u32).saturating_sub(bounty.approvals_needed).saturating_add(1)
-	}
-
-	fn check_milestones(
-		milestones: BoundedVec<Milestone<BalanceOf<T>>, T::MaxMilestones>,
-		reward: BalanceOf<T>,
-	) -> Result<BoundedVec<Milestone<BalanceOf<T>>, T::MaxMilestones>, DispatchError> {
-		if milestones.is_empty() {
-			return Ok(milestones);
-		}
-		let mut sum = BalanceOf::<T>::zero();
-		for m in milestones.iter() {
-			ensure!(m.amount >= T::Currency::minimum_balance(), Error::<T>::RewardTooLow);
-			sum = sum.checked_add(&m.amount).ok_or(Error::<T>::BadMilestones)?;
-		}
-		ensure!(sum == reward, Error::<T>::BadMilestones);
-		Ok(milestones)
 	}
 
 	/// Records a new bounty: open and funded, or (`proposed`) waiting for a second
@@ -1181,64 +1108,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Checks a claim's shares: the claimant listed (and put first), everyone once,
-	/// a member of an active co-op and no reviewer, every part of the smallest
-	/// payment at least the existential deposit.
-	fn check_shares(
-		bounty: &BountyOf<T>,
-		claimant: &T::AccountId,
-		mut shares: Vec<(T::AccountId, u32)>,
-	) -> Result<BoundedVec<Contributor<T::AccountId>, T::MaxContributors>, DispatchError> {
-		let at = shares.iter().position(|(who, _)| who == claimant).ok_or(Error::<T>::BadShares)?;
-		shares.swap(0, at);
-		ensure!(all_distinct(shares.iter().map(|(who, _)| who)), Error::<T>::BadShares);
-		let mut total: u32 = 0;
-		let mut contributors = BoundedVec::new();
-		for (who, parts) in shares {
-			ensure!(parts >= 1, Error::<T>::BadShares);
-			total = total.checked_add(parts).ok_or(Error::<T>::BadShares)?;
-			ensure!(!bounty.reviewers.contains(&who), Error::<T>::ReviewerCannotClaim);
-			let coop = Self::active_coop_of(&who).ok_or(if &who == claimant {
-				Error::<T>::NotActiveMember
-			} else {
-				Error::<T>::ContributorNotMember
-			})?;
-			contributors
-				.try_push(Contributor { who, coop, shares: parts })
-				.map_err(|_| Error::<T>::TooManyContributors)?;
-		}
-		let smallest = bounty.milestones.iter().map(|m| m.amount).min().unwrap_or(bounty.reward);
-		let ed = T::Currency::minimum_balance();
-		ensure!(
-			Self::split(smallest, &contributors).iter().all(|part| *part >= ed),
-			Error::<T>::ShareTooSmall
-		);
-		Ok(contributors)
-	}
-
-	/// Splits `amount` by the contributors' shares, rounding down; the remainder
-	/// goes to the first (the claimant), so the parts always sum to `amount`.
-	fn split<B: sp_runtime::traits::AtLeast32BitUnsigned + Copy>(
-		amount: B,
-		contributors: &[Contributor<T::AccountId>],
-	) -> Vec<B> {
-		let total = contributors.iter().fold(0u128, |t, c| t.saturating_add(c.shares.into()));
-		let whole: u128 = amount.saturated_into();
-		let mut parts: Vec<B> = contributors
-			.iter()
-			.map(|c| {
-				multiply_by_rational_with_rounding(whole, c.shares.into(), total, Rounding::Down)
-					.unwrap_or(0)
-					.saturated_into()
-			})
-			.collect();
-		let given = parts.iter().skip(1).fold(B::zero(), |s, p| s.saturating_add(*p));
-		if let Some(first) = parts.first_mut() {
-			*first = amount.saturating_sub(given);
-		}
-		parts
-	}
-
 	/// The bounty and its claim, if it is claimed or submitted.
 	fn active_claim(id: BountyId) -> Result<(BountyOf<T>, ClaimOf<T>), DispatchError> {
 		let bounty = Bounties::<T>::get(id).ok_or(Error::<T>::UnknownBounty)?;
@@ -1297,251 +1166,5 @@ impl<T: Config> Pallet<T> {
 				claimable_from,
 			});
 		}
-	}
-
-	/// Moves an expired claim's held deposit to `to`; returns how much moved. If the
-	/// transfer cannot be made (e.g. `to` cannot receive that little), the deposit is
-	/// released to the claimant instead and 0 is returned.
-	fn forfeit_claim_deposit(claim: &ClaimOf<T>, to: &T::AccountId) -> BalanceOf<T> {
-		deposit::forfeit_to::<T::Currency, _>(
-			&HoldReason::ClaimDeposit.into(),
-			&claim.claimant,
-			to,
-			claim.deposit,
-		)
-	}
-
-	/// Moves the escrow's whole balance to `to`; returns how much.
-	fn sweep(id: BountyId, to: &T::AccountId) -> BalanceOf<T> {
-		let escrow = Self::escrow(id);
-		let all = T::Currency::balance(&escrow);
-		if all.is_zero() {
-			return all;
-		}
-		match T::Currency::transfer(&escrow, to, all, Preservation::Expendable) {
-			Ok(_) => all,
-			Err(_) => Zero::zero(),
-		}
-	}
-
-	fn release_claim_deposit(claim: &mut ClaimOf<T>) {
-		Self::release(HoldReason::ClaimDeposit, &claim.claimant, claim.deposit);
-		claim.deposit = Zero::zero();
-	}
-
-	/// Where a contributor's part goes: their co-op's account if chosen and they are
-	/// still a member of it and it is active; otherwise their own account.
-	fn payee(pay_to: PayTo, c: &Contributor<T::AccountId>) -> T::AccountId {
-		let coop_alive =
-			T::Membership::coop_of(&c.who) == Some(c.coop) && T::Membership::is_active_coop(c.coop);
-		match pay_to {
-			PayTo::Coop if coop_alive => T::Membership::sovereign_account(c.coop),
-			_ => c.who.clone(),
-		}
-	}
-
-	/// Pays the approved delivery (next milestone or whole reward) to the
-	/// contributors by shares, records it in the ledgers, and moves the bounty on.
-	fn pay_delivery(
-		id: BountyId,
-		bounty: &mut BountyOf<T>,
-		claim: &mut ClaimOf<T>,
-	) -> DispatchResult {
-		let unpaid = bounty.reward.saturating_sub(bounty.paid);
-		let next = bounty.milestones_paid.saturating_add(1);
-		let last = bounty.milestones.is_empty() || next as usize >= bounty.milestones.len();
-		let amount = if last {
-			unpaid
-		} else {
-			bounty
-				.milestones
-				.get(bounty.milestones_paid as usize)
-				.map_or(unpaid, |m| m.amount.min(unpaid))
-		};
-		let parts = Self::split(amount, &claim.contributors);
-		let hours =
-			Self::split(if last { bounty.hours.unwrap_or(0) } else { 0 }, &claim.contributors);
-		let milestones = u32::from(!bounty.milestones.is_empty());
-		let delivered = u32::from(last);
-		let credit = |l: &mut Ledger<BalanceOf<T>>, earned: BalanceOf<T>, hours: u32| {
-			l.earned = l.earned.saturating_add(earned);
-			l.hours = l.hours.saturating_add(hours);
-			l.milestones = l.milestones.saturating_add(milestones);
-			l.delivered = l.delivered.saturating_add(delivered);
-		};
-		let escrow = Self::escrow(id);
-		// Each co-op counts a delivery once, however many of its members shared it.
-		let mut by_coop = BTreeMap::<CoopId, (BalanceOf<T>, u32)>::new();
-		for ((c, part), hours) in claim.contributors.iter().zip(parts).zip(hours) {
-			let to = Self::payee(claim.pay_to, c);
-			T::Currency::transfer(&escrow, &to, part, Preservation::Expendable)?;
-			Contributions::<T>::mutate(&c.who, |l| credit(l, part, hours));
-			let (earned, coop_hours) = by_coop.entry(c.coop).or_insert((Zero::zero(), 0));
-			*earned = earned.saturating_add(part);
-			*coop_hours = coop_hours.saturating_add(hours);
-			Self::deposit_event(Event::Paid { id, to, amount: part });
-		}
-		for (coop, (earned, hours)) in by_coop {
-			CoopContributions::<T>::mutate(coop, |l| credit(l, earned, hours));
-		}
-		bounty.paid = bounty.paid.saturating_add(amount);
-		bounty.approvals = Default::default();
-		bounty.rejections = Default::default();
-		if last {
-			Self::set_status(id, bounty, BountyStatus::Paid);
-			if milestones > 0 {
-				bounty.milestones_paid = next;
-			}
-			EndedAt::<T>::insert(id, frame_system::Pallet::<T>::block_number());
-			Self::release_claim_deposit(claim);
-			Self::deposit_event(Event::BountyCompleted { id, total: bounty.paid });
-			let to = Self::refund_account(&bounty.funder);
-			let swept = Self::sweep(id, &to);
-			if !swept.is_zero() {
-				Self::deposit_event(Event::EscrowSwept { id, to, amount: swept });
-			}
-		} else {
-			let milestone = bounty.milestones_paid;
-			bounty.milestones_paid = next;
-			Self::set_status(id, bounty, BountyStatus::Claimed);
-			claim.until =
-				frame_system::Pallet::<T>::block_number().saturating_add(bounty.claim_period);
-			Self::deposit_event(Event::MilestoneCompleted {
-				id,
-				milestone,
-				amount,
-				until: claim.until,
-			});
-		}
-		Ok(())
-	}
-
-	fn release_deposit(bounty: &BountyOf<T>) {
-		if let Some(creator) = &bounty.creator {
-			Self::release(HoldReason::BountyDeposit, creator, bounty.deposit);
-		}
-	}
-
-	/// Releases a deposit this pallet held.
-	fn release(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
-		deposit::refund::<T::Currency, _>(&reason.into(), who, amount);
-	}
-
-	/// Checks the invariants: every unfinished bounty's escrow holds at least its
-	/// unpaid reward (more if someone donated), a proposed one paid nothing; a paid
-	/// bounty paid its whole reward; exactly the finished bounties have an end;
-	/// approvals and rejections below what decides; claims only on claimed, submitted
-	/// or paid bounties, with their reviewers in distinct co-ops; the claim and
-	/// bounty deposits held (until reaped) match the records.
-	#[cfg(any(feature = "std", feature = "try-runtime"))]
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use frame_support::traits::fungible::InspectHold;
-		let mut bounty_held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
-		for (status, id, ()) in BountiesByStatus::<T>::iter() {
-			let bounty = Bounties::<T>::get(id).ok_or("status index names an unknown bounty")?;
-			ensure!(bounty.status == status, "status index differs from the record");
-		}
-		for (id, bounty) in Bounties::<T>::iter() {
-			ensure!(id < NextBountyId::<T>::get(), "bounty id not below NextBountyId");
-			ensure!(
-				BountiesByStatus::<T>::contains_key(bounty.status, id),
-				"bounty missing from the status index"
-			);
-			let escrowed = T::Currency::balance(&Self::escrow(id));
-			let finished = matches!(bounty.status, BountyStatus::Paid | BountyStatus::Cancelled);
-			let expected = if finished || bounty.status == BountyStatus::Proposed {
-				Zero::zero()
-			} else {
-				bounty.reward.saturating_sub(bounty.paid)
-			};
-			ensure!(escrowed >= expected, "escrow holds less than the unpaid reward");
-			ensure!(bounty.paid <= bounty.reward, "paid more than the reward");
-			if bounty.status == BountyStatus::Paid {
-				ensure!(bounty.paid == bounty.reward, "paid bounty did not pay its reward");
-			}
-			if bounty.status == BountyStatus::Proposed {
-				ensure!(bounty.paid.is_zero(), "proposed bounty paid something");
-				ensure!(
-					matches!(bounty.funder, Funder::Coop(_)),
-					"proposed bounty not funded by a co-op"
-				);
-			}
-			ensure!(
-				finished == EndedAt::<T>::contains_key(id),
-				"finished bounty without an end, or an end of a running one"
-			);
-			if let Some(creator) = &bounty.creator {
-				let h = bounty_held.entry(creator.clone()).or_insert_with(Zero::zero);
-				*h = h.saturating_add(bounty.deposit);
-			}
-			ensure!(
-				bounty.milestones_paid as usize <= bounty.milestones.len(),
-				"more milestones paid than exist"
-			);
-			ensure!(
-				(bounty.approvals.len() as u32) < bounty.approvals_needed || finished,
-				"enough approvals but not paid"
-			);
-			ensure!(
-				bounty.approvals.iter().all(|a| !bounty.rejections.contains(a)),
-				"a reviewer both approved and rejected"
-			);
-			let claimed = matches!(bounty.status, BountyStatus::Claimed | BountyStatus::Submitted);
-			let claim = Claims::<T>::get(id);
-			ensure!(!claimed || claim.is_some(), "claimed bounty without a claim");
-			ensure!(
-				claim.is_none() || claimed || bounty.status == BountyStatus::Paid,
-				"claim kept on an open, proposed or cancelled bounty"
-			);
-			if let (true, Some(claim)) = (claimed, &claim) {
-				ensure!(
-					(bounty.rejections.len() as u32) < Self::rejections_needed(&bounty, claim),
-					"enough rejections but not rejected"
-				);
-				ensure!(
-					claim.reviewers.len() as u32 >= bounty.approvals_needed,
-					"claim with fewer reviewers than approvals needed"
-				);
-			}
-			ensure!(
-				claimed
-					|| bounty.status == BountyStatus::Paid
-					|| !Submissions::<T>::contains_key(id),
-				"submissions kept after the claim ended"
-			);
-		}
-		for id in EndedAt::<T>::iter_keys() {
-			ensure!(Bounties::<T>::contains_key(id), "end of an unknown bounty");
-		}
-		let mut held = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
-		for (id, claim) in Claims::<T>::iter() {
-			let h = held.entry(claim.claimant.clone()).or_insert_with(Zero::zero);
-			*h = h.saturating_add(claim.deposit);
-			ensure!(Bounties::<T>::contains_key(id), "claim of an unknown bounty");
-			ensure!(
-				claim.contributors.first().map(|c| &c.who) == Some(&claim.claimant),
-				"claimant is not the first contributor"
-			);
-			ensure!(
-				all_distinct(claim.reviewers.iter().map(|(_, c)| c)),
-				"two claim reviewers of one co-op"
-			);
-			ensure!(
-				claim
-					.reviewers
-					.iter()
-					.all(|(_, rc)| claim.contributors.iter().all(|c| c.coop != *rc)),
-				"a claim reviewer of a contributor's co-op"
-			);
-		}
-		for (who, deposits) in held {
-			let on_hold = T::Currency::balance_on_hold(&HoldReason::ClaimDeposit.into(), &who);
-			ensure!(on_hold == deposits, "claim deposits differ from the held amount");
-		}
-		for (who, deposits) in bounty_held {
-			let on_hold = T::Currency::balance_on_hold(&HoldReason::BountyDeposit.into(), &who);
-			ensure!(on_hold == deposits, "bounty deposits differ from the held amount");
-		}
-		Ok(())
 	}
 }

@@ -112,7 +112,6 @@ impl crate::Config for Test {
 	type Membership = Membership;
 	type TreasuryOrigin = EnsureRoot<AccountId>;
 	type FloorOrigin = EnsureSignedBy<Bylaws, AccountId>;
-	type AdminCount = crate::MembershipAdminCount<Test>;
 	type MaxTreasuryBounty = ConstU128<MAX_TREASURY_BOUNTY>;
 	type TreasuryCommitments = TestCommitments;
 	type RecordRetention = ConstU64<RETENTION>;

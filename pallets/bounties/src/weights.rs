@@ -74,14 +74,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Bounties::NextBountyId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Bounties` (r:0 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:1)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[0, 8]`.
-	fn create_bounty(_m: u32, ) -> Weight {
-		//  Measured:  `3193`
+	fn create_bounty(m: u32, ) -> Weight {
+		//  Measured:  `3230`
 		//  Estimated: `27126`
-		// Minimum execution time: 155_181_000 picoseconds.
-		Weight::from_parts(186_536_759, 27126)
+		// Minimum execution time: 160_787_000 picoseconds.
+		Weight::from_parts(191_056_878, 27126)
+			// Standard Error: 33_607
+			.saturating_add(Weight::from_parts(427_774, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(22_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
@@ -91,13 +95,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn approve_funding() -> Weight {
-		//  Measured:  `2081`
+		//  Measured:  `2151`
 		//  Estimated: `6196`
-		// Minimum execution time: 70_595_000 picoseconds.
-		Weight::from_parts(83_493_000, 6196)
+		// Minimum execution time: 78_598_000 picoseconds.
+		Weight::from_parts(96_689_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
@@ -111,13 +117,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::EndedAt` (r:0 w:1)
 	/// Proof: `Bounties::EndedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn cancel_bounty() -> Weight {
-		//  Measured:  `1844`
+		//  Measured:  `1877`
 		//  Estimated: `8799`
-		// Minimum execution time: 111_109_000 picoseconds.
-		Weight::from_parts(132_313_000, 8799)
+		// Minimum execution time: 116_673_000 picoseconds.
+		Weight::from_parts(141_910_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
@@ -126,10 +134,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Coops` (r:8 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	fn set_reviewers() -> Weight {
-		//  Measured:  `3832`
+		//  Measured:  `3902`
 		//  Estimated: `24222`
-		// Minimum execution time: 82_046_000 picoseconds.
-		Weight::from_parts(99_566_000, 24222)
+		// Minimum execution time: 82_458_000 picoseconds.
+		Weight::from_parts(98_764_000, 24222)
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -147,17 +155,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:0 w:1)
 	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(675), added: 3150, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 8]`.
 	fn claim(c: u32, ) -> Weight {
-		//  Measured:  `3612 + c * (276 ±0)`
+		//  Measured:  `3682 + c * (276 ±0)`
 		//  Estimated: `24222 + c * (2904 ±0)`
-		// Minimum execution time: 128_071_000 picoseconds.
-		Weight::from_parts(142_413_522, 24222)
-			// Standard Error: 34_712
-			.saturating_add(Weight::from_parts(7_678_098, 0).saturating_mul(c.into()))
+		// Minimum execution time: 132_766_000 picoseconds.
+		Weight::from_parts(148_579_301, 24222)
+			// Standard Error: 48_646
+			.saturating_add(Weight::from_parts(7_367_386, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(Weight::from_parts(0, 2904).saturating_mul(c.into()))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
@@ -170,13 +180,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Submissions` (r:0 w:1)
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn unclaim() -> Weight {
-		//  Measured:  `1518`
+		//  Measured:  `1551`
 		//  Estimated: `4931`
-		// Minimum execution time: 54_325_000 picoseconds.
-		Weight::from_parts(67_119_000, 4931)
+		// Minimum execution time: 57_919_000 picoseconds.
+		Weight::from_parts(71_409_000, 4931)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
@@ -188,13 +200,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Submissions` (r:0 w:1)
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn release_expired_claim() -> Weight {
-		//  Measured:  `1704`
+		//  Measured:  `1737`
 		//  Estimated: `6196`
-		// Minimum execution time: 64_677_000 picoseconds.
-		Weight::from_parts(78_231_000, 6196)
+		// Minimum execution time: 67_552_000 picoseconds.
+		Weight::from_parts(81_662_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
@@ -202,13 +216,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(675), added: 3150, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Submissions` (r:1 w:1)
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
-		//  Measured:  `1324`
+		//  Measured:  `1357`
 		//  Estimated: `11734`
-		// Minimum execution time: 21_870_000 picoseconds.
-		Weight::from_parts(31_135_000, 11734)
+		// Minimum execution time: 26_185_000 picoseconds.
+		Weight::from_parts(35_360_000, 11734)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
@@ -223,10 +239,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Bounties::CoopContributions` (r:1 w:1)
 	/// Proof: `Bounties::CoopContributions` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn review() -> Weight {
-		//  Measured:  `2537`
+		//  Measured:  `2608`
 		//  Estimated: `4931`
-		// Minimum execution time: 38_479_000 picoseconds.
-		Weight::from_parts(50_267_000, 4931)
+		// Minimum execution time: 39_883_000 picoseconds.
+		Weight::from_parts(49_068_000, 4931)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -248,17 +264,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::EndedAt` (r:0 w:1)
 	/// Proof: `Bounties::EndedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 8]`.
 	fn review_and_pay(c: u32, ) -> Weight {
-		//  Measured:  `3457 + c * (365 ±0)`
+		//  Measured:  `3528 + c * (365 ±0)`
 		//  Estimated: `8799 + c * (2904 ±0)`
-		// Minimum execution time: 184_620_000 picoseconds.
-		Weight::from_parts(164_029_044, 8799)
-			// Standard Error: 111_456
-			.saturating_add(Weight::from_parts(56_783_121, 0).saturating_mul(c.into()))
+		// Minimum execution time: 191_729_000 picoseconds.
+		Weight::from_parts(164_295_445, 8799)
+			// Standard Error: 89_904
+			.saturating_add(Weight::from_parts(56_248_691, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2904).saturating_mul(c.into()))
 	}
@@ -274,21 +292,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:0 w:1)
 	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(675), added: 3150, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:1)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn reap_bounty() -> Weight {
-		//  Measured:  `1109`
+		//  Measured:  `1142`
 		//  Estimated: `6196`
-		// Minimum execution time: 103_360_000 picoseconds.
-		Weight::from_parts(125_375_000, 6196)
+		// Minimum execution time: 105_310_000 picoseconds.
+		Weight::from_parts(126_643_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Bounties::TreasuryFloor` (r:0 w:1)
 	/// Proof: `Bounties::TreasuryFloor` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_treasury_floor() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_979_000 picoseconds.
-		Weight::from_parts(8_388_000, 0)
+		// Minimum execution time: 5_265_000 picoseconds.
+		Weight::from_parts(8_280_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -307,14 +327,18 @@ impl WeightInfo for () {
 	/// Proof: `Bounties::NextBountyId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Bounties` (r:0 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:1)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[0, 8]`.
-	fn create_bounty(_m: u32, ) -> Weight {
-		//  Measured:  `3193`
+	fn create_bounty(m: u32, ) -> Weight {
+		//  Measured:  `3230`
 		//  Estimated: `27126`
-		// Minimum execution time: 155_181_000 picoseconds.
-		Weight::from_parts(186_536_759, 27126)
+		// Minimum execution time: 160_787_000 picoseconds.
+		Weight::from_parts(191_056_878, 27126)
+			// Standard Error: 33_607
+			.saturating_add(Weight::from_parts(427_774, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(22_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
@@ -324,13 +348,15 @@ impl WeightInfo for () {
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn approve_funding() -> Weight {
-		//  Measured:  `2081`
+		//  Measured:  `2151`
 		//  Estimated: `6196`
-		// Minimum execution time: 70_595_000 picoseconds.
-		Weight::from_parts(83_493_000, 6196)
+		// Minimum execution time: 78_598_000 picoseconds.
+		Weight::from_parts(96_689_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
@@ -344,13 +370,15 @@ impl WeightInfo for () {
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::EndedAt` (r:0 w:1)
 	/// Proof: `Bounties::EndedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn cancel_bounty() -> Weight {
-		//  Measured:  `1844`
+		//  Measured:  `1877`
 		//  Estimated: `8799`
-		// Minimum execution time: 111_109_000 picoseconds.
-		Weight::from_parts(132_313_000, 8799)
+		// Minimum execution time: 116_673_000 picoseconds.
+		Weight::from_parts(141_910_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
@@ -359,10 +387,10 @@ impl WeightInfo for () {
 	/// Storage: `Membership::Coops` (r:8 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	fn set_reviewers() -> Weight {
-		//  Measured:  `3832`
+		//  Measured:  `3902`
 		//  Estimated: `24222`
-		// Minimum execution time: 82_046_000 picoseconds.
-		Weight::from_parts(99_566_000, 24222)
+		// Minimum execution time: 82_458_000 picoseconds.
+		Weight::from_parts(98_764_000, 24222)
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -380,17 +408,19 @@ impl WeightInfo for () {
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:0 w:1)
 	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(675), added: 3150, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 8]`.
 	fn claim(c: u32, ) -> Weight {
-		//  Measured:  `3612 + c * (276 ±0)`
+		//  Measured:  `3682 + c * (276 ±0)`
 		//  Estimated: `24222 + c * (2904 ±0)`
-		// Minimum execution time: 128_071_000 picoseconds.
-		Weight::from_parts(142_413_522, 24222)
-			// Standard Error: 34_712
-			.saturating_add(Weight::from_parts(7_678_098, 0).saturating_mul(c.into()))
+		// Minimum execution time: 132_766_000 picoseconds.
+		Weight::from_parts(148_579_301, 24222)
+			// Standard Error: 48_646
+			.saturating_add(Weight::from_parts(7_367_386, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(Weight::from_parts(0, 2904).saturating_mul(c.into()))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
@@ -403,13 +433,15 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Submissions` (r:0 w:1)
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn unclaim() -> Weight {
-		//  Measured:  `1518`
+		//  Measured:  `1551`
 		//  Estimated: `4931`
-		// Minimum execution time: 54_325_000 picoseconds.
-		Weight::from_parts(67_119_000, 4931)
+		// Minimum execution time: 57_919_000 picoseconds.
+		Weight::from_parts(71_409_000, 4931)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
@@ -421,13 +453,15 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Submissions` (r:0 w:1)
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn release_expired_claim() -> Weight {
-		//  Measured:  `1704`
+		//  Measured:  `1737`
 		//  Estimated: `6196`
-		// Minimum execution time: 64_677_000 picoseconds.
-		Weight::from_parts(78_231_000, 6196)
+		// Minimum execution time: 67_552_000 picoseconds.
+		Weight::from_parts(81_662_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
@@ -435,13 +469,15 @@ impl WeightInfo for () {
 	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(675), added: 3150, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Submissions` (r:1 w:1)
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
-		//  Measured:  `1324`
+		//  Measured:  `1357`
 		//  Estimated: `11734`
-		// Minimum execution time: 21_870_000 picoseconds.
-		Weight::from_parts(31_135_000, 11734)
+		// Minimum execution time: 26_185_000 picoseconds.
+		Weight::from_parts(35_360_000, 11734)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Bounties::Bounties` (r:1 w:1)
 	/// Proof: `Bounties::Bounties` (`max_values`: None, `max_size`: Some(1466), added: 3941, mode: `MaxEncodedLen`)
@@ -456,10 +492,10 @@ impl WeightInfo for () {
 	/// Storage: `Bounties::CoopContributions` (r:1 w:1)
 	/// Proof: `Bounties::CoopContributions` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn review() -> Weight {
-		//  Measured:  `2537`
+		//  Measured:  `2608`
 		//  Estimated: `4931`
-		// Minimum execution time: 38_479_000 picoseconds.
-		Weight::from_parts(50_267_000, 4931)
+		// Minimum execution time: 39_883_000 picoseconds.
+		Weight::from_parts(49_068_000, 4931)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -481,17 +517,19 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::EndedAt` (r:0 w:1)
 	/// Proof: `Bounties::EndedAt` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:2)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 8]`.
 	fn review_and_pay(c: u32, ) -> Weight {
-		//  Measured:  `3457 + c * (365 ±0)`
+		//  Measured:  `3528 + c * (365 ±0)`
 		//  Estimated: `8799 + c * (2904 ±0)`
-		// Minimum execution time: 184_620_000 picoseconds.
-		Weight::from_parts(164_029_044, 8799)
-			// Standard Error: 111_456
-			.saturating_add(Weight::from_parts(56_783_121, 0).saturating_mul(c.into()))
+		// Minimum execution time: 191_729_000 picoseconds.
+		Weight::from_parts(164_295_445, 8799)
+			// Standard Error: 89_904
+			.saturating_add(Weight::from_parts(56_248_691, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(c.into())))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2904).saturating_mul(c.into()))
 	}
@@ -507,21 +545,23 @@ impl WeightInfo for () {
 	/// Proof: `Bounties::Submissions` (`max_values`: None, `max_size`: Some(8269), added: 10744, mode: `MaxEncodedLen`)
 	/// Storage: `Bounties::Claims` (r:0 w:1)
 	/// Proof: `Bounties::Claims` (`max_values`: None, `max_size`: Some(675), added: 3150, mode: `MaxEncodedLen`)
+	/// Storage: `Bounties::BountiesByStatus` (r:0 w:1)
+	/// Proof: `Bounties::BountiesByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn reap_bounty() -> Weight {
-		//  Measured:  `1109`
+		//  Measured:  `1142`
 		//  Estimated: `6196`
-		// Minimum execution time: 103_360_000 picoseconds.
-		Weight::from_parts(125_375_000, 6196)
+		// Minimum execution time: 105_310_000 picoseconds.
+		Weight::from_parts(126_643_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Bounties::TreasuryFloor` (r:0 w:1)
 	/// Proof: `Bounties::TreasuryFloor` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_treasury_floor() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_979_000 picoseconds.
-		Weight::from_parts(8_388_000, 0)
+		// Minimum execution time: 5_265_000 picoseconds.
+		Weight::from_parts(8_280_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

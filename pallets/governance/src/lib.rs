@@ -59,6 +59,7 @@ extern crate alloc;
 mod benchmarking;
 pub mod migrations;
 mod origin;
+mod try_state;
 pub mod types;
 mod views;
 pub mod weights;
@@ -1136,114 +1137,5 @@ impl<T: Config> Pallet<T> {
 				enactment: None,
 			},
 		);
-	}
-
-	/// Checks the invariants: every open proposal's tallies equal the recount of its
-	/// stored votes and never exceed its electorate; co-op positions match their
-	/// sub-tallies; open counts (per track, co-op and proposer) match; deposits held
-	/// match open proposals; stored calls belong to open or approved-and-waiting
-	/// proposals; block reasons match blocking votes.
-	#[cfg(any(feature = "std", feature = "try-runtime"))]
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use alloc::collections::btree_map::BTreeMap;
-
-		let mut open: BTreeMap<TrackId, u32> = BTreeMap::new();
-		let mut per_coop: BTreeMap<(TrackId, CoopId), u32> = BTreeMap::new();
-		let mut per_proposer: BTreeMap<T::AccountId, u32> = BTreeMap::new();
-		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-		for (id, proposal) in Proposals::<T>::iter() {
-			ensure!(id < NextProposalId::<T>::get(), "proposal id not below NextProposalId");
-			for count in [
-				open.entry(proposal.track).or_default(),
-				per_coop.entry((proposal.track, proposal.coop)).or_default(),
-				per_proposer.entry(proposal.proposer.clone()).or_default(),
-			] {
-				*count = count.saturating_add(1);
-			}
-			let d = deposits.entry(proposal.proposer.clone()).or_default();
-			*d = d.saturating_add(proposal.deposit);
-
-			let mut members = Tally::default();
-			let mut subs: BTreeMap<CoopId, Tally> = BTreeMap::new();
-			let mut blockers = 0u32;
-			for (who, record) in Votes::<T>::iter_prefix(id) {
-				members.add(record.vote.into());
-				subs.entry(record.coop).or_default().add(record.vote.into());
-				if let Vote::Block(reason) = record.vote {
-					let kept = BlockReasons::<T>::get(id)
-						.is_some_and(|r| r.iter().any(|(a, h)| a == &who && *h == reason));
-					blockers = blockers.saturating_add(u32::from(kept));
-				}
-			}
-			ensure!(
-				members.voters() <= proposal.eligible_members,
-				"more votes than eligible members"
-			);
-			let kept = BlockReasons::<T>::get(id).map_or(0, |r| r.len());
-			ensure!(blockers as usize == kept, "block reasons differ from blocking votes");
-			if matches!(proposal.action, StoredAction::Call { .. }) {
-				ensure!(ProposalCalls::<T>::contains_key(id), "call proposal without its call");
-			}
-			let mut coops = Tally::default();
-			for (coop, sub) in &subs {
-				ensure!(
-					CoopTallies::<T>::get(id, coop).as_ref() == Some(sub),
-					"co-op sub-tally differs from stored votes"
-				);
-				if let Some(p) = sub.position() {
-					coops.add(p);
-				}
-			}
-			ensure!(
-				CoopTallies::<T>::iter_prefix(id).count() == subs.len(),
-				"stale co-op sub-tally"
-			);
-			let tallies = Self::tallies(id);
-			ensure!(
-				tallies == Tallies { members, coops },
-				"summed tallies differ from the recount of stored votes"
-			);
-			ensure!(coops.voters() <= proposal.eligible_coops, "more co-ops than eligible");
-		}
-		for (coop, id, ()) in MotionsAbout::<T>::iter() {
-			let subject = Proposals::<T>::get(id).and_then(|p| p.subject);
-			ensure!(subject == Some(coop), "motion index differs from open proposals");
-		}
-		for (id, p) in Proposals::<T>::iter() {
-			if let Some(coop) = p.subject {
-				ensure!(MotionsAbout::<T>::contains_key(coop, id), "motion not indexed");
-			}
-		}
-		for id in ProposalCalls::<T>::iter_keys() {
-			let open_call = Proposals::<T>::get(id)
-				.is_some_and(|p| matches!(p.action, StoredAction::Call { .. }));
-			let waiting = Decisions::<T>::get(id).is_some_and(|d| {
-				d.outcome == Outcome::Approved && d.enactment.is_none() && d.enact_at.is_some()
-			});
-			ensure!(open_call || waiting, "stored call without an open or waiting proposal");
-		}
-		for (track, count) in OpenCount::<T>::iter() {
-			ensure!(open.get(&track).copied().unwrap_or(0) == count, "OpenCount differs");
-		}
-		for (track, count) in open {
-			ensure!(OpenCount::<T>::get(track) == count, "OpenCount differs");
-		}
-		ensure!(
-			OpenPerCoop::<T>::iter().map(|(t, c, n)| ((t, c), n)).collect::<BTreeMap<_, _>>()
-				== per_coop,
-			"OpenPerCoop differs"
-		);
-		ensure!(
-			OpenByProposer::<T>::iter().collect::<BTreeMap<_, _>>() == per_proposer,
-			"OpenByProposer differs"
-		);
-		let reason = HoldReason::ProposalDeposit.into();
-		for (who, amount) in deposits {
-			ensure!(
-				T::Currency::balance_on_hold(&reason, &who) == amount,
-				"proposal deposits held differ from open proposals"
-			);
-		}
-		Ok(())
 	}
 }

@@ -70,12 +70,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::OpenPerCoop` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenByProposer` (r:1 w:1)
 	/// Proof: `Governance::OpenByProposer` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::NextProposalId` (r:1 w:1)
+	/// Proof: `Governance::NextProposalId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Governance::NextProposalId` (r:1 w:1)
-	/// Proof: `Governance::NextProposalId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveMembers` (r:1 w:0)
 	/// Proof: `Membership::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveCoops` (r:1 w:0)
@@ -86,12 +86,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 16368]`.
 	fn propose(l: u32, ) -> Weight {
-		//  Measured:  `1052`
+		//  Measured:  `1089`
 		//  Estimated: `3894`
-		// Minimum execution time: 83_799_000 picoseconds.
-		Weight::from_parts(104_021_493, 3894)
-			// Standard Error: 9
-			.saturating_add(Weight::from_parts(1_726, 0).saturating_mul(l.into()))
+		// Minimum execution time: 86_439_000 picoseconds.
+		Weight::from_parts(114_641_284, 3894)
+			// Standard Error: 12
+			.saturating_add(Weight::from_parts(1_866, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -107,12 +107,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 1000]`.
 	fn vote(m: u32, ) -> Weight {
-		//  Measured:  `3056 + m * (1 ±0)`
+		//  Measured:  `3093 + m * (1 ±0)`
 		//  Estimated: `3894`
-		// Minimum execution time: 53_441_000 picoseconds.
-		Weight::from_parts(72_049_743, 3894)
-			// Standard Error: 1_963
-			.saturating_add(Weight::from_parts(59_318, 0).saturating_mul(m.into()))
+		// Minimum execution time: 59_142_000 picoseconds.
+		Weight::from_parts(80_906_581, 3894)
+			// Standard Error: 3_287
+			.saturating_add(Weight::from_parts(97_507, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -120,6 +120,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:1 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:1)
 	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::CoopTallies` (r:991 w:0)
@@ -138,13 +140,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 990]`.
 	fn close(c: u32, ) -> Weight {
-		//  Measured:  `18673 + c * (33 ±0)`
+		//  Measured:  `19474 + c * (34 ±0)`
 		//  Estimated: `19865 + c * (2515 ±0)`
-		// Minimum execution time: 161_584_000 picoseconds.
-		Weight::from_parts(182_468_244, 19865)
-			// Standard Error: 22_283
-			.saturating_add(Weight::from_parts(3_360_179, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 166_393_000 picoseconds.
+		Weight::from_parts(162_336_791, 19865)
+			// Standard Error: 23_594
+			.saturating_add(Weight::from_parts(3_896_230, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(Weight::from_parts(0, 2515).saturating_mul(c.into()))
@@ -171,10 +173,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn kill(c: u32, ) -> Weight {
 		//  Measured:  `1724 + c * (33 ±0)`
 		//  Estimated: `6196 + c * (2515 ±0)`
-		// Minimum execution time: 93_984_000 picoseconds.
-		Weight::from_parts(152_619_965, 6196)
-			// Standard Error: 24_996
-			.saturating_add(Weight::from_parts(3_181_216, 0).saturating_mul(c.into()))
+		// Minimum execution time: 93_063_000 picoseconds.
+		Weight::from_parts(39_978_494, 6196)
+			// Standard Error: 37_386
+			.saturating_add(Weight::from_parts(4_027_176, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -187,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn enact() -> Weight {
 		//  Measured:  `16754`
 		//  Estimated: `19865`
-		// Minimum execution time: 32_641_000 picoseconds.
-		Weight::from_parts(43_106_000, 19865)
+		// Minimum execution time: 33_937_000 picoseconds.
+		Weight::from_parts(52_719_000, 19865)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -214,10 +216,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel(c: u32, ) -> Weight {
 		//  Measured:  `1412 + c * (33 ±0)`
 		//  Estimated: `3658 + c * (2515 ±0)`
-		// Minimum execution time: 76_985_000 picoseconds.
-		Weight::from_parts(81_258_805, 3658)
-			// Standard Error: 21_643
-			.saturating_add(Weight::from_parts(3_310_911, 0).saturating_mul(c.into()))
+		// Minimum execution time: 97_642_000 picoseconds.
+		Weight::from_parts(92_492_634, 3658)
+			// Standard Error: 31_194
+			.saturating_add(Weight::from_parts(4_321_546, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -227,6 +229,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:1 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:0)
 	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:201 w:200)
@@ -235,13 +239,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 200]`.
 	fn clear_votes(n: u32, ) -> Weight {
-		//  Measured:  `1495 + n * (64 ±0)`
+		//  Measured:  `1833 + n * (66 ±0)`
 		//  Estimated: `11507 + n * (2572 ±0)`
-		// Minimum execution time: 89_187_000 picoseconds.
-		Weight::from_parts(117_157_127, 11507)
-			// Standard Error: 21_053
-			.saturating_add(Weight::from_parts(4_569_881, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 96_240_000 picoseconds.
+		Weight::from_parts(132_505_752, 11507)
+			// Standard Error: 24_696
+			.saturating_add(Weight::from_parts(5_131_595, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -252,8 +256,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_track() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_562_000 picoseconds.
-		Weight::from_parts(10_920_000, 0)
+		// Minimum execution time: 7_494_000 picoseconds.
+		Weight::from_parts(13_397_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -272,12 +276,12 @@ impl WeightInfo for () {
 	/// Proof: `Governance::OpenPerCoop` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::OpenByProposer` (r:1 w:1)
 	/// Proof: `Governance::OpenByProposer` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::NextProposalId` (r:1 w:1)
+	/// Proof: `Governance::NextProposalId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Governance::NextProposalId` (r:1 w:1)
-	/// Proof: `Governance::NextProposalId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveMembers` (r:1 w:0)
 	/// Proof: `Membership::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveCoops` (r:1 w:0)
@@ -288,12 +292,12 @@ impl WeightInfo for () {
 	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 16368]`.
 	fn propose(l: u32, ) -> Weight {
-		//  Measured:  `1052`
+		//  Measured:  `1089`
 		//  Estimated: `3894`
-		// Minimum execution time: 83_799_000 picoseconds.
-		Weight::from_parts(104_021_493, 3894)
-			// Standard Error: 9
-			.saturating_add(Weight::from_parts(1_726, 0).saturating_mul(l.into()))
+		// Minimum execution time: 86_439_000 picoseconds.
+		Weight::from_parts(114_641_284, 3894)
+			// Standard Error: 12
+			.saturating_add(Weight::from_parts(1_866, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
@@ -309,12 +313,12 @@ impl WeightInfo for () {
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 1000]`.
 	fn vote(m: u32, ) -> Weight {
-		//  Measured:  `3056 + m * (1 ±0)`
+		//  Measured:  `3093 + m * (1 ±0)`
 		//  Estimated: `3894`
-		// Minimum execution time: 53_441_000 picoseconds.
-		Weight::from_parts(72_049_743, 3894)
-			// Standard Error: 1_963
-			.saturating_add(Weight::from_parts(59_318, 0).saturating_mul(m.into()))
+		// Minimum execution time: 59_142_000 picoseconds.
+		Weight::from_parts(80_906_581, 3894)
+			// Standard Error: 3_287
+			.saturating_add(Weight::from_parts(97_507, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -322,6 +326,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:1 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:1)
 	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::CoopTallies` (r:991 w:0)
@@ -340,13 +346,13 @@ impl WeightInfo for () {
 	/// Proof: `Governance::Decisions` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 990]`.
 	fn close(c: u32, ) -> Weight {
-		//  Measured:  `18673 + c * (33 ±0)`
+		//  Measured:  `19474 + c * (34 ±0)`
 		//  Estimated: `19865 + c * (2515 ±0)`
-		// Minimum execution time: 161_584_000 picoseconds.
-		Weight::from_parts(182_468_244, 19865)
-			// Standard Error: 22_283
-			.saturating_add(Weight::from_parts(3_360_179, 0).saturating_mul(c.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		// Minimum execution time: 166_393_000 picoseconds.
+		Weight::from_parts(162_336_791, 19865)
+			// Standard Error: 23_594
+			.saturating_add(Weight::from_parts(3_896_230, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 			.saturating_add(Weight::from_parts(0, 2515).saturating_mul(c.into()))
@@ -373,10 +379,10 @@ impl WeightInfo for () {
 	fn kill(c: u32, ) -> Weight {
 		//  Measured:  `1724 + c * (33 ±0)`
 		//  Estimated: `6196 + c * (2515 ±0)`
-		// Minimum execution time: 93_984_000 picoseconds.
-		Weight::from_parts(152_619_965, 6196)
-			// Standard Error: 24_996
-			.saturating_add(Weight::from_parts(3_181_216, 0).saturating_mul(c.into()))
+		// Minimum execution time: 93_063_000 picoseconds.
+		Weight::from_parts(39_978_494, 6196)
+			// Standard Error: 37_386
+			.saturating_add(Weight::from_parts(4_027_176, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -389,8 +395,8 @@ impl WeightInfo for () {
 	fn enact() -> Weight {
 		//  Measured:  `16754`
 		//  Estimated: `19865`
-		// Minimum execution time: 32_641_000 picoseconds.
-		Weight::from_parts(43_106_000, 19865)
+		// Minimum execution time: 33_937_000 picoseconds.
+		Weight::from_parts(52_719_000, 19865)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -416,10 +422,10 @@ impl WeightInfo for () {
 	fn cancel(c: u32, ) -> Weight {
 		//  Measured:  `1412 + c * (33 ±0)`
 		//  Estimated: `3658 + c * (2515 ±0)`
-		// Minimum execution time: 76_985_000 picoseconds.
-		Weight::from_parts(81_258_805, 3658)
-			// Standard Error: 21_643
-			.saturating_add(Weight::from_parts(3_310_911, 0).saturating_mul(c.into()))
+		// Minimum execution time: 97_642_000 picoseconds.
+		Weight::from_parts(92_492_634, 3658)
+			// Standard Error: 31_194
+			.saturating_add(Weight::from_parts(4_321_546, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -429,6 +435,8 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Members` (r:1 w:0)
 	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:1 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:0)
 	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:201 w:200)
@@ -437,13 +445,13 @@ impl WeightInfo for () {
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 200]`.
 	fn clear_votes(n: u32, ) -> Weight {
-		//  Measured:  `1495 + n * (64 ±0)`
+		//  Measured:  `1833 + n * (66 ±0)`
 		//  Estimated: `11507 + n * (2572 ±0)`
-		// Minimum execution time: 89_187_000 picoseconds.
-		Weight::from_parts(117_157_127, 11507)
-			// Standard Error: 21_053
-			.saturating_add(Weight::from_parts(4_569_881, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		// Minimum execution time: 96_240_000 picoseconds.
+		Weight::from_parts(132_505_752, 11507)
+			// Standard Error: 24_696
+			.saturating_add(Weight::from_parts(5_131_595, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -454,8 +462,8 @@ impl WeightInfo for () {
 	fn set_track() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_562_000 picoseconds.
-		Weight::from_parts(10_920_000, 0)
+		// Minimum execution time: 7_494_000 picoseconds.
+		Weight::from_parts(13_397_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -31,6 +31,10 @@ impl<T: Config> CoopMembership<T::AccountId> for Pallet<T> {
 		Coops::<T>::get(coop).map_or(0, |c| c.member_count)
 	}
 
+	fn admin_count(coop: CoopId) -> u32 {
+		Coops::<T>::get(coop).map_or(0, |c| c.admins.len() as u32)
+	}
+
 	fn active_members() -> u32 {
 		crate::ActiveMembers::<T>::get()
 	}

@@ -78,13 +78,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Coops` (r:0 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:1)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn apply_coop() -> Weight {
 		//  Measured:  `506`
 		//  Estimated: `3658`
-		// Minimum execution time: 57_793_000 picoseconds.
-		Weight::from_parts(70_152_000, 3658)
+		// Minimum execution time: 61_970_000 picoseconds.
+		Weight::from_parts(85_523_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Membership::Coops` (r:1 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
@@ -98,13 +100,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::ActiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveMembers` (r:1 w:1)
 	/// Proof: `Membership::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:2)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn admit_coop() -> Weight {
-		//  Measured:  `565`
+		//  Measured:  `602`
 		//  Estimated: `3894`
-		// Minimum execution time: 22_678_000 picoseconds.
-		Weight::from_parts(28_635_000, 3894)
+		// Minimum execution time: 28_599_000 picoseconds.
+		Weight::from_parts(41_603_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Membership::Coops` (r:1 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
@@ -118,17 +122,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applicants` (r:1 w:1)
 	/// Proof: `Membership::Applicants` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:1)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn reject_application(m: u32, ) -> Weight {
-		//  Measured:  `2949 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 75_333_000 picoseconds.
-		Weight::from_parts(161_639_242, 18863)
-			// Standard Error: 194_796
-			.saturating_add(Weight::from_parts(37_963_254, 0).saturating_mul(m.into()))
+		//  Measured:  `2986 + m * (145 ±0)`
+		//  Estimated: `18863 + m * (2580 ±5)`
+		// Minimum execution time: 89_644_000 picoseconds.
+		Weight::from_parts(98_267_000, 18863)
+			// Standard Error: 272_252
+			.saturating_add(Weight::from_parts(49_455_740, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -138,13 +144,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::ActiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveMembers` (r:1 w:1)
 	/// Proof: `Membership::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:2)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn suspend_coop() -> Weight {
-		//  Measured:  `472`
+		//  Measured:  `509`
 		//  Estimated: `3894`
-		// Minimum execution time: 18_038_000 picoseconds.
-		Weight::from_parts(23_391_000, 3894)
+		// Minimum execution time: 23_098_000 picoseconds.
+		Weight::from_parts(34_506_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Membership::Coops` (r:1 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
@@ -154,13 +162,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::ActiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveMembers` (r:1 w:1)
 	/// Proof: `Membership::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:2)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn reinstate_coop() -> Weight {
-		//  Measured:  `569`
+		//  Measured:  `606`
 		//  Estimated: `3894`
-		// Minimum execution time: 20_197_000 picoseconds.
-		Weight::from_parts(25_216_000, 3894)
+		// Minimum execution time: 27_333_000 picoseconds.
+		Weight::from_parts(38_736_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Membership::Coops` (r:1 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
@@ -178,17 +188,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::LiveCoops` (r:1 w:1)
 	/// Proof: `Membership::LiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:2)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn expel_coop(m: u32, ) -> Weight {
-		//  Measured:  `2953 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 86_227_000 picoseconds.
-		Weight::from_parts(93_482_000, 18863)
-			// Standard Error: 76_836
-			.saturating_add(Weight::from_parts(40_742_785, 0).saturating_mul(m.into()))
+		//  Measured:  `2990 + m * (145 ±0)`
+		//  Estimated: `18863 + m * (2580 ±5)`
+		// Minimum execution time: 109_607_000 picoseconds.
+		Weight::from_parts(116_733_156, 18863)
+			// Standard Error: 349_018
+			.saturating_add(Weight::from_parts(51_481_852, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(17_u64))
+			.saturating_add(T::DbWeight::get().writes(19_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -210,17 +222,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::LiveCoops` (r:1 w:1)
 	/// Proof: `Membership::LiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:2)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn leave_federation(m: u32, ) -> Weight {
-		//  Measured:  `3313 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 96_493_000 picoseconds.
-		Weight::from_parts(67_580_590, 18863)
-			// Standard Error: 186_254
-			.saturating_add(Weight::from_parts(43_011_015, 0).saturating_mul(m.into()))
+		//  Measured:  `3350 + m * (145 ±0)`
+		//  Estimated: `18863 + m * (2580 ±5)`
+		// Minimum execution time: 112_222_000 picoseconds.
+		Weight::from_parts(125_040_000, 18863)
+			// Standard Error: 272_954
+			.saturating_add(Weight::from_parts(54_088_830, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(17_u64))
+			.saturating_add(T::DbWeight::get().writes(19_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -235,10 +249,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
-		//  Measured:  `932`
+		//  Measured:  `969`
 		//  Estimated: `6150`
-		// Minimum execution time: 66_048_000 picoseconds.
-		Weight::from_parts(84_847_000, 6150)
+		// Minimum execution time: 75_968_000 picoseconds.
+		Weight::from_parts(100_788_000, 6150)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -255,10 +269,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::CoopMembers` (r:0 w:1)
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn accept_invitation() -> Weight {
-		//  Measured:  `1023`
+		//  Measured:  `1060`
 		//  Estimated: `6150`
-		// Minimum execution time: 41_214_000 picoseconds.
-		Weight::from_parts(53_120_000, 6150)
+		// Minimum execution time: 43_291_000 picoseconds.
+		Weight::from_parts(64_116_000, 6150)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -273,10 +287,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn cancel_invitation() -> Weight {
-		//  Measured:  `1036`
+		//  Measured:  `1073`
 		//  Estimated: `3894`
-		// Minimum execution time: 58_281_000 picoseconds.
-		Weight::from_parts(68_201_000, 3894)
+		// Minimum execution time: 65_987_000 picoseconds.
+		Weight::from_parts(87_326_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -292,17 +306,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applicants` (r:1 w:1)
 	/// Proof: `Membership::Applicants` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:1)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn prune_application(m: u32, ) -> Weight {
-		//  Measured:  `2949 + m * (145 ±0)`
+		//  Measured:  `2986 + m * (145 ±0)`
 		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 78_829_000 picoseconds.
-		Weight::from_parts(21_921_407, 18863)
-			// Standard Error: 217_075
-			.saturating_add(Weight::from_parts(42_417_100, 0).saturating_mul(m.into()))
+		// Minimum execution time: 100_268_000 picoseconds.
+		Weight::from_parts(115_506_000, 18863)
+			// Standard Error: 237_491
+			.saturating_add(Weight::from_parts(52_768_899, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -321,10 +337,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::CoopMembers` (r:0 w:1)
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
-		//  Measured:  `1298`
+		//  Measured:  `1335`
 		//  Estimated: `8730`
-		// Minimum execution time: 80_060_000 picoseconds.
-		Weight::from_parts(100_354_000, 8730)
+		// Minimum execution time: 86_069_000 picoseconds.
+		Weight::from_parts(117_629_000, 8730)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -335,10 +351,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::AdminChanges` (r:0 w:1)
 	/// Proof: `Membership::AdminChanges` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn set_role() -> Weight {
-		//  Measured:  `834`
+		//  Measured:  `871`
 		//  Estimated: `6150`
-		// Minimum execution time: 27_345_000 picoseconds.
-		Weight::from_parts(34_303_000, 6150)
+		// Minimum execution time: 31_659_000 picoseconds.
+		Weight::from_parts(45_767_000, 6150)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -357,10 +373,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::AdminChanges` (r:0 w:1)
 	/// Proof: `Membership::AdminChanges` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn leave_coop() -> Weight {
-		//  Measured:  `949`
+		//  Measured:  `986`
 		//  Estimated: `3894`
-		// Minimum execution time: 63_549_000 picoseconds.
-		Weight::from_parts(73_549_000, 3894)
+		// Minimum execution time: 68_249_000 picoseconds.
+		Weight::from_parts(88_572_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -382,13 +398,15 @@ impl WeightInfo for () {
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Coops` (r:0 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:1)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn apply_coop() -> Weight {
 		//  Measured:  `506`
 		//  Estimated: `3658`
-		// Minimum execution time: 57_793_000 picoseconds.
-		Weight::from_parts(70_152_000, 3658)
+		// Minimum execution time: 61_970_000 picoseconds.
+		Weight::from_parts(85_523_000, 3658)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Membership::Coops` (r:1 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
@@ -402,13 +420,15 @@ impl WeightInfo for () {
 	/// Proof: `Membership::ActiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveMembers` (r:1 w:1)
 	/// Proof: `Membership::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:2)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn admit_coop() -> Weight {
-		//  Measured:  `565`
+		//  Measured:  `602`
 		//  Estimated: `3894`
-		// Minimum execution time: 22_678_000 picoseconds.
-		Weight::from_parts(28_635_000, 3894)
+		// Minimum execution time: 28_599_000 picoseconds.
+		Weight::from_parts(41_603_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Membership::Coops` (r:1 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
@@ -422,17 +442,19 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applicants` (r:1 w:1)
 	/// Proof: `Membership::Applicants` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:1)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn reject_application(m: u32, ) -> Weight {
-		//  Measured:  `2949 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 75_333_000 picoseconds.
-		Weight::from_parts(161_639_242, 18863)
-			// Standard Error: 194_796
-			.saturating_add(Weight::from_parts(37_963_254, 0).saturating_mul(m.into()))
+		//  Measured:  `2986 + m * (145 ±0)`
+		//  Estimated: `18863 + m * (2580 ±5)`
+		// Minimum execution time: 89_644_000 picoseconds.
+		Weight::from_parts(98_267_000, 18863)
+			// Standard Error: 272_252
+			.saturating_add(Weight::from_parts(49_455_740, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes(15_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -442,13 +464,15 @@ impl WeightInfo for () {
 	/// Proof: `Membership::ActiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveMembers` (r:1 w:1)
 	/// Proof: `Membership::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:2)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn suspend_coop() -> Weight {
-		//  Measured:  `472`
+		//  Measured:  `509`
 		//  Estimated: `3894`
-		// Minimum execution time: 18_038_000 picoseconds.
-		Weight::from_parts(23_391_000, 3894)
+		// Minimum execution time: 23_098_000 picoseconds.
+		Weight::from_parts(34_506_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Membership::Coops` (r:1 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
@@ -458,13 +482,15 @@ impl WeightInfo for () {
 	/// Proof: `Membership::ActiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveMembers` (r:1 w:1)
 	/// Proof: `Membership::ActiveMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:2)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn reinstate_coop() -> Weight {
-		//  Measured:  `569`
+		//  Measured:  `606`
 		//  Estimated: `3894`
-		// Minimum execution time: 20_197_000 picoseconds.
-		Weight::from_parts(25_216_000, 3894)
+		// Minimum execution time: 27_333_000 picoseconds.
+		Weight::from_parts(38_736_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Membership::Coops` (r:1 w:1)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
@@ -482,17 +508,19 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::LiveCoops` (r:1 w:1)
 	/// Proof: `Membership::LiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:2)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn expel_coop(m: u32, ) -> Weight {
-		//  Measured:  `2953 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 86_227_000 picoseconds.
-		Weight::from_parts(93_482_000, 18863)
-			// Standard Error: 76_836
-			.saturating_add(Weight::from_parts(40_742_785, 0).saturating_mul(m.into()))
+		//  Measured:  `2990 + m * (145 ±0)`
+		//  Estimated: `18863 + m * (2580 ±5)`
+		// Minimum execution time: 109_607_000 picoseconds.
+		Weight::from_parts(116_733_156, 18863)
+			// Standard Error: 349_018
+			.saturating_add(Weight::from_parts(51_481_852, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes(17_u64))
+			.saturating_add(RocksDbWeight::get().writes(19_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -514,17 +542,19 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::LiveCoops` (r:1 w:1)
 	/// Proof: `Membership::LiveCoops` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:2)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn leave_federation(m: u32, ) -> Weight {
-		//  Measured:  `3313 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 96_493_000 picoseconds.
-		Weight::from_parts(67_580_590, 18863)
-			// Standard Error: 186_254
-			.saturating_add(Weight::from_parts(43_011_015, 0).saturating_mul(m.into()))
+		//  Measured:  `3350 + m * (145 ±0)`
+		//  Estimated: `18863 + m * (2580 ±5)`
+		// Minimum execution time: 112_222_000 picoseconds.
+		Weight::from_parts(125_040_000, 18863)
+			// Standard Error: 272_954
+			.saturating_add(Weight::from_parts(54_088_830, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes(17_u64))
+			.saturating_add(RocksDbWeight::get().writes(19_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -539,10 +569,10 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
-		//  Measured:  `932`
+		//  Measured:  `969`
 		//  Estimated: `6150`
-		// Minimum execution time: 66_048_000 picoseconds.
-		Weight::from_parts(84_847_000, 6150)
+		// Minimum execution time: 75_968_000 picoseconds.
+		Weight::from_parts(100_788_000, 6150)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -559,10 +589,10 @@ impl WeightInfo for () {
 	/// Storage: `Membership::CoopMembers` (r:0 w:1)
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn accept_invitation() -> Weight {
-		//  Measured:  `1023`
+		//  Measured:  `1060`
 		//  Estimated: `6150`
-		// Minimum execution time: 41_214_000 picoseconds.
-		Weight::from_parts(53_120_000, 6150)
+		// Minimum execution time: 43_291_000 picoseconds.
+		Weight::from_parts(64_116_000, 6150)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -577,10 +607,10 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn cancel_invitation() -> Weight {
-		//  Measured:  `1036`
+		//  Measured:  `1073`
 		//  Estimated: `3894`
-		// Minimum execution time: 58_281_000 picoseconds.
-		Weight::from_parts(68_201_000, 3894)
+		// Minimum execution time: 65_987_000 picoseconds.
+		Weight::from_parts(87_326_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -596,17 +626,19 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Applicants` (r:1 w:1)
 	/// Proof: `Membership::Applicants` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::CoopsByStatus` (r:0 w:1)
+	/// Proof: `Membership::CoopsByStatus` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 500]`.
 	fn prune_application(m: u32, ) -> Weight {
-		//  Measured:  `2949 + m * (145 ±0)`
+		//  Measured:  `2986 + m * (145 ±0)`
 		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 78_829_000 picoseconds.
-		Weight::from_parts(21_921_407, 18863)
-			// Standard Error: 217_075
-			.saturating_add(Weight::from_parts(42_417_100, 0).saturating_mul(m.into()))
+		// Minimum execution time: 100_268_000 picoseconds.
+		Weight::from_parts(115_506_000, 18863)
+			// Standard Error: 237_491
+			.saturating_add(Weight::from_parts(52_768_899, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes(15_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2580).saturating_mul(m.into()))
 	}
@@ -625,10 +657,10 @@ impl WeightInfo for () {
 	/// Storage: `Membership::CoopMembers` (r:0 w:1)
 	/// Proof: `Membership::CoopMembers` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
-		//  Measured:  `1298`
+		//  Measured:  `1335`
 		//  Estimated: `8730`
-		// Minimum execution time: 80_060_000 picoseconds.
-		Weight::from_parts(100_354_000, 8730)
+		// Minimum execution time: 86_069_000 picoseconds.
+		Weight::from_parts(117_629_000, 8730)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -639,10 +671,10 @@ impl WeightInfo for () {
 	/// Storage: `Membership::AdminChanges` (r:0 w:1)
 	/// Proof: `Membership::AdminChanges` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn set_role() -> Weight {
-		//  Measured:  `834`
+		//  Measured:  `871`
 		//  Estimated: `6150`
-		// Minimum execution time: 27_345_000 picoseconds.
-		Weight::from_parts(34_303_000, 6150)
+		// Minimum execution time: 31_659_000 picoseconds.
+		Weight::from_parts(45_767_000, 6150)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -661,10 +693,10 @@ impl WeightInfo for () {
 	/// Storage: `Membership::AdminChanges` (r:0 w:1)
 	/// Proof: `Membership::AdminChanges` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn leave_coop() -> Weight {
-		//  Measured:  `949`
+		//  Measured:  `986`
 		//  Estimated: `3894`
-		// Minimum execution time: 63_549_000 picoseconds.
-		Weight::from_parts(73_549_000, 3894)
+		// Minimum execution time: 68_249_000 picoseconds.
+		Weight::from_parts(88_572_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}

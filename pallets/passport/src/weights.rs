@@ -71,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_passport() -> Weight {
 		//  Measured:  `741`
 		//  Estimated: `3617`
-		// Minimum execution time: 21_951_000 picoseconds.
-		Weight::from_parts(28_531_000, 3617)
+		// Minimum execution time: 24_843_000 picoseconds.
+		Weight::from_parts(36_522_000, 3617)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_claim_kind() -> Weight {
 		//  Measured:  `97`
 		//  Estimated: `1487`
-		// Minimum execution time: 9_348_000 picoseconds.
-		Weight::from_parts(14_100_000, 1487)
+		// Minimum execution time: 10_543_000 picoseconds.
+		Weight::from_parts(18_103_000, 1487)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_claim_kind() -> Weight {
 		//  Measured:  `328`
 		//  Estimated: `3546`
-		// Minimum execution time: 12_672_000 picoseconds.
-		Weight::from_parts(18_127_000, 3546)
+		// Minimum execution time: 13_603_000 picoseconds.
+		Weight::from_parts(21_832_000, 3546)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,10 +107,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Coops` (r:1 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	fn accredit_attester() -> Weight {
-		//  Measured:  `1225`
+		//  Measured:  `1262`
 		//  Estimated: `3894`
-		// Minimum execution time: 31_772_000 picoseconds.
-		Weight::from_parts(44_552_000, 3894)
+		// Minimum execution time: 37_647_000 picoseconds.
+		Weight::from_parts(53_226_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -119,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_accreditation() -> Weight {
 		//  Measured:  `315`
 		//  Estimated: `3528`
-		// Minimum execution time: 11_827_000 picoseconds.
-		Weight::from_parts(17_777_000, 3528)
+		// Minimum execution time: 11_937_000 picoseconds.
+		Weight::from_parts(20_180_000, 3528)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -143,10 +143,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn attest() -> Weight {
-		//  Measured:  `1581`
+		//  Measured:  `1618`
 		//  Estimated: `3894`
-		// Minimum execution time: 82_611_000 picoseconds.
-		Weight::from_parts(99_155_000, 3894)
+		// Minimum execution time: 82_921_000 picoseconds.
+		Weight::from_parts(111_362_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -169,10 +169,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn attest_evicting() -> Weight {
-		//  Measured:  `8763`
+		//  Measured:  `8799`
 		//  Estimated: `48438`
-		// Minimum execution time: 370_731_000 picoseconds.
-		Weight::from_parts(441_723_000, 48438)
+		// Minimum execution time: 381_713_000 picoseconds.
+		Weight::from_parts(497_018_000, 48438)
 			.saturating_add(T::DbWeight::get().reads(74_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -189,10 +189,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Passport::Attestations` (r:1 w:1)
 	/// Proof: `Passport::Attestations` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	fn renew() -> Weight {
-		//  Measured:  `1636`
+		//  Measured:  `1673`
 		//  Estimated: `3894`
-		// Minimum execution time: 42_129_000 picoseconds.
-		Weight::from_parts(53_741_000, 3894)
+		// Minimum execution time: 45_273_000 picoseconds.
+		Weight::from_parts(64_441_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -201,8 +201,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn revoke() -> Weight {
 		//  Measured:  `289`
 		//  Estimated: `3626`
-		// Minimum execution time: 13_846_000 picoseconds.
-		Weight::from_parts(19_799_000, 3626)
+		// Minimum execution time: 15_074_000 picoseconds.
+		Weight::from_parts(22_599_000, 3626)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -219,8 +219,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_expired() -> Weight {
 		//  Measured:  `677`
 		//  Estimated: `3658`
-		// Minimum execution time: 55_943_000 picoseconds.
-		Weight::from_parts(71_911_000, 3658)
+		// Minimum execution time: 54_824_000 picoseconds.
+		Weight::from_parts(76_266_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -233,8 +233,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_member_policy() -> Weight {
 		//  Measured:  `1152`
 		//  Estimated: `21438`
-		// Minimum execution time: 45_180_000 picoseconds.
-		Weight::from_parts(55_036_000, 21438)
+		// Minimum execution time: 45_463_000 picoseconds.
+		Weight::from_parts(60_317_000, 21438)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -245,8 +245,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_admission_policy() -> Weight {
 		//  Measured:  `650`
 		//  Estimated: `21438`
-		// Minimum execution time: 32_364_000 picoseconds.
-		Weight::from_parts(40_852_000, 21438)
+		// Minimum execution time: 33_504_000 picoseconds.
+		Weight::from_parts(42_591_000, 21438)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -261,10 +261,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Coops` (r:128 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	fn check_member_policy() -> Weight {
-		//  Measured:  `55314`
+		//  Measured:  `55351`
 		//  Estimated: `372702`
-		// Minimum execution time: 2_115_847_000 picoseconds.
-		Weight::from_parts(2_475_625_000, 372702)
+		// Minimum execution time: 2_225_595_000 picoseconds.
+		Weight::from_parts(2_712_772_000, 372702)
 			.saturating_add(T::DbWeight::get().reads(521_u64))
 	}
 	/// Storage: `Passport::AdmissionRequirements` (r:1 w:0)
@@ -280,10 +280,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Coops` (r:128 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	fn check_admission_policy() -> Weight {
-		//  Measured:  `55243`
+		//  Measured:  `55280`
 		//  Estimated: `372702`
-		// Minimum execution time: 2_122_943_000 picoseconds.
-		Weight::from_parts(2_398_363_000, 372702)
+		// Minimum execution time: 2_267_954_000 picoseconds.
+		Weight::from_parts(2_573_335_000, 372702)
 			.saturating_add(T::DbWeight::get().reads(522_u64))
 	}
 }
@@ -297,8 +297,8 @@ impl WeightInfo for () {
 	fn set_passport() -> Weight {
 		//  Measured:  `741`
 		//  Estimated: `3617`
-		// Minimum execution time: 21_951_000 picoseconds.
-		Weight::from_parts(28_531_000, 3617)
+		// Minimum execution time: 24_843_000 picoseconds.
+		Weight::from_parts(36_522_000, 3617)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -309,8 +309,8 @@ impl WeightInfo for () {
 	fn add_claim_kind() -> Weight {
 		//  Measured:  `97`
 		//  Estimated: `1487`
-		// Minimum execution time: 9_348_000 picoseconds.
-		Weight::from_parts(14_100_000, 1487)
+		// Minimum execution time: 10_543_000 picoseconds.
+		Weight::from_parts(18_103_000, 1487)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -319,8 +319,8 @@ impl WeightInfo for () {
 	fn set_claim_kind() -> Weight {
 		//  Measured:  `328`
 		//  Estimated: `3546`
-		// Minimum execution time: 12_672_000 picoseconds.
-		Weight::from_parts(18_127_000, 3546)
+		// Minimum execution time: 13_603_000 picoseconds.
+		Weight::from_parts(21_832_000, 3546)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -333,10 +333,10 @@ impl WeightInfo for () {
 	/// Storage: `Membership::Coops` (r:1 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	fn accredit_attester() -> Weight {
-		//  Measured:  `1225`
+		//  Measured:  `1262`
 		//  Estimated: `3894`
-		// Minimum execution time: 31_772_000 picoseconds.
-		Weight::from_parts(44_552_000, 3894)
+		// Minimum execution time: 37_647_000 picoseconds.
+		Weight::from_parts(53_226_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -345,8 +345,8 @@ impl WeightInfo for () {
 	fn withdraw_accreditation() -> Weight {
 		//  Measured:  `315`
 		//  Estimated: `3528`
-		// Minimum execution time: 11_827_000 picoseconds.
-		Weight::from_parts(17_777_000, 3528)
+		// Minimum execution time: 11_937_000 picoseconds.
+		Weight::from_parts(20_180_000, 3528)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -369,10 +369,10 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn attest() -> Weight {
-		//  Measured:  `1581`
+		//  Measured:  `1618`
 		//  Estimated: `3894`
-		// Minimum execution time: 82_611_000 picoseconds.
-		Weight::from_parts(99_155_000, 3894)
+		// Minimum execution time: 82_921_000 picoseconds.
+		Weight::from_parts(111_362_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -395,10 +395,10 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn attest_evicting() -> Weight {
-		//  Measured:  `8763`
+		//  Measured:  `8799`
 		//  Estimated: `48438`
-		// Minimum execution time: 370_731_000 picoseconds.
-		Weight::from_parts(441_723_000, 48438)
+		// Minimum execution time: 381_713_000 picoseconds.
+		Weight::from_parts(497_018_000, 48438)
 			.saturating_add(RocksDbWeight::get().reads(74_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -415,10 +415,10 @@ impl WeightInfo for () {
 	/// Storage: `Passport::Attestations` (r:1 w:1)
 	/// Proof: `Passport::Attestations` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	fn renew() -> Weight {
-		//  Measured:  `1636`
+		//  Measured:  `1673`
 		//  Estimated: `3894`
-		// Minimum execution time: 42_129_000 picoseconds.
-		Weight::from_parts(53_741_000, 3894)
+		// Minimum execution time: 45_273_000 picoseconds.
+		Weight::from_parts(64_441_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -427,8 +427,8 @@ impl WeightInfo for () {
 	fn revoke() -> Weight {
 		//  Measured:  `289`
 		//  Estimated: `3626`
-		// Minimum execution time: 13_846_000 picoseconds.
-		Weight::from_parts(19_799_000, 3626)
+		// Minimum execution time: 15_074_000 picoseconds.
+		Weight::from_parts(22_599_000, 3626)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -445,8 +445,8 @@ impl WeightInfo for () {
 	fn remove_expired() -> Weight {
 		//  Measured:  `677`
 		//  Estimated: `3658`
-		// Minimum execution time: 55_943_000 picoseconds.
-		Weight::from_parts(71_911_000, 3658)
+		// Minimum execution time: 54_824_000 picoseconds.
+		Weight::from_parts(76_266_000, 3658)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -459,8 +459,8 @@ impl WeightInfo for () {
 	fn set_member_policy() -> Weight {
 		//  Measured:  `1152`
 		//  Estimated: `21438`
-		// Minimum execution time: 45_180_000 picoseconds.
-		Weight::from_parts(55_036_000, 21438)
+		// Minimum execution time: 45_463_000 picoseconds.
+		Weight::from_parts(60_317_000, 21438)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -471,8 +471,8 @@ impl WeightInfo for () {
 	fn set_admission_policy() -> Weight {
 		//  Measured:  `650`
 		//  Estimated: `21438`
-		// Minimum execution time: 32_364_000 picoseconds.
-		Weight::from_parts(40_852_000, 21438)
+		// Minimum execution time: 33_504_000 picoseconds.
+		Weight::from_parts(42_591_000, 21438)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -487,10 +487,10 @@ impl WeightInfo for () {
 	/// Storage: `Membership::Coops` (r:128 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	fn check_member_policy() -> Weight {
-		//  Measured:  `55314`
+		//  Measured:  `55351`
 		//  Estimated: `372702`
-		// Minimum execution time: 2_115_847_000 picoseconds.
-		Weight::from_parts(2_475_625_000, 372702)
+		// Minimum execution time: 2_225_595_000 picoseconds.
+		Weight::from_parts(2_712_772_000, 372702)
 			.saturating_add(RocksDbWeight::get().reads(521_u64))
 	}
 	/// Storage: `Passport::AdmissionRequirements` (r:1 w:0)
@@ -506,10 +506,10 @@ impl WeightInfo for () {
 	/// Storage: `Membership::Coops` (r:128 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	fn check_admission_policy() -> Weight {
-		//  Measured:  `55243`
+		//  Measured:  `55280`
 		//  Estimated: `372702`
-		// Minimum execution time: 2_122_943_000 picoseconds.
-		Weight::from_parts(2_398_363_000, 372702)
+		// Minimum execution time: 2_267_954_000 picoseconds.
+		Weight::from_parts(2_573_335_000, 372702)
 			.saturating_add(RocksDbWeight::get().reads(522_u64))
 	}
 }

@@ -70,10 +70,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		//  Measured:  `1181`
+		//  Measured:  `1218`
 		//  Estimated: `3894`
-		// Minimum execution time: 69_829_000 picoseconds.
-		Weight::from_parts(88_282_000, 3894)
+		// Minimum execution time: 75_457_000 picoseconds.
+		Weight::from_parts(87_546_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -86,10 +86,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CoopValidators::Admitted` (r:1 w:1)
 	/// Proof: `CoopValidators::Admitted` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	fn admit() -> Weight {
-		//  Measured:  `3347`
-		//  Estimated: `6812`
-		// Minimum execution time: 54_066_000 picoseconds.
-		Weight::from_parts(65_648_000, 6812)
+		//  Measured:  `3384`
+		//  Estimated: `6849`
+		// Minimum execution time: 52_610_000 picoseconds.
+		Weight::from_parts(65_737_000, 6849)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -106,10 +106,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn remove() -> Weight {
-		//  Measured:  `11737`
+		//  Measured:  `11774`
 		//  Estimated: `93918`
-		// Minimum execution time: 330_569_000 picoseconds.
-		Weight::from_parts(372_727_000, 93918)
+		// Minimum execution time: 303_814_000 picoseconds.
+		Weight::from_parts(361_444_000, 93918)
 			.saturating_add(T::DbWeight::get().reads(69_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -126,10 +126,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		//  Measured:  `11596`
+		//  Measured:  `11633`
 		//  Estimated: `93918`
-		// Minimum execution time: 303_047_000 picoseconds.
-		Weight::from_parts(365_725_000, 93918)
+		// Minimum execution time: 309_179_000 picoseconds.
+		Weight::from_parts(370_137_000, 93918)
 			.saturating_add(T::DbWeight::get().reads(68_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -138,10 +138,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Coops` (r:1 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		//  Measured:  `765`
+		//  Measured:  `802`
 		//  Estimated: `3894`
-		// Minimum execution time: 21_748_000 picoseconds.
-		Weight::from_parts(28_737_000, 3894)
+		// Minimum execution time: 22_427_000 picoseconds.
+		Weight::from_parts(30_296_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -150,8 +150,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn note_stalled() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_560_000 picoseconds.
-		Weight::from_parts(8_788_000, 0)
+		// Minimum execution time: 7_061_000 picoseconds.
+		Weight::from_parts(10_635_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CoopValidators::SessionLength` (r:0 w:1)
@@ -159,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_session_length() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_660_000 picoseconds.
-		Weight::from_parts(6_707_000, 0)
+		// Minimum execution time: 5_211_000 picoseconds.
+		Weight::from_parts(6_784_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -180,10 +180,10 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		//  Measured:  `1181`
+		//  Measured:  `1218`
 		//  Estimated: `3894`
-		// Minimum execution time: 69_829_000 picoseconds.
-		Weight::from_parts(88_282_000, 3894)
+		// Minimum execution time: 75_457_000 picoseconds.
+		Weight::from_parts(87_546_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -196,10 +196,10 @@ impl WeightInfo for () {
 	/// Storage: `CoopValidators::Admitted` (r:1 w:1)
 	/// Proof: `CoopValidators::Admitted` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	fn admit() -> Weight {
-		//  Measured:  `3347`
-		//  Estimated: `6812`
-		// Minimum execution time: 54_066_000 picoseconds.
-		Weight::from_parts(65_648_000, 6812)
+		//  Measured:  `3384`
+		//  Estimated: `6849`
+		// Minimum execution time: 52_610_000 picoseconds.
+		Weight::from_parts(65_737_000, 6849)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -216,10 +216,10 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn remove() -> Weight {
-		//  Measured:  `11737`
+		//  Measured:  `11774`
 		//  Estimated: `93918`
-		// Minimum execution time: 330_569_000 picoseconds.
-		Weight::from_parts(372_727_000, 93918)
+		// Minimum execution time: 303_814_000 picoseconds.
+		Weight::from_parts(361_444_000, 93918)
 			.saturating_add(RocksDbWeight::get().reads(69_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -236,10 +236,10 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		//  Measured:  `11596`
+		//  Measured:  `11633`
 		//  Estimated: `93918`
-		// Minimum execution time: 303_047_000 picoseconds.
-		Weight::from_parts(365_725_000, 93918)
+		// Minimum execution time: 309_179_000 picoseconds.
+		Weight::from_parts(370_137_000, 93918)
 			.saturating_add(RocksDbWeight::get().reads(68_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -248,10 +248,10 @@ impl WeightInfo for () {
 	/// Storage: `Membership::Coops` (r:1 w:0)
 	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		//  Measured:  `765`
+		//  Measured:  `802`
 		//  Estimated: `3894`
-		// Minimum execution time: 21_748_000 picoseconds.
-		Weight::from_parts(28_737_000, 3894)
+		// Minimum execution time: 22_427_000 picoseconds.
+		Weight::from_parts(30_296_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -260,8 +260,8 @@ impl WeightInfo for () {
 	fn note_stalled() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_560_000 picoseconds.
-		Weight::from_parts(8_788_000, 0)
+		// Minimum execution time: 7_061_000 picoseconds.
+		Weight::from_parts(10_635_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CoopValidators::SessionLength` (r:0 w:1)
@@ -269,8 +269,8 @@ impl WeightInfo for () {
 	fn set_session_length() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_660_000 picoseconds.
-		Weight::from_parts(6_707_000, 0)
+		// Minimum execution time: 5_211_000 picoseconds.
+		Weight::from_parts(6_784_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -178,7 +178,6 @@ impl pallet_coop_bounties::Config for Runtime {
 	type TreasuryOrigin = FederationOr<TreasuryTrack>;
 	// The floor is a bylaw: one Treasury-track vote cannot lower it and spend.
 	type FloorOrigin = FederationOr<BylawsTrack>;
-	type AdminCount = pallet_coop_bounties::MembershipAdminCount<Runtime>;
 	type MaxTreasuryBounty = frame_support::traits::ConstU128<{ 50_000 * UNIT }>;
 	type TreasuryCommitments = TreasurySpendsNotPaid;
 	// A month for explorers to read a finished bounty before its record may go.
