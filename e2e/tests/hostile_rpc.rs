@@ -192,7 +192,7 @@ fn is_tx_hash(v: &Value) -> bool {
 fn sane_read(v: &Value) -> bool {
 	v.is_null()
 		|| v.is_boolean()
-		|| v.as_array().is_some_and(|a| a.len() <= 100)
+		|| v.get("items").and_then(Value::as_array).is_some_and(|a| a.len() <= 100)
 		|| v.get("earned").is_some()
 }
 
