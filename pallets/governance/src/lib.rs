@@ -1038,7 +1038,7 @@ impl<T: Config> Pallet<T> {
 		});
 		let reason = HoldReason::ProposalDeposit.into();
 		if slash {
-			let amount = deposit::slash_to_handler::<T::Currency, _, T::Slash>(
+			let amount = deposit::slash::<T::Currency, _, T::Slash>(
 				&reason,
 				&proposal.proposer,
 				proposal.deposit,

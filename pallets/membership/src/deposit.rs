@@ -40,30 +40,20 @@ pub fn refund<F: MutateHold<A>, A>(reason: &F::Reason, who: &A, amount: F::Balan
 	F::release(reason, who, amount, Precision::BestEffort).unwrap_or_else(|_| Zero::zero())
 }
 
-/// Takes up to `amount` held from `who` for `reason` and hands it to `to` (e.g. the
-/// treasury); returns how much was taken.
-pub fn slash<F: BalancedHold<A>, A>(
+/// Takes up to `amount` held from `who` for `reason` and hands it to `H` (the
+/// pallets' `Config::Slash`, the treasury in the runtime); returns how much was taken.
+pub fn slash<F: BalancedHold<A>, A, H: OnUnbalanced<Credit<A, F>>>(
 	reason: &F::Reason,
 	who: &A,
 	amount: F::Balance,
-	to: impl FnOnce(Credit<A, F>),
 ) -> F::Balance {
 	if amount.is_zero() {
 		return Zero::zero();
 	}
 	let (credit, _missing) = F::slash(reason, who, amount);
 	let taken = frame_support::traits::Imbalance::peek(&credit);
-	to(credit);
+	H::on_unbalanced(credit);
 	taken
-}
-
-/// [`slash`] to an `OnUnbalanced` handler, as the pallets' `Config::Slash` is.
-pub fn slash_to_handler<F: BalancedHold<A>, A, H: OnUnbalanced<Credit<A, F>>>(
-	reason: &F::Reason,
-	who: &A,
-	amount: F::Balance,
-) -> F::Balance {
-	slash::<F, A>(reason, who, amount, H::on_unbalanced)
 }
 
 /// Moves up to `amount` held from `who` for `reason` to `to`'s free balance and

@@ -809,7 +809,7 @@ impl<T: Config> Pallet<T> {
 		Ok(name)
 	}
 
-	/// A co-op's passport (`PassportApi::passport`).
+	/// A co-op's passport as stored (`PassportApi::passport` serves `passport_view`).
 	pub fn passport(coop: CoopId) -> Option<Passport<BlockNumberFor<T>>> {
 		Passports::<T>::get(coop)
 	}

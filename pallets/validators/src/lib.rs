@@ -568,11 +568,8 @@ impl<T: Config> Pallet<T> {
 		});
 		let reason = HoldReason::ValidatorDeposit.into();
 		if slash {
-			let amount = deposit::slash_to_handler::<T::Currency, _, T::Slash>(
-				&reason,
-				&info.sponsor,
-				info.deposit,
-			);
+			let amount =
+				deposit::slash::<T::Currency, _, T::Slash>(&reason, &info.sponsor, info.deposit);
 			if !amount.is_zero() {
 				Self::deposit_event(Event::DepositSlashed {
 					validator: validator.clone(),
