@@ -11,8 +11,10 @@
 # and stops the node. Exits non-zero if a run fails or loses extrinsics.
 # Env: N (count per kind), KINDS ("transfer vote" or one of them), RATE
 # (submissions/s, default unlimited), KEEP=1 keeps
-# the base path (node log, raw outputs) for inspection, SKIP_BUILD=1 uses the
-# binaries already in $CARGO_TARGET_DIR/release.
+# the base path (node log, raw outputs) for inspection, BENCH_BASE=<dir> runs in
+# that directory and keeps it (the weight script measures storage on its
+# database), SKIP_BUILD=1 uses the binaries already in $CARGO_TARGET_DIR/release,
+# COOP_NODE=<path> runs another node binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/common.sh
@@ -39,7 +41,13 @@ free_port() {
 	done
 }
 
-BASE="$(mktemp -d -t coop-bench.XXXXXX)"
+if [[ -n "${BENCH_BASE:-}" ]]; then
+	BASE="$BENCH_BASE"
+	KEEP=1
+	mkdir -p "$BASE"
+else
+	BASE="$(mktemp -d -t coop-bench.XXXXXX)"
+fi
 RPC_PORT="$(free_port)"
 P2P_PORT="$(free_port)"
 NODE_PID=""

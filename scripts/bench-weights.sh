@@ -5,6 +5,7 @@
 #   scripts/bench-weights.sh                 # every CoopDAO pallet
 #   scripts/bench-weights.sh membership      # one pallet
 #   scripts/bench-weights.sh overhead        # only the runtime's base weights
+#   scripts/bench-weights.sh storage         # only the database read/write weights
 #   scripts/bench-weights.sh frame           # only FRAME's pallets in the runtime
 #   STEPS=50 REPEAT=20 scripts/bench-weights.sh
 set -euo pipefail
@@ -21,7 +22,7 @@ cp "$CARGO_TARGET_DIR/release/coop-node" "$bench_node"
 pallets=("$@")
 [ "${#pallets[@]}" -gt 0 ] || pallets=(membership governance passport bounties validators)
 for p in "${pallets[@]}"; do
-  case "$p" in overhead | frame) continue ;; esac
+  case "$p" in overhead | frame | storage) continue ;; esac
   if ! grep -q "pallet_coop_$p" runtime/src/benchmarks.rs; then
     echo "bench-weights: pallet_coop_$p is not in the runtime's benchmarks yet, skipped"
     continue
@@ -81,6 +82,27 @@ if [ "$#" -eq 0 ] || printf '%s\n' "$@" | grep -qx overhead; then
     -e 's/^use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};/use frame_support::weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};/' \
     -e 's/^\tuse sp_weights::constants;/\tuse frame_support::weights::constants;/' \
     runtime/src/weights/block_weights.rs runtime/src/weights/extrinsic_weights.rs
+fi
+
+# The database weights: every key of a chain that has seen STORAGE_N transfers
+# and STORAGE_N votes (thousands of accounts, members and votes) read and
+# written through ParityDB (`benchmark storage`), for `DbWeight`. Writes are
+# committed 1 000 at a time, storage root included, as a full block does (the
+# default batch of 100 000 is more keys than this chain has: nothing is written).
+if [ "$#" -eq 0 ] || printf '%s\n' "$@" | grep -qx storage; then
+  echo "== storage (ParityDbWeight)"
+  state="$(mktemp -d -t coop-storage.XXXXXX)"
+  cargo build --release --locked -p coop-loadgen
+  COOP_NODE="$bench_node" BENCH_BASE="$state" SKIP_BUILD=1 N="${STORAGE_N:-3000}" \
+    bash scripts/bench-throughput.sh
+  "$bench_node" benchmark storage --chain dev --base-path "$state/db" --database paritydb \
+    --state-version 1 --warmups 1 --batch-size 1000 --weight-path runtime/src/weights
+  rm -rf "$state"
+  sed -i -e 's/^\tuse sp_core::parameter_types;/\tuse frame_support::parameter_types;/' \
+    -e 's/^\tuse sp_weights::RuntimeDbWeight;/\tuse frame_support::weights::RuntimeDbWeight;/' \
+    -e 's/^\t\tuse sp_weights::constants;/\t\tuse frame_support::weights::constants;/' \
+    -e 's|^\t\t\t///|\t\t\t//|' \
+    runtime/src/weights/paritydb_weights.rs
 fi
 
 # Put the normal node back in place (cargo only relinks: both builds are cached).

@@ -338,7 +338,14 @@ pub fn new_full<
 			network,
 			sync: Arc::new(sync_service),
 			notification_service: grandpa_notification_service,
-			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
+			// Vote one block behind the best instead of upstream's default two: an Aura
+			// fork is one block deep (two authors of adjacent slots), so one block of
+			// margin keeps votes off the blocks likely to be replaced, and a
+			// transaction is final about one block time sooner (README, Performance).
+			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::new()
+				.add(sc_consensus_grandpa::BeforeBestBlockBy(1u32))
+				.add(sc_consensus_grandpa::ThreeQuartersOfTheUnfinalizedChain)
+				.build(),
 			prometheus_registry,
 			shared_voter_state,
 			telemetry: telemetry.as_ref().map(|x| x.handle()),

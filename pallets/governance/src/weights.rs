@@ -5,7 +5,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `20`, REPEAT: `10`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: `1024`
 
 // Executed Command:
@@ -88,10 +88,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn propose(l: u32, ) -> Weight {
 		//  Measured:  `1089`
 		//  Estimated: `3894`
-		// Minimum execution time: 86_439_000 picoseconds.
-		Weight::from_parts(114_641_284, 3894)
-			// Standard Error: 12
-			.saturating_add(Weight::from_parts(1_866, 0).saturating_mul(l.into()))
+		// Minimum execution time: 185_678_000 picoseconds.
+		Weight::from_parts(204_784_584, 3894)
+			// Standard Error: 40
+			.saturating_add(Weight::from_parts(2_298, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -109,10 +109,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn vote(m: u32, ) -> Weight {
 		//  Measured:  `3093 + m * (1 ±0)`
 		//  Estimated: `3894`
-		// Minimum execution time: 59_142_000 picoseconds.
-		Weight::from_parts(80_906_581, 3894)
-			// Standard Error: 3_287
-			.saturating_add(Weight::from_parts(97_507, 0).saturating_mul(m.into()))
+		// Minimum execution time: 108_984_000 picoseconds.
+		Weight::from_parts(130_651_029, 3894)
+			// Standard Error: 3_381
+			.saturating_add(Weight::from_parts(48_001, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -142,10 +142,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn close(c: u32, ) -> Weight {
 		//  Measured:  `19474 + c * (34 ±0)`
 		//  Estimated: `19865 + c * (2515 ±0)`
-		// Minimum execution time: 166_393_000 picoseconds.
-		Weight::from_parts(162_336_791, 19865)
-			// Standard Error: 23_594
-			.saturating_add(Weight::from_parts(3_896_230, 0).saturating_mul(c.into()))
+		// Minimum execution time: 275_927_000 picoseconds.
+		Weight::from_parts(268_246_555, 19865)
+			// Standard Error: 53_691
+			.saturating_add(Weight::from_parts(6_278_059, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -173,10 +173,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn kill(c: u32, ) -> Weight {
 		//  Measured:  `1724 + c * (33 ±0)`
 		//  Estimated: `6196 + c * (2515 ±0)`
-		// Minimum execution time: 93_063_000 picoseconds.
-		Weight::from_parts(39_978_494, 6196)
-			// Standard Error: 37_386
-			.saturating_add(Weight::from_parts(4_027_176, 0).saturating_mul(c.into()))
+		// Minimum execution time: 167_775_000 picoseconds.
+		Weight::from_parts(152_899_450, 6196)
+			// Standard Error: 29_712
+			.saturating_add(Weight::from_parts(6_109_570, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -189,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn enact() -> Weight {
 		//  Measured:  `16754`
 		//  Estimated: `19865`
-		// Minimum execution time: 33_937_000 picoseconds.
-		Weight::from_parts(52_719_000, 19865)
+		// Minimum execution time: 67_116_000 picoseconds.
+		Weight::from_parts(69_640_000, 19865)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -216,10 +216,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel(c: u32, ) -> Weight {
 		//  Measured:  `1412 + c * (33 ±0)`
 		//  Estimated: `3658 + c * (2515 ±0)`
-		// Minimum execution time: 97_642_000 picoseconds.
-		Weight::from_parts(92_492_634, 3658)
-			// Standard Error: 31_194
-			.saturating_add(Weight::from_parts(4_321_546, 0).saturating_mul(c.into()))
+		// Minimum execution time: 157_596_000 picoseconds.
+		Weight::from_parts(139_697_545, 3658)
+			// Standard Error: 21_704
+			.saturating_add(Weight::from_parts(6_098_289, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -241,10 +241,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn clear_votes(n: u32, ) -> Weight {
 		//  Measured:  `1833 + n * (66 ±0)`
 		//  Estimated: `11507 + n * (2572 ±0)`
-		// Minimum execution time: 96_240_000 picoseconds.
-		Weight::from_parts(132_505_752, 11507)
-			// Standard Error: 24_696
-			.saturating_add(Weight::from_parts(5_131_595, 0).saturating_mul(n.into()))
+		// Minimum execution time: 154_319_000 picoseconds.
+		Weight::from_parts(175_527_479, 11507)
+			// Standard Error: 42_387
+			.saturating_add(Weight::from_parts(8_338_134, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -256,8 +256,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_track() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_494_000 picoseconds.
-		Weight::from_parts(13_397_000, 0)
+		// Minimum execution time: 20_448_000 picoseconds.
+		Weight::from_parts(22_933_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -294,10 +294,10 @@ impl WeightInfo for () {
 	fn propose(l: u32, ) -> Weight {
 		//  Measured:  `1089`
 		//  Estimated: `3894`
-		// Minimum execution time: 86_439_000 picoseconds.
-		Weight::from_parts(114_641_284, 3894)
-			// Standard Error: 12
-			.saturating_add(Weight::from_parts(1_866, 0).saturating_mul(l.into()))
+		// Minimum execution time: 185_678_000 picoseconds.
+		Weight::from_parts(204_784_584, 3894)
+			// Standard Error: 40
+			.saturating_add(Weight::from_parts(2_298, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
@@ -315,10 +315,10 @@ impl WeightInfo for () {
 	fn vote(m: u32, ) -> Weight {
 		//  Measured:  `3093 + m * (1 ±0)`
 		//  Estimated: `3894`
-		// Minimum execution time: 59_142_000 picoseconds.
-		Weight::from_parts(80_906_581, 3894)
-			// Standard Error: 3_287
-			.saturating_add(Weight::from_parts(97_507, 0).saturating_mul(m.into()))
+		// Minimum execution time: 108_984_000 picoseconds.
+		Weight::from_parts(130_651_029, 3894)
+			// Standard Error: 3_381
+			.saturating_add(Weight::from_parts(48_001, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -348,10 +348,10 @@ impl WeightInfo for () {
 	fn close(c: u32, ) -> Weight {
 		//  Measured:  `19474 + c * (34 ±0)`
 		//  Estimated: `19865 + c * (2515 ±0)`
-		// Minimum execution time: 166_393_000 picoseconds.
-		Weight::from_parts(162_336_791, 19865)
-			// Standard Error: 23_594
-			.saturating_add(Weight::from_parts(3_896_230, 0).saturating_mul(c.into()))
+		// Minimum execution time: 275_927_000 picoseconds.
+		Weight::from_parts(268_246_555, 19865)
+			// Standard Error: 53_691
+			.saturating_add(Weight::from_parts(6_278_059, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -379,10 +379,10 @@ impl WeightInfo for () {
 	fn kill(c: u32, ) -> Weight {
 		//  Measured:  `1724 + c * (33 ±0)`
 		//  Estimated: `6196 + c * (2515 ±0)`
-		// Minimum execution time: 93_063_000 picoseconds.
-		Weight::from_parts(39_978_494, 6196)
-			// Standard Error: 37_386
-			.saturating_add(Weight::from_parts(4_027_176, 0).saturating_mul(c.into()))
+		// Minimum execution time: 167_775_000 picoseconds.
+		Weight::from_parts(152_899_450, 6196)
+			// Standard Error: 29_712
+			.saturating_add(Weight::from_parts(6_109_570, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -395,8 +395,8 @@ impl WeightInfo for () {
 	fn enact() -> Weight {
 		//  Measured:  `16754`
 		//  Estimated: `19865`
-		// Minimum execution time: 33_937_000 picoseconds.
-		Weight::from_parts(52_719_000, 19865)
+		// Minimum execution time: 67_116_000 picoseconds.
+		Weight::from_parts(69_640_000, 19865)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -422,10 +422,10 @@ impl WeightInfo for () {
 	fn cancel(c: u32, ) -> Weight {
 		//  Measured:  `1412 + c * (33 ±0)`
 		//  Estimated: `3658 + c * (2515 ±0)`
-		// Minimum execution time: 97_642_000 picoseconds.
-		Weight::from_parts(92_492_634, 3658)
-			// Standard Error: 31_194
-			.saturating_add(Weight::from_parts(4_321_546, 0).saturating_mul(c.into()))
+		// Minimum execution time: 157_596_000 picoseconds.
+		Weight::from_parts(139_697_545, 3658)
+			// Standard Error: 21_704
+			.saturating_add(Weight::from_parts(6_098_289, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -447,10 +447,10 @@ impl WeightInfo for () {
 	fn clear_votes(n: u32, ) -> Weight {
 		//  Measured:  `1833 + n * (66 ±0)`
 		//  Estimated: `11507 + n * (2572 ±0)`
-		// Minimum execution time: 96_240_000 picoseconds.
-		Weight::from_parts(132_505_752, 11507)
-			// Standard Error: 24_696
-			.saturating_add(Weight::from_parts(5_131_595, 0).saturating_mul(n.into()))
+		// Minimum execution time: 154_319_000 picoseconds.
+		Weight::from_parts(175_527_479, 11507)
+			// Standard Error: 42_387
+			.saturating_add(Weight::from_parts(8_338_134, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -462,8 +462,8 @@ impl WeightInfo for () {
 	fn set_track() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_494_000 picoseconds.
-		Weight::from_parts(13_397_000, 0)
+		// Minimum execution time: 20_448_000 picoseconds.
+		Weight::from_parts(22_933_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -5,7 +5,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `20`, REPEAT: `10`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: `1024`
 
 // Executed Command:
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn apply_coop() -> Weight {
 		//  Measured:  `506`
 		//  Estimated: `3658`
-		// Minimum execution time: 61_970_000 picoseconds.
-		Weight::from_parts(85_523_000, 3658)
+		// Minimum execution time: 136_807_000 picoseconds.
+		Weight::from_parts(141_886_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -105,8 +105,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn admit_coop() -> Weight {
 		//  Measured:  `602`
 		//  Estimated: `3894`
-		// Minimum execution time: 28_599_000 picoseconds.
-		Weight::from_parts(41_603_000, 3894)
+		// Minimum execution time: 63_288_000 picoseconds.
+		Weight::from_parts(65_663_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -127,11 +127,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 500]`.
 	fn reject_application(m: u32, ) -> Weight {
 		//  Measured:  `2986 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±5)`
-		// Minimum execution time: 89_644_000 picoseconds.
-		Weight::from_parts(98_267_000, 18863)
-			// Standard Error: 272_252
-			.saturating_add(Weight::from_parts(49_455_740, 0).saturating_mul(m.into()))
+		//  Estimated: `18863 + m * (2580 ±0)`
+		// Minimum execution time: 164_769_000 picoseconds.
+		Weight::from_parts(164_969_000, 18863)
+			// Standard Error: 327_831
+			.saturating_add(Weight::from_parts(85_286_628, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
@@ -149,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn suspend_coop() -> Weight {
 		//  Measured:  `509`
 		//  Estimated: `3894`
-		// Minimum execution time: 23_098_000 picoseconds.
-		Weight::from_parts(34_506_000, 3894)
+		// Minimum execution time: 52_909_000 picoseconds.
+		Weight::from_parts(54_763_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -167,8 +167,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reinstate_coop() -> Weight {
 		//  Measured:  `606`
 		//  Estimated: `3894`
-		// Minimum execution time: 27_333_000 picoseconds.
-		Weight::from_parts(38_736_000, 3894)
+		// Minimum execution time: 57_688_000 picoseconds.
+		Weight::from_parts(59_692_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -194,10 +194,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn expel_coop(m: u32, ) -> Weight {
 		//  Measured:  `2990 + m * (145 ±0)`
 		//  Estimated: `18863 + m * (2580 ±5)`
-		// Minimum execution time: 109_607_000 picoseconds.
-		Weight::from_parts(116_733_156, 18863)
-			// Standard Error: 349_018
-			.saturating_add(Weight::from_parts(51_481_852, 0).saturating_mul(m.into()))
+		// Minimum execution time: 175_149_000 picoseconds.
+		Weight::from_parts(176_762_000, 18863)
+			// Standard Error: 193_260
+			.saturating_add(Weight::from_parts(84_126_361, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
@@ -227,11 +227,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 500]`.
 	fn leave_federation(m: u32, ) -> Weight {
 		//  Measured:  `3350 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±5)`
-		// Minimum execution time: 112_222_000 picoseconds.
-		Weight::from_parts(125_040_000, 18863)
-			// Standard Error: 272_954
-			.saturating_add(Weight::from_parts(54_088_830, 0).saturating_mul(m.into()))
+		//  Estimated: `18863 + m * (2580 ±0)`
+		// Minimum execution time: 226_515_000 picoseconds.
+		Weight::from_parts(76_359_020, 18863)
+			// Standard Error: 669_903
+			.saturating_add(Weight::from_parts(85_524_830, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
@@ -251,8 +251,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_member() -> Weight {
 		//  Measured:  `969`
 		//  Estimated: `6150`
-		// Minimum execution time: 75_968_000 picoseconds.
-		Weight::from_parts(100_788_000, 6150)
+		// Minimum execution time: 144_952_000 picoseconds.
+		Weight::from_parts(154_139_000, 6150)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -271,8 +271,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn accept_invitation() -> Weight {
 		//  Measured:  `1060`
 		//  Estimated: `6150`
-		// Minimum execution time: 43_291_000 picoseconds.
-		Weight::from_parts(64_116_000, 6150)
+		// Minimum execution time: 93_005_000 picoseconds.
+		Weight::from_parts(96_341_000, 6150)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -289,8 +289,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_invitation() -> Weight {
 		//  Measured:  `1073`
 		//  Estimated: `3894`
-		// Minimum execution time: 65_987_000 picoseconds.
-		Weight::from_parts(87_326_000, 3894)
+		// Minimum execution time: 128_852_000 picoseconds.
+		Weight::from_parts(132_889_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -311,11 +311,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 500]`.
 	fn prune_application(m: u32, ) -> Weight {
 		//  Measured:  `2986 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 100_268_000 picoseconds.
-		Weight::from_parts(115_506_000, 18863)
-			// Standard Error: 237_491
-			.saturating_add(Weight::from_parts(52_768_899, 0).saturating_mul(m.into()))
+		//  Estimated: `18863 + m * (2580 ±5)`
+		// Minimum execution time: 165_009_000 picoseconds.
+		Weight::from_parts(165_210_000, 18863)
+			// Standard Error: 284_931
+			.saturating_add(Weight::from_parts(83_383_247, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
@@ -339,8 +339,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_member() -> Weight {
 		//  Measured:  `1335`
 		//  Estimated: `8730`
-		// Minimum execution time: 86_069_000 picoseconds.
-		Weight::from_parts(117_629_000, 8730)
+		// Minimum execution time: 169_889_000 picoseconds.
+		Weight::from_parts(175_579_000, 8730)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -353,8 +353,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_role() -> Weight {
 		//  Measured:  `871`
 		//  Estimated: `6150`
-		// Minimum execution time: 31_659_000 picoseconds.
-		Weight::from_parts(45_767_000, 6150)
+		// Minimum execution time: 65_132_000 picoseconds.
+		Weight::from_parts(67_667_000, 6150)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -375,8 +375,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn leave_coop() -> Weight {
 		//  Measured:  `986`
 		//  Estimated: `3894`
-		// Minimum execution time: 68_249_000 picoseconds.
-		Weight::from_parts(88_572_000, 3894)
+		// Minimum execution time: 140_885_000 picoseconds.
+		Weight::from_parts(145_974_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -403,8 +403,8 @@ impl WeightInfo for () {
 	fn apply_coop() -> Weight {
 		//  Measured:  `506`
 		//  Estimated: `3658`
-		// Minimum execution time: 61_970_000 picoseconds.
-		Weight::from_parts(85_523_000, 3658)
+		// Minimum execution time: 136_807_000 picoseconds.
+		Weight::from_parts(141_886_000, 3658)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
@@ -425,8 +425,8 @@ impl WeightInfo for () {
 	fn admit_coop() -> Weight {
 		//  Measured:  `602`
 		//  Estimated: `3894`
-		// Minimum execution time: 28_599_000 picoseconds.
-		Weight::from_parts(41_603_000, 3894)
+		// Minimum execution time: 63_288_000 picoseconds.
+		Weight::from_parts(65_663_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -447,11 +447,11 @@ impl WeightInfo for () {
 	/// The range of component `m` is `[1, 500]`.
 	fn reject_application(m: u32, ) -> Weight {
 		//  Measured:  `2986 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±5)`
-		// Minimum execution time: 89_644_000 picoseconds.
-		Weight::from_parts(98_267_000, 18863)
-			// Standard Error: 272_252
-			.saturating_add(Weight::from_parts(49_455_740, 0).saturating_mul(m.into()))
+		//  Estimated: `18863 + m * (2580 ±0)`
+		// Minimum execution time: 164_769_000 picoseconds.
+		Weight::from_parts(164_969_000, 18863)
+			// Standard Error: 327_831
+			.saturating_add(Weight::from_parts(85_286_628, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
@@ -469,8 +469,8 @@ impl WeightInfo for () {
 	fn suspend_coop() -> Weight {
 		//  Measured:  `509`
 		//  Estimated: `3894`
-		// Minimum execution time: 23_098_000 picoseconds.
-		Weight::from_parts(34_506_000, 3894)
+		// Minimum execution time: 52_909_000 picoseconds.
+		Weight::from_parts(54_763_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -487,8 +487,8 @@ impl WeightInfo for () {
 	fn reinstate_coop() -> Weight {
 		//  Measured:  `606`
 		//  Estimated: `3894`
-		// Minimum execution time: 27_333_000 picoseconds.
-		Weight::from_parts(38_736_000, 3894)
+		// Minimum execution time: 57_688_000 picoseconds.
+		Weight::from_parts(59_692_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -514,10 +514,10 @@ impl WeightInfo for () {
 	fn expel_coop(m: u32, ) -> Weight {
 		//  Measured:  `2990 + m * (145 ±0)`
 		//  Estimated: `18863 + m * (2580 ±5)`
-		// Minimum execution time: 109_607_000 picoseconds.
-		Weight::from_parts(116_733_156, 18863)
-			// Standard Error: 349_018
-			.saturating_add(Weight::from_parts(51_481_852, 0).saturating_mul(m.into()))
+		// Minimum execution time: 175_149_000 picoseconds.
+		Weight::from_parts(176_762_000, 18863)
+			// Standard Error: 193_260
+			.saturating_add(Weight::from_parts(84_126_361, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(19_u64))
@@ -547,11 +547,11 @@ impl WeightInfo for () {
 	/// The range of component `m` is `[1, 500]`.
 	fn leave_federation(m: u32, ) -> Weight {
 		//  Measured:  `3350 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±5)`
-		// Minimum execution time: 112_222_000 picoseconds.
-		Weight::from_parts(125_040_000, 18863)
-			// Standard Error: 272_954
-			.saturating_add(Weight::from_parts(54_088_830, 0).saturating_mul(m.into()))
+		//  Estimated: `18863 + m * (2580 ±0)`
+		// Minimum execution time: 226_515_000 picoseconds.
+		Weight::from_parts(76_359_020, 18863)
+			// Standard Error: 669_903
+			.saturating_add(Weight::from_parts(85_524_830, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(19_u64))
@@ -571,8 +571,8 @@ impl WeightInfo for () {
 	fn add_member() -> Weight {
 		//  Measured:  `969`
 		//  Estimated: `6150`
-		// Minimum execution time: 75_968_000 picoseconds.
-		Weight::from_parts(100_788_000, 6150)
+		// Minimum execution time: 144_952_000 picoseconds.
+		Weight::from_parts(154_139_000, 6150)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -591,8 +591,8 @@ impl WeightInfo for () {
 	fn accept_invitation() -> Weight {
 		//  Measured:  `1060`
 		//  Estimated: `6150`
-		// Minimum execution time: 43_291_000 picoseconds.
-		Weight::from_parts(64_116_000, 6150)
+		// Minimum execution time: 93_005_000 picoseconds.
+		Weight::from_parts(96_341_000, 6150)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -609,8 +609,8 @@ impl WeightInfo for () {
 	fn cancel_invitation() -> Weight {
 		//  Measured:  `1073`
 		//  Estimated: `3894`
-		// Minimum execution time: 65_987_000 picoseconds.
-		Weight::from_parts(87_326_000, 3894)
+		// Minimum execution time: 128_852_000 picoseconds.
+		Weight::from_parts(132_889_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -631,11 +631,11 @@ impl WeightInfo for () {
 	/// The range of component `m` is `[1, 500]`.
 	fn prune_application(m: u32, ) -> Weight {
 		//  Measured:  `2986 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 100_268_000 picoseconds.
-		Weight::from_parts(115_506_000, 18863)
-			// Standard Error: 237_491
-			.saturating_add(Weight::from_parts(52_768_899, 0).saturating_mul(m.into()))
+		//  Estimated: `18863 + m * (2580 ±5)`
+		// Minimum execution time: 165_009_000 picoseconds.
+		Weight::from_parts(165_210_000, 18863)
+			// Standard Error: 284_931
+			.saturating_add(Weight::from_parts(83_383_247, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
@@ -659,8 +659,8 @@ impl WeightInfo for () {
 	fn remove_member() -> Weight {
 		//  Measured:  `1335`
 		//  Estimated: `8730`
-		// Minimum execution time: 86_069_000 picoseconds.
-		Weight::from_parts(117_629_000, 8730)
+		// Minimum execution time: 169_889_000 picoseconds.
+		Weight::from_parts(175_579_000, 8730)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -673,8 +673,8 @@ impl WeightInfo for () {
 	fn set_role() -> Weight {
 		//  Measured:  `871`
 		//  Estimated: `6150`
-		// Minimum execution time: 31_659_000 picoseconds.
-		Weight::from_parts(45_767_000, 6150)
+		// Minimum execution time: 65_132_000 picoseconds.
+		Weight::from_parts(67_667_000, 6150)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -695,8 +695,8 @@ impl WeightInfo for () {
 	fn leave_coop() -> Weight {
 		//  Measured:  `986`
 		//  Estimated: `3894`
-		// Minimum execution time: 68_249_000 picoseconds.
-		Weight::from_parts(88_572_000, 3894)
+		// Minimum execution time: 140_885_000 picoseconds.
+		Weight::from_parts(145_974_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}

@@ -9,10 +9,7 @@ use frame_support::{
 	parameter_types,
 	traits::tokens::imbalance::ResolveTo,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
-	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		ConstantMultiplier, IdentityFee, Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, IdentityFee, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
@@ -82,7 +79,7 @@ impl frame_system::Config for Runtime {
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
 	/// The node stores state in ParityDB.
-	type DbWeight = ParityDbWeight;
+	type DbWeight = crate::weights::ParityDbWeight;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;

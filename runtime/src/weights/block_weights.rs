@@ -1,6 +1,6 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `coop-runtime`
 //! WARMUPS: `10`, REPEAT: `50`
@@ -28,17 +28,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 198_223, 1_040_174
-	///   Average:  278_999
-	///   Median:   238_382
-	///   Std-Dev:  119304.28
+	///   Min, Max: 468_208, 845_315
+	///   Average:  511_353
+	///   Median:   505_298
+	///   Std-Dev:  51159.89
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 1_040_174
-	///   95th: 395_915
-	///   75th: 304_393
+	///   99th: 845_315
+	///   95th: 544_832
+	///   75th: 519_013
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(278_999), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(511_353), 0);
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `coop-runtime`
 //! WARMUPS: `10`, REPEAT: `50`
@@ -28,17 +28,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 123_479, 148_452
-	///   Average:  137_277
-	///   Median:   137_612
-	///   Std-Dev:  4998.76
+	///   Min, Max: 255_923, 338_819
+	///   Average:  300_778
+	///   Median:   299_197
+	///   Std-Dev:  18020.4
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 148_452
-	///   95th: 145_556
-	///   75th: 140_682
+	///   99th: 338_819
+	///   95th: 335_408
+	///   75th: 313_853
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(137_277), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(300_778), 0);
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `20`, REPEAT: `10`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
 
 // Executed Command:
@@ -47,32 +47,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_808_000 picoseconds.
-		Weight::from_parts(3_052_000, 0)
+		// Minimum execution time: 5_209_000 picoseconds.
+		Weight::from_parts(6_692_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_854_000 picoseconds.
-		Weight::from_parts(5_749_000, 0)
+		// Minimum execution time: 9_988_000 picoseconds.
+		Weight::from_parts(12_454_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_003_000 picoseconds.
-		Weight::from_parts(5_764_000, 0)
+		// Minimum execution time: 10_069_000 picoseconds.
+		Weight::from_parts(12_383_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 535_000 picoseconds.
-		Weight::from_parts(842_000, 0)
+		// Minimum execution time: 1_352_000 picoseconds.
+		Weight::from_parts(1_843_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `101`
 		//  Estimated: `3593`
-		// Minimum execution time: 7_549_000 picoseconds.
-		Weight::from_parts(10_429_000, 0)
+		// Minimum execution time: 19_276_000 picoseconds.
+		Weight::from_parts(23_544_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -91,32 +91,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 390_000 picoseconds.
-		Weight::from_parts(660_000, 0)
+		// Minimum execution time: 1_062_000 picoseconds.
+		Weight::from_parts(1_433_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_tx_version() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 419_000 picoseconds.
-		Weight::from_parts(686_000, 0)
+		// Minimum execution time: 1_082_000 picoseconds.
+		Weight::from_parts(1_443_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_weight() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_418_000 picoseconds.
-		Weight::from_parts(6_820_000, 0)
+		// Minimum execution time: 11_822_000 picoseconds.
+		Weight::from_parts(14_397_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_617_000 picoseconds.
-		Weight::from_parts(4_284_000, 0)
+		// Minimum execution time: 7_123_000 picoseconds.
+		Weight::from_parts(8_566_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

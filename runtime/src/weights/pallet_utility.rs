@@ -5,7 +5,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `20`, REPEAT: `10`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
 
 // Executed Command:
@@ -48,18 +48,18 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_555_000 picoseconds.
-		Weight::from_parts(13_693_644, 0)
+		// Minimum execution time: 19_125_000 picoseconds.
+		Weight::from_parts(40_222_321, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 2_194
-			.saturating_add(Weight::from_parts(3_059_206, 0).saturating_mul(c.into()))
+			// Standard Error: 10_692
+			.saturating_add(Weight::from_parts(8_741_296, 0).saturating_mul(c.into()))
 	}
 	fn as_derivative() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_786_000 picoseconds.
-		Weight::from_parts(7_310_000, 0)
+		// Minimum execution time: 17_683_000 picoseconds.
+		Weight::from_parts(19_687_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// The range of component `c` is `[0, 1000]`.
@@ -67,18 +67,18 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_465_000 picoseconds.
-		Weight::from_parts(9_003_649, 0)
+		// Minimum execution time: 19_547_000 picoseconds.
+		Weight::from_parts(37_686_084, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 2_176
-			.saturating_add(Weight::from_parts(3_408_636, 0).saturating_mul(c.into()))
+			// Standard Error: 10_026
+			.saturating_add(Weight::from_parts(9_207_023, 0).saturating_mul(c.into()))
 	}
 	fn dispatch_as() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_227_000 picoseconds.
-		Weight::from_parts(9_140_000, 0)
+		// Minimum execution time: 21_040_000 picoseconds.
+		Weight::from_parts(27_151_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// The range of component `c` is `[0, 1000]`.
@@ -86,26 +86,26 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_498_000 picoseconds.
-		Weight::from_parts(4_870_405, 0)
+		// Minimum execution time: 18_805_000 picoseconds.
+		Weight::from_parts(27_227_201, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 2_014
-			.saturating_add(Weight::from_parts(3_028_179, 0).saturating_mul(c.into()))
+			// Standard Error: 5_799
+			.saturating_add(Weight::from_parts(8_365_243, 0).saturating_mul(c.into()))
 	}
 	fn dispatch_as_fallible() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_156_000 picoseconds.
-		Weight::from_parts(11_836_000, 0)
+		// Minimum execution time: 20_939_000 picoseconds.
+		Weight::from_parts(26_360_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn if_else() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_956_000 picoseconds.
-		Weight::from_parts(14_077_000, 0)
+		// Minimum execution time: 25_528_000 picoseconds.
+		Weight::from_parts(33_072_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
