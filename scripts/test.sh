@@ -38,8 +38,8 @@ cargo build --release --locked -p coop-node
 cargo test --release --locked --workspace --exclude coop-e2e --no-fail-fast 2>&1 | tee -a "$results"
 
 # The end-to-end suites spend most of their time waiting for 6 s blocks and
-# finality, not computing: they run in three lanes at once (about 10 minutes
-# instead of 28 one after another). Each lane is one `cargo test` per suite;
+# finality, not computing: they run in three lanes at once (12.5 minutes
+# measured, instead of 28 one after another). Each lane is one `cargo test` per suite;
 # a lane's log is printed when it ends, and any failure fails the script.
 cargo test --release --locked -p coop-e2e --no-run
 e2e_lanes=("e2e" "validator_set fault_tolerance" "rpc_docs partition hostile_rpc live_network")
