@@ -43,6 +43,14 @@ cargo test --release --locked --workspace --exclude coop-e2e --no-fail-fast 2>&1
 # a lane's log is printed when it ends, and any failure fails the script.
 cargo test --release --locked -p coop-e2e --no-run
 e2e_lanes=("e2e" "validator_set fault_tolerance" "rpc_docs partition hostile_rpc live_network")
+# A suite added to e2e/tests must be given a lane, or it would never run.
+for file in e2e/tests/*.rs; do
+  suite=$(basename "$file" .rs)
+  if ! printf ' %s ' "${e2e_lanes[@]}" | grep -q " $suite "; then
+    echo "error: e2e suite $suite is in no lane of scripts/test.sh" >&2
+    exit 1
+  fi
+done
 lane_dir=$(mktemp -d)
 lane_pids=()
 for i in "${!e2e_lanes[@]}"; do
@@ -59,8 +67,7 @@ e2e_failed=0
 for i in "${!lane_pids[@]}"; do
   wait "${lane_pids[$i]}" || e2e_failed=1
   echo "-- e2e lane: ${e2e_lanes[$i]}"
-  cat "$lane_dir/$i.log"
-  cat "$lane_dir/$i.log" >>"$results"
+  tee -a "$results" <"$lane_dir/$i.log"
 done
 rm -rf "$lane_dir"
 
