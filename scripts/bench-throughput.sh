@@ -14,7 +14,10 @@
 # the base path (node log, raw outputs) for inspection, BENCH_BASE=<dir> runs in
 # that directory and keeps it (the weight script measures storage on its
 # database), SKIP_BUILD=1 uses the binaries already in $CARGO_TARGET_DIR/release,
-# COOP_NODE=<path> runs another node binary.
+# COOP_NODE=<path> runs another node binary, CHAIN=bench runs the bench chain
+# (`--chain bench`: its 2 000 genesis members vote; up to N=100000 votes).
+#
+#   CHAIN=bench KINDS=vote N=100000 scripts/bench-throughput.sh   # RSS after 100k votes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/common.sh
@@ -25,8 +28,21 @@ if [[ "${1:-}" == "--smoke" ]]; then
 fi
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-	cargo build --release --locked -p coop-node -p coop-loadgen
+	# Two commands: `-p coop-node -p coop-loadgen` would resolve the node's
+	# dependencies' features with the load generator's, and rebuild what
+	# scripts/dev-chain.sh already built.
+	cargo build --release --locked -p coop-node
+	cargo build --release --locked -p coop-loadgen
 fi
+CHAIN="${CHAIN:-dev}"
+case "$CHAIN" in
+dev) chain_args=() accounts=fresh ;;
+bench) chain_args=(--chain bench) accounts=bench ;;
+*)
+	echo "CHAIN must be dev or bench, not $CHAIN" >&2
+	exit 1
+	;;
+esac
 LOADGEN="$CARGO_TARGET_DIR/release/coop-loadgen"
 
 # A loopback port nothing answers on.
@@ -64,7 +80,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$COOP_NODE" --dev --base-path "$BASE/db" --no-mdns --no-telemetry --no-prometheus \
+"$COOP_NODE" --dev "${chain_args[@]}" --base-path "$BASE/db" --no-mdns --no-telemetry --no-prometheus \
 	--rpc-port "$RPC_PORT" --listen-addr "/ip4/127.0.0.1/tcp/$P2P_PORT" \
 	--rpc-max-connections 1000 --pool-limit 100000 --pool-kbytes 1000000 \
 	2>"$BASE/node.log" &
@@ -73,7 +89,7 @@ NODE_PID=$!
 run() {
 	local kind="$1"
 	local args=(--url "ws://127.0.0.1:$RPC_PORT" --kind "$kind" --count "$N"
-		--pid "$NODE_PID" --base-path "$BASE/db")
+		--pid "$NODE_PID" --base-path "$BASE/db" --accounts "$accounts")
 	if [[ -n "${RATE:-}" ]]; then
 		args+=(--rate "$RATE")
 	fi

@@ -7,9 +7,23 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 . scripts/common.sh
 
-echo "== format and lints"
+# Minutes since the start in each section's header: a slow CI run shows where.
+started=$SECONDS
+section() {
+  local t=$((SECONDS - started))
+  printf '== [%d:%02d] %s\n' $((t / 60)) $((t % 60)) "$*"
+}
+
+# Every cargo command of the main build selects the same packages with the same
+# features. Cargo resolves features per command over the packages it selects, so
+# `-p coop-node` and `--workspace` build hundreds of crates twice (binaryen's C++
+# among them) with different feature sets. CI builds the runtime as the Docker
+# image ships it, with its metadata hash (CheckMetadataHash for wallets).
+ws=(--release --locked --workspace --features coop-runtime/metadata-hash)
+
+section "format and lints"
 cargo fmt --all --check
-cargo clippy --release --locked --workspace --all-targets -- -D warnings
+cargo clippy "${ws[@]}" --all-targets -- -D warnings
 
 # FRAME's macros make clippy's expect_used unusable inside `mod pallet`; keep our
 # own runtime code free of `.expect(` by hand (tests, mocks and benchmarks may).
@@ -19,29 +33,25 @@ if grep -rn '\.expect(' pallets/*/src runtime/src \
   exit 1
 fi
 
-# Every runtime feature must keep compiling, not only the default build: the
-# benchmark helpers, the try-runtime hooks and the metadata-hash Wasm.
-echo "== runtime features: runtime-benchmarks, try-runtime, metadata-hash"
-SKIP_WASM_BUILD=1 cargo check --release --locked -p coop-runtime --features runtime-benchmarks,try-runtime
-cargo check --release --locked -p coop-runtime --features metadata-hash
-
 results=$(mktemp)
 # The end-to-end tests leave each chain's final state here for coop-try-state.
 COOP_E2E_SNAPSHOTS=$(mktemp -d)
 export COOP_E2E_SNAPSHOTS
 trap 'rm -rf "$results" "$COOP_E2E_SNAPSHOTS"' EXIT
 
-echo "== unit, runtime and end-to-end tests"
-# The end-to-end tests (crate coop-e2e) run this binary: build it first, so they
-# never run a stale one.
-cargo build --release --locked -p coop-node
-cargo test --release --locked --workspace --exclude coop-e2e --no-fail-fast 2>&1 | tee -a "$results"
+# One build of everything: coop-node (the end-to-end tests run this binary, so it
+# is never stale), coop-loadgen, and every test binary.
+section "build: node, loadgen and all tests"
+cargo build "${ws[@]}" --all-targets
+
+section "unit and runtime tests"
+cargo test "${ws[@]}" --lib --bins --no-fail-fast 2>&1 | tee -a "$results"
 
 # The end-to-end suites spend most of their time waiting for 6 s blocks and
 # finality, not computing: they run in three lanes at once (12.5 minutes
 # measured, instead of 28 one after another). Each lane is one `cargo test` per suite;
 # a lane's log is printed when it ends, and any failure fails the script.
-cargo test --release --locked -p coop-e2e --no-run
+section "end-to-end tests (three lanes)"
 e2e_lanes=("e2e" "validator_set fault_tolerance" "rpc_docs partition hostile_rpc live_network")
 # A suite added to e2e/tests must be given a lane, or it would never run.
 for file in e2e/tests/*.rs; do
@@ -57,7 +67,7 @@ for i in "${!e2e_lanes[@]}"; do
   (
     status=0
     for suite in ${e2e_lanes[$i]}; do
-      cargo test --release --locked -p coop-e2e --test "$suite" || status=1
+      cargo test "${ws[@]}" --test "$suite" || status=1
     done
     exit "$status"
   ) >"$lane_dir/$i.log" 2>&1 &
@@ -71,22 +81,28 @@ for i in "${!lane_pids[@]}"; do
 done
 rm -rf "$lane_dir"
 
-echo "== benchmark test suites (runtime-benchmarks feature)"
-cargo test --release --locked -p pallet-coop-membership -p pallet-coop-governance -p pallet-coop-passport -p pallet-coop-bounties -p pallet-coop-validators \
-  --features runtime-benchmarks 2>&1 | tee -a "$results"
+section "throughput smoke: coop-loadgen sends 200 transfers and 200 votes to a dev node, 200 votes to a bench node"
+SKIP_BUILD=1 bash scripts/bench-throughput.sh --smoke
+SKIP_BUILD=1 CHAIN=bench KINDS=vote bash scripts/bench-throughput.sh --smoke
 
-echo "== throughput smoke: coop-loadgen sends 200 transfers and 200 votes to a dev node"
-bash scripts/bench-throughput.sh --smoke
+# The second build: the pallets' tests with their benchmark suites
+# (`runtime-benchmarks`) and FRAME's try-runtime hooks, and in the same build the
+# fuzzer and the state checker, which run every pallet's try_state (FRAME's too).
+# One feature set for both, so FRAME is compiled once more, not twice; the
+# benchmark helpers add code, not behaviour. No Wasm: neither executes it.
+features=(--release --locked --features runtime-benchmarks,try-runtime
+  -p pallet-coop-membership -p pallet-coop-governance -p pallet-coop-passport
+  -p pallet-coop-bounties -p pallet-coop-validators -p coop-fuzz)
+section "benchmark test suites, fuzzer and state checker (runtime-benchmarks, try-runtime)"
+SKIP_WASM_BUILD=1 cargo build "${features[@]}" --all-targets
+SKIP_WASM_BUILD=1 cargo test "${features[@]}" 2>&1 | tee -a "$results"
 
-# The fuzzer and the state checker with every pallet's try_state (FRAME's too),
-# which needs the runtime's try-runtime code; its Wasm is not needed.
-echo "== runtime fuzzer smoke (${FUZZ_SMOKE_SECONDS:-120} s) and try_state over the end-to-end chains' final states"
-SKIP_WASM_BUILD=1 cargo build --release --locked -p coop-fuzz --features try-runtime \
-  --bin fuzz-smoke --bin coop-try-state
+section "runtime fuzzer smoke (${FUZZ_SMOKE_SECONDS:-120} s) and try_state over the end-to-end chains' final states"
 "$CARGO_TARGET_DIR/release/fuzz-smoke" --seconds "${FUZZ_SMOKE_SECONDS:-120}"
 "$CARGO_TARGET_DIR/release/coop-try-state" "$COOP_E2E_SNAPSHOTS"/*.json
 
 # One closing line over every suite above (the e2e suite's included).
+section "done"
 awk '/^test result:/ { p += $4; f += $6 } END { printf "total: %d passed, %d failed\n", p, f }' "$results"
 if [ "$e2e_failed" -ne 0 ]; then
   echo "error: an end-to-end suite failed (see its lane above)" >&2

@@ -8,7 +8,9 @@
 //! Setup (not measured): funds `count` accounts derived from `{seed}//{i}` from Alice
 //! with batched transfers; for votes also invites them into the dev co-ops through
 //! their admins (Alice, Charlie, Eve), has each accept, then opens Ordinary signal
-//! proposals so every voter is in their electorate. Measured: `count` pre-signed
+//! proposals so every voter is in their electorate. With `--accounts bench` the
+//! voters are the genesis members of `coop-node --chain bench` and only the
+//! proposals are opened (by the bench co-ops' admins). Measured: `count` pre-signed
 //! extrinsics submitted with `author_submitExtrinsic`, followed into blocks and to
 //! finality. Prints a human summary and one `RESULT {json}` line.
 
@@ -79,6 +81,20 @@ struct Args {
 	/// Succeed even if some extrinsics were rejected, dropped or failed.
 	#[arg(long)]
 	allow_loss: bool,
+	/// Who votes: fresh accounts that join the dev co-ops first (at most ~1 500,
+	/// so ~22 000 votes), or the genesis members of `coop-node --chain bench`
+	/// (2 000 voters, 50 proposals: up to 100 000 votes, no setup but the
+	/// proposals). Transfers always come from fresh accounts.
+	#[arg(long, value_enum, default_value_t = Accounts::Fresh)]
+	accounts: Accounts,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, ValueEnum)]
+enum Accounts {
+	/// Derived from `--seed`, funded by Alice, invited into the dev co-ops.
+	Fresh,
+	/// The bench chain's members (`//bench//{coop}//{member}`).
+	Bench,
 }
 
 /// Extrinsics per setup batch (`utility.batch_all`).
@@ -188,9 +204,8 @@ async fn nonces(ctx: &Ctx, accounts: &[AccountId]) -> Result<Vec<Nonce>> {
 		.await
 }
 
-/// Makes every voter a member of a dev co-op (skipping those already members) and
-/// returns the ids of freshly opened proposals whose electorate holds them all.
-async fn setup_votes(ctx: &Ctx, voters: &[sr25519::Pair], proposals: usize) -> Result<Vec<u32>> {
+/// Makes every voter a member of a dev co-op (skipping those already members).
+async fn join_dev_coops(ctx: &Ctx, voters: &[sr25519::Pair]) -> Result<()> {
 	let client = ctx.query()?;
 	let max_members =
 		<<coop_runtime::Runtime as pallet_coop_membership::Config>::MaxMembersPerCoop as frame_support::traits::Get<u32>>::get();
@@ -258,32 +273,33 @@ async fn setup_votes(ctx: &Ctx, voters: &[sr25519::Pair], proposals: usize) -> R
 		},
 	);
 	let accepts: Vec<Vec<u8>> = stream::iter(accepts).buffered(256).try_collect().await?;
-	ctx.run_setup("accept invitations", accepts).await?;
+	ctx.run_setup("accept invitations", accepts).await
+}
 
-	// Open the proposals, after the block where the last voter joined.
+/// Opens `proposals` Ordinary signal proposals, at most [`PROPOSALS_PER_ADMIN`]
+/// by each of `admins`, and returns their ids. Call it after the voters joined:
+/// a proposal's electorate is who is a member when it opens.
+async fn open_proposals(ctx: &Ctx, admins: &[sr25519::Pair], proposals: usize) -> Result<Vec<u32>> {
+	let client = ctx.query()?;
 	let next_id_key =
 		[sp_io::hashing::twox_128(b"Governance"), sp_io::hashing::twox_128(b"NextProposalId")]
 			.concat();
 	let first: u32 = chain::storage(client, &next_id_key, None).await?.unwrap_or(0);
 	let mut xts = Vec::new();
-	let mut admins =
-		DEV_COOPS.iter().flat_map(|(_, a)| std::iter::repeat_n(*a, PROPOSALS_PER_ADMIN));
-	let mut admin_nonce: Vec<(Sr25519Keyring, Nonce)> = Vec::new();
+	if proposals > admins.len().saturating_mul(PROPOSALS_PER_ADMIN) {
+		bail!("too many proposals needed ({proposals}); raise voters or lower --count");
+	}
+	let mut admin_nonce: Vec<Option<Nonce>> = vec![None; admins.len()];
 	for p in 0..proposals {
-		let admin = admins.next().ok_or_else(|| {
-			anyhow!("too many proposals needed ({proposals}); raise voters or lower --count")
-		})?;
-		let nonce = match admin_nonce.iter_mut().find(|(a, _)| *a == admin) {
-			Some((_, n)) => {
-				*n = n.saturating_add(1);
-				*n
-			}
-			None => {
-				let n = chain::next_nonce(client, &admin.to_account_id()).await?;
-				admin_nonce.push((admin, n));
-				n
-			}
+		let a = p.checked_div(PROPOSALS_PER_ADMIN).unwrap_or(0);
+		let (Some(admin), Some(slot)) = (admins.get(a), admin_nonce.get_mut(a)) else {
+			bail!("proposal {p} has no admin");
 		};
+		let nonce = match slot {
+			Some(n) => n.saturating_add(1),
+			None => chain::next_nonce(client, &account(admin)).await?,
+		};
+		*slot = Some(nonce);
 		// A distinct document hash per proposal of this run.
 		let doc = sp_io::hashing::blake2_256(&codec::Encode::encode(&(
 			b"coop-loadgen",
@@ -294,7 +310,7 @@ async fn setup_votes(ctx: &Ctx, voters: &[sr25519::Pair], proposals: usize) -> R
 			track: 0,
 			action: Box::new(pallet_coop_governance::ProposalAction::Signal(H256(doc))),
 		});
-		xts.push(ctx.info.sign(&admin.pair(), nonce, call));
+		xts.push(ctx.info.sign(admin, nonce, call));
 	}
 	ctx.run_setup("open proposals", xts).await?;
 	let next: u32 = chain::storage(client, &next_id_key, None).await?.unwrap_or(0);
@@ -338,18 +354,30 @@ async fn run(args: Args) -> Result<report::Report> {
 				.collect()
 		}
 		Kind::Vote => {
-			// Voters fill the dev co-ops; beyond that each voter votes on several proposals.
-			let max_members = <<coop_runtime::Runtime as pallet_coop_membership::Config>::MaxMembersPerCoop as frame_support::traits::Get<u32>>::get();
-			let capacity = usize::try_from(max_members)
-				.unwrap_or(usize::MAX)
-				.saturating_sub(2)
-				.saturating_mul(DEV_COOPS.len());
-			let n_voters = count.min(capacity);
-			let proposals = count.div_ceil(n_voters.max(1));
-			let voters = derive(&ctx.args.seed, Kind::Vote, n_voters)?;
+			// Voters first fill the co-ops; beyond that each votes on several proposals.
+			let (voters, admins) = match ctx.args.accounts {
+				Accounts::Fresh => {
+					let max_members = <<coop_runtime::Runtime as pallet_coop_membership::Config>::MaxMembersPerCoop as frame_support::traits::Get<u32>>::get();
+					let capacity = usize::try_from(max_members)
+						.unwrap_or(usize::MAX)
+						.saturating_sub(2)
+						.saturating_mul(DEV_COOPS.len());
+					let voters = derive(&ctx.args.seed, Kind::Vote, count.min(capacity))?;
+					let accounts: Vec<AccountId> = voters.iter().map(account).collect();
+					fund(&ctx, &accounts).await?;
+					join_dev_coops(&ctx, &voters).await?;
+					(voters, DEV_COOPS.iter().map(|(_, admin)| admin.pair()).collect::<Vec<_>>())
+				}
+				Accounts::Bench => {
+					let keys = coop_runtime::genesis_config_presets::bench_member_keys();
+					let admins: Vec<_> =
+						keys.iter().filter_map(|coop| coop.first().cloned()).collect();
+					(keys.into_iter().flatten().take(count).collect(), admins)
+				}
+			};
+			let n_voters = voters.len();
 			let accounts: Vec<AccountId> = voters.iter().map(account).collect();
-			fund(&ctx, &accounts).await?;
-			let ids = setup_votes(&ctx, &voters, proposals).await?;
+			let ids = open_proposals(&ctx, &admins, count.div_ceil(n_voters.max(1))).await?;
 			let nonces = nonces(&ctx, &accounts).await?;
 			let mut out = Vec::with_capacity(count);
 			for j in 0..count {

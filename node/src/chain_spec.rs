@@ -40,6 +40,24 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
+/// `--chain bench` (with `--dev`'s other settings): the development chain plus
+/// ten co-ops of 200 funded members whose keys are public (`//bench//{c}//{m}`),
+/// for `coop-loadgen --accounts bench` runs of up to 100 000 votes.
+pub fn bench_chain_spec() -> Result<ChainSpec, String> {
+	use sp_core::Pair;
+	let coops = genesis_config_presets::bench_member_keys()
+		.iter()
+		.map(|coop| coop.iter().map(|pair| pair.public().into()).collect())
+		.collect();
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("CoopDAO Bench")
+		.with_id("coop_bench")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_patch(genesis_config_presets::bench_config_genesis(coops))
+		.with_properties(properties())
+		.build())
+}
+
 /// A live network's config file, what `coop-node live-spec` reads: the chain's
 /// identity and boot nodes beside the genesis the federation's founders agreed
 /// (see `coop_runtime::live_network::LiveGenesis` and

@@ -1,5 +1,6 @@
 //! Genesis presets: `development` (one validator, sudo, funded dev accounts)
-//! and `local_testnet` (four validators on one machine, no sudo).
+//! and `local_testnet` (four validators on one machine, no sudo); and the bench
+//! chain's genesis, which the node builds ([`bench_config_genesis`]).
 
 use crate::{
 	configs::coop::tracks, AccountId, Balance, BalancesConfig, BlockNumber, CoopValidatorsConfig,
@@ -283,7 +284,12 @@ fn dev_accounts() -> Vec<AccountId> {
 
 /// One validator (Alice), all dev accounts funded, Alice as sudo.
 pub fn development_config_genesis() -> Value {
-	genesis(Network {
+	genesis(development_network())
+}
+
+/// What the development preset names.
+fn development_network() -> Network {
+	Network {
 		coops: founding_coops(),
 		attesters: attesters(),
 		validators: vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)],
@@ -295,7 +301,60 @@ pub fn development_config_genesis() -> Value {
 		track_unit: 2,
 		delays: EnactmentDelays { short: 2, long: 4 },
 		session_length: LOCAL_SESSION_LENGTH,
-	})
+	}
+}
+
+/// Co-ops of the bench chain besides the dev chain's three: with five open
+/// proposals each they fill the Ordinary track (50 open at most).
+pub const BENCH_COOPS: u32 = 10;
+/// Members of each bench co-op; member 0 is its admin. 10 co-ops × 200 members
+/// × 50 proposals = 100 000 distinct first votes.
+pub const BENCH_MEMBERS_PER_COOP: u32 = 200;
+/// What each bench member starts with: fees and proposal deposits to spare.
+pub const BENCH_ENDOWMENT: Balance = 100 * UNIT;
+
+/// The bench chain (`coop-node --chain bench`, for `coop-loadgen --accounts
+/// bench`): the development chain plus co-ops whose members are `coops[c][m]`,
+/// member 0 of each its admin, every one endowed with [`BENCH_ENDOWMENT`]. A
+/// period unit is ten minutes (an Ordinary vote lasts 70), so proposals outlive a
+/// long load run. The members' keys come from [`bench_member_keys`]; the Wasm
+/// runtime cannot derive keys, so the node builds this genesis, not a preset.
+pub fn bench_config_genesis(coops: Vec<Vec<AccountId>>) -> Value {
+	let mut network = development_network();
+	for (c, members) in coops.into_iter().enumerate() {
+		network.balances.extend(members.iter().map(|who| (who.clone(), BENCH_ENDOWMENT)));
+		let roles = members
+			.into_iter()
+			.enumerate()
+			.map(|(m, who)| (who, if m == 0 { Role::Admin } else { Role::Member }))
+			.collect();
+		network.coops.push((alloc::format!("Bench Co-op {c}").into_bytes(), roles));
+	}
+	network.track_unit = 10 * MINUTES;
+	genesis(network)
+}
+
+/// The keys of the bench co-ops' members: member `m` of co-op `c` is
+/// `//bench//{c}//{m}` from the dev phrase.
+#[cfg(feature = "std")]
+pub fn bench_member_keys() -> Vec<Vec<sp_core::sr25519::Pair>> {
+	use sp_core::{crypto::DeriveJunction, Pair};
+	// Hard derivation from the phrase is slow (a key stretch per call): derive the
+	// root once, then each member from it.
+	let Ok(root) = sp_core::sr25519::Pair::from_string("//bench", None) else {
+		return Vec::new();
+	};
+	(0..BENCH_COOPS)
+		.map(|c| {
+			(0..BENCH_MEMBERS_PER_COOP)
+				.filter_map(|m| {
+					let path =
+						[DeriveJunction::hard(u64::from(c)), DeriveJunction::hard(u64::from(m))];
+					root.derive(path.into_iter(), None).ok().map(|(pair, _)| pair)
+				})
+				.collect()
+		})
+		.collect()
 }
 
 /// Blocks per session on the dev and local chains: one minute, so a validator

@@ -43,6 +43,45 @@ fn every_preset_builds_genesis() {
 }
 
 #[test]
+fn bench_genesis_makes_every_bench_key_a_funded_member() {
+	use genesis_config_presets::{BENCH_COOPS, BENCH_ENDOWMENT, BENCH_MEMBERS_PER_COOP};
+	use pallet_coop_membership::{Coops, Members, Role};
+	use sp_core::Pair;
+	let keys = genesis_config_presets::bench_member_keys();
+	let coops: Vec<Vec<crate::AccountId>> =
+		keys.iter().map(|coop| coop.iter().map(|pair| pair.public().into()).collect()).collect();
+	assert_eq!(coops.len(), BENCH_COOPS as usize);
+	let all: std::collections::BTreeSet<_> = coops.iter().flatten().collect();
+	assert_eq!(all.len(), (BENCH_COOPS * BENCH_MEMBERS_PER_COOP) as usize, "keys are distinct");
+	// The documented derivation path, so other tools can rebuild the keys.
+	let uri_key = sp_core::sr25519::Pair::from_string("//bench//3//17", None).unwrap();
+	assert_eq!(keys[3][17].public(), uri_key.public());
+
+	let json = genesis_config_presets::bench_config_genesis(coops.clone());
+	let config: RuntimeGenesisConfig = serde_json::from_value(json).expect("bench genesis parses");
+	sp_io::TestExternalities::new(config.build_storage().expect("bench genesis builds"))
+		.execute_with(|| {
+			let dev_coops = genesis_config_presets::founding_coops().len() as u32;
+			for (c, members) in coops.iter().enumerate() {
+				let id = dev_coops + c as u32;
+				let coop = Coops::<Runtime>::get(id).expect("bench co-op exists");
+				assert_eq!(coop.member_count, BENCH_MEMBERS_PER_COOP);
+				for (m, who) in members.iter().enumerate() {
+					let info = Members::<Runtime>::get(who).expect("bench key is a member");
+					assert_eq!(info.coop, id);
+					assert_eq!(info.role, if m == 0 { Role::Admin } else { Role::Member });
+					assert_eq!(Balances::free_balance(who), BENCH_ENDOWMENT);
+				}
+			}
+			// The dev chain is still there.
+			assert_eq!(
+				Balances::free_balance(Sr25519Keyring::Alice.to_account_id()),
+				DEV_ENDOWMENT
+			);
+		});
+}
+
+#[test]
 fn only_the_development_preset_has_sudo() {
 	ext_from_preset(genesis_config_presets::DEVELOPMENT).execute_with(|| {
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
