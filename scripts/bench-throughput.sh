@@ -45,11 +45,12 @@ bench) chain_args=(--chain bench) accounts=bench ;;
 esac
 LOADGEN="$CARGO_TARGET_DIR/release/coop-loadgen"
 
-# A loopback port nothing answers on.
+# A loopback port nothing answers on, below Linux's ephemeral range (32768+), whose
+# ports may be bound by outgoing connections though nothing answers on them.
 free_port() {
 	local port
 	while :; do
-		port=$((20000 + RANDOM % 30000))
+		port=$((20000 + RANDOM % 12000))
 		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 			echo "$port"
 			return
@@ -85,6 +86,25 @@ trap cleanup EXIT
 	--rpc-max-connections 1000 --pool-limit 100000 --pool-kbytes 1000000 \
 	2>"$BASE/node.log" &
 NODE_PID=$!
+
+# If the port was taken in the meantime the node listens on a random one instead
+# (sc-cli retries): use the port its log names.
+RPC_PORT=""
+for _ in $(seq 1 240); do
+	if ! kill -0 "$NODE_PID" 2>/dev/null; then
+		echo "coop-node exited; node log tail:" >&2
+		tail -n 20 "$BASE/node.log" >&2
+		exit 1
+	fi
+	RPC_PORT=$(sed -n 's/.*Running JSON-RPC server: addr=127\.0\.0\.1:\([0-9]*\).*/\1/p' "$BASE/node.log" | head -n 1)
+	[[ -z "$RPC_PORT" ]] || break
+	sleep 0.5
+done
+if [[ -z "$RPC_PORT" ]]; then
+	echo "coop-node opened no RPC server in 120 s; node log tail:" >&2
+	tail -n 20 "$BASE/node.log" >&2
+	exit 1
+fi
 
 run() {
 	local kind="$1"
