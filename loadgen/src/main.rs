@@ -204,11 +204,15 @@ async fn nonces(ctx: &Ctx, accounts: &[AccountId]) -> Result<Vec<Nonce>> {
 		.await
 }
 
+/// The runtime's `MaxMembersPerCoop`.
+fn max_members_per_coop() -> u32 {
+	<<coop_runtime::Runtime as pallet_coop_membership::Config>::MaxMembersPerCoop as frame_support::traits::Get<u32>>::get()
+}
+
 /// Makes every voter a member of a dev co-op (skipping those already members).
 async fn join_dev_coops(ctx: &Ctx, voters: &[sr25519::Pair]) -> Result<()> {
 	let client = ctx.query()?;
-	let max_members =
-		<<coop_runtime::Runtime as pallet_coop_membership::Config>::MaxMembersPerCoop as frame_support::traits::Get<u32>>::get();
+	let max_members = max_members_per_coop();
 	// Room left in each dev co-op.
 	let mut room = Vec::new();
 	for (coop, admin) in DEV_COOPS {
@@ -357,7 +361,7 @@ async fn run(args: Args) -> Result<report::Report> {
 			// Voters first fill the co-ops; beyond that each votes on several proposals.
 			let (voters, admins) = match ctx.args.accounts {
 				Accounts::Fresh => {
-					let max_members = <<coop_runtime::Runtime as pallet_coop_membership::Config>::MaxMembersPerCoop as frame_support::traits::Get<u32>>::get();
+					let max_members = max_members_per_coop();
 					let capacity = usize::try_from(max_members)
 						.unwrap_or(usize::MAX)
 						.saturating_sub(2)
