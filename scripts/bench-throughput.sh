@@ -15,7 +15,9 @@
 # that directory and keeps it (the weight script measures storage on its
 # database), SKIP_BUILD=1 uses the binaries already in $CARGO_TARGET_DIR/release,
 # COOP_NODE=<path> runs another node binary, CHAIN=bench runs the bench chain
-# (`--chain bench`: its 2 000 genesis members vote; up to N=100000 votes).
+# (`--chain bench`: its 2 000 genesis members vote; up to N=100000 votes),
+# IMPORT=1 re-executes the blocks afterwards and prints their execution time as a
+# share of their weight.
 #
 #   CHAIN=bench KINDS=vote N=100000 scripts/bench-throughput.sh   # RSS after 100k votes
 set -euo pipefail
@@ -146,6 +148,39 @@ jq -s -r '
 	  "\((.rss_kib_before // 0) / 1024 | round)->\((.rss_kib_after // 0) / 1024 | round)",
 	  "\((.db_bytes_before // 0) / 1048576 | round)->\((.db_bytes_after // 0) / 1048576 | round)"] | @tsv)
 ' "${jsons[@]}" | column -t -s $'\t'
+
+# IMPORT=1: stop the node and execute the run's blocks again on its database, as a
+# validator importing them would (`benchmark block`, three times each, warm),
+# printing each block's execution time as a share of the weight it was charged.
+# Over 100 % would mean the weights undercharge. Needs coop-node-benchmarks
+# (built by scripts/bench-weights.sh). Block 1 also compiles the runtime.
+if [[ "${IMPORT:-0}" == 1 ]]; then
+	bench_node="$CARGO_TARGET_DIR/release/coop-node-benchmarks"
+	if [[ ! -x "$bench_node" ]]; then
+		echo "IMPORT=1 needs $bench_node: run scripts/bench-weights.sh first" >&2
+		exit 1
+	fi
+	kill "$NODE_PID"
+	wait "$NODE_PID" 2>/dev/null || true
+	NODE_PID=""
+	last=$(jq -s 'map(.last_block) | max' "${jsons[@]}")
+	"$bench_node" benchmark block --dev "${chain_args[@]}" --base-path "$BASE/db" \
+		--from 1 --to "$last" --repeat 3 2>&1 | sed -n 's/.*\(Block [0-9]* with.*\)/\1/p' >"$BASE/import.txt"
+	echo
+	echo "import (benchmark block): execution time / weight charged"
+	for json in "${jsons[@]}"; do
+		read -r kind first lastb < <(jq -r '"\(.kind) \(.first_block) \(.last_block)"' "$json")
+		awk -v kind="$kind" -v first="$first" -v last="$lastb" '
+			{ n = $2 + 0; pct = $7; sub(/%/, "", pct) }
+			n >= first && n <= last {
+				printf "%s block %d: %s extrinsics, %s%% of its weight\n", kind, n, $4, pct
+				if (pct + 0 > max) max = pct + 0
+			}
+			END { printf "%s: at most %s%% of the weight charged\n", kind, max }
+		' "$BASE/import.txt"
+	done
+fi
+
 [[ "${#kinds[@]}" -eq 2 ]] || exit 0
 jq -s -r '
 	def ratio(t; v): if t and v and t > 0 then (v / t * 100 | round / 100 | tostring) else "n/a" end;

@@ -10,7 +10,6 @@ use coop_runtime::{
 	RuntimeGenesisConfig, TimestampCall, UncheckedExtrinsic, SLOT_DURATION, UNIT, VERSION,
 };
 use cpu_time::ThreadTime;
-use frame_support::dispatch::GetDispatchInfo;
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, Pair};
 use sp_runtime::{
@@ -64,7 +63,8 @@ pub enum Applied {
 		/// CPU time this thread spent applying it, signature check and extensions
 		/// included (time spent preempted by other processes does not count).
 		elapsed_nanos: u128,
-		/// Weight charged before dispatch: base extrinsic, extensions and call.
+		/// Weight the block booked for it: base extrinsic, extensions and call, after
+		/// the refunds of dispatch.
 		charged_picos: u64,
 	},
 }
@@ -140,14 +140,15 @@ impl Chain {
 	pub fn apply(&self, signer: &sr25519::Pair, call: RuntimeCall) -> Applied {
 		let who: AccountId = signer.public().into();
 		let nonce = frame_system::Pallet::<Runtime>::account_nonce(&who);
-		let info = call.get_dispatch_info();
-		let base =
-			<Runtime as frame_system::Config>::BlockWeights::get().get(info.class).base_extrinsic;
-		let charged_picos = base.saturating_add(info.total_weight()).ref_time();
 		let xt = signed_extrinsic(signer, nonce, call, self.facts);
+		// What the block books for it: the base, the extensions and the call, less
+		// what is refunded after dispatch (a call's actual weight, a skipped payment).
+		let booked = || frame_system::Pallet::<Runtime>::block_weight().total().ref_time();
+		let before = booked();
 		let started = ThreadTime::now();
 		let outcome = Executive::apply_extrinsic(xt);
 		let elapsed_nanos = started.elapsed().as_nanos();
+		let charged_picos = booked().saturating_sub(before);
 		match outcome {
 			Err(e) => Applied::Invalid(e),
 			Ok(result) => Applied::Done { result, elapsed_nanos, charged_picos },

@@ -317,7 +317,10 @@ pub const BENCH_ENDOWMENT: Balance = 100 * UNIT;
 /// bench`): the development chain plus co-ops whose members are `coops[c][m]`,
 /// member 0 of each its admin, every one endowed with [`BENCH_ENDOWMENT`]. A
 /// period unit is ten minutes (an Ordinary vote lasts 70), so proposals outlive a
-/// long load run. The members' keys come from [`bench_member_keys`]; the Wasm
+/// long load run. Sessions last an hour, as on a live network: pallet-session
+/// charges a session change's block as full, which on the dev chain's one-minute
+/// sessions leaves one block in ten without transactions and would cap a sustained
+/// load run ten per cent short. The members' keys come from [`bench_member_keys`]; the Wasm
 /// runtime cannot derive keys, so the node builds this genesis, not a preset.
 pub fn bench_config_genesis(coops: Vec<Vec<AccountId>>) -> Value {
 	let mut network = development_network();
@@ -331,6 +334,7 @@ pub fn bench_config_genesis(coops: Vec<Vec<AccountId>>) -> Value {
 		network.coops.push((alloc::format!("Bench Co-op {c}").into_bytes(), roles));
 	}
 	network.track_unit = 10 * MINUTES;
+	network.session_length = crate::HOURS;
 	genesis(network)
 }
 

@@ -72,14 +72,20 @@ impl Node {
 		Node { child, rpc_port, p2p_port, log }
 	}
 
-	/// Connects a WebSocket RPC client, retrying while the node starts.
+	/// Connects a WebSocket RPC client, retrying while the node starts. If the port
+	/// asked for was taken in the meantime, the node serves RPC on a random port
+	/// instead (sc-cli retries) and names it in its log: that one is used, and
+	/// `rpc_port` updated.
 	pub async fn client(&mut self) -> WsClient {
-		let url = format!("ws://127.0.0.1:{}", self.rpc_port);
 		let deadline = Instant::now() + Duration::from_secs(60);
 		loop {
 			if let Ok(Some(status)) = self.child.try_wait() {
 				panic!("coop-node exited ({status}):\n{}", self.log_tail());
 			}
+			if let Some(port) = rpc_port_in_log(&self.log) {
+				self.rpc_port = port;
+			}
+			let url = format!("ws://127.0.0.1:{}", self.rpc_port);
 			match WsClientBuilder::default().build(&url).await {
 				Ok(client) => return client,
 				Err(_) if Instant::now() < deadline => {
@@ -103,6 +109,14 @@ impl Node {
 	pub fn log_tail(&self) -> String {
 		log_tail(&self.log)
 	}
+}
+
+/// The port of the JSON-RPC server a node's log says it started, if it has yet.
+pub fn rpc_port_in_log(path: &Path) -> Option<u16> {
+	let text = std::fs::read_to_string(path).ok()?;
+	let (_, rest) = text.split_once("Running JSON-RPC server: addr=127.0.0.1:")?;
+	let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+	digits.parse().ok()
 }
 
 /// The last 30 lines of a node's log file.

@@ -80,10 +80,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn create_bounty(m: u32, ) -> Weight {
 		//  Measured:  `3230`
 		//  Estimated: `27126`
-		// Minimum execution time: 340_809_000 picoseconds.
-		Weight::from_parts(374_527_995, 27126)
-			// Standard Error: 94_636
-			.saturating_add(Weight::from_parts(482_072, 0).saturating_mul(m.into()))
+		// Minimum execution time: 337_272_000 picoseconds.
+		Weight::from_parts(421_693_471, 27126)
+			// Standard Error: 67_100
+			.saturating_add(Weight::from_parts(264_114, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn approve_funding() -> Weight {
 		//  Measured:  `2151`
 		//  Estimated: `6196`
-		// Minimum execution time: 163_517_000 picoseconds.
-		Weight::from_parts(169_418_000, 6196)
+		// Minimum execution time: 163_126_000 picoseconds.
+		Weight::from_parts(201_138_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_bounty() -> Weight {
 		//  Measured:  `1877`
 		//  Estimated: `8799`
-		// Minimum execution time: 246_903_000 picoseconds.
-		Weight::from_parts(256_331_000, 8799)
+		// Minimum execution time: 244_168_000 picoseconds.
+		Weight::from_parts(310_322_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -136,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_reviewers() -> Weight {
 		//  Measured:  `3902`
 		//  Estimated: `24222`
-		// Minimum execution time: 174_607_000 picoseconds.
-		Weight::from_parts(179_878_000, 24222)
+		// Minimum execution time: 172_453_000 picoseconds.
+		Weight::from_parts(211_757_000, 24222)
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -161,10 +161,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim(c: u32, ) -> Weight {
 		//  Measured:  `3682 + c * (276 ±0)`
 		//  Estimated: `24222 + c * (2904 ±0)`
-		// Minimum execution time: 280_977_000 picoseconds.
-		Weight::from_parts(280_866_047, 24222)
-			// Standard Error: 78_385
-			.saturating_add(Weight::from_parts(14_033_809, 0).saturating_mul(c.into()))
+		// Minimum execution time: 277_010_000 picoseconds.
+		Weight::from_parts(330_873_507, 24222)
+			// Standard Error: 86_489
+			.saturating_add(Weight::from_parts(16_471_617, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -185,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn unclaim() -> Weight {
 		//  Measured:  `1551`
 		//  Estimated: `4931`
-		// Minimum execution time: 127_469_000 picoseconds.
-		Weight::from_parts(131_898_000, 4931)
+		// Minimum execution time: 151_073_000 picoseconds.
+		Weight::from_parts(161_073_000, 4931)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -205,8 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn release_expired_claim() -> Weight {
 		//  Measured:  `1737`
 		//  Estimated: `6196`
-		// Minimum execution time: 146_725_000 picoseconds.
-		Weight::from_parts(152_597_000, 6196)
+		// Minimum execution time: 174_157_000 picoseconds.
+		Weight::from_parts(185_809_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -221,8 +221,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn submit_work() -> Weight {
 		//  Measured:  `1357`
 		//  Estimated: `11734`
-		// Minimum execution time: 59_672_000 picoseconds.
-		Weight::from_parts(62_256_000, 11734)
+		// Minimum execution time: 70_312_000 picoseconds.
+		Weight::from_parts(75_973_000, 11734)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -241,8 +241,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn review() -> Weight {
 		//  Measured:  `2608`
 		//  Estimated: `4931`
-		// Minimum execution time: 86_062_000 picoseconds.
-		Weight::from_parts(88_907_000, 4931)
+		// Minimum execution time: 86_993_000 picoseconds.
+		Weight::from_parts(106_539_000, 4931)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -270,10 +270,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn review_and_pay(c: u32, ) -> Weight {
 		//  Measured:  `3528 + c * (365 ±0)`
 		//  Estimated: `8799 + c * (2904 ±0)`
-		// Minimum execution time: 404_078_000 picoseconds.
-		Weight::from_parts(317_393_682, 8799)
-			// Standard Error: 443_329
-			.saturating_add(Weight::from_parts(116_042_109, 0).saturating_mul(c.into()))
+		// Minimum execution time: 420_368_000 picoseconds.
+		Weight::from_parts(367_146_584, 8799)
+			// Standard Error: 121_407
+			.saturating_add(Weight::from_parts(132_695_619, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -297,8 +297,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reap_bounty() -> Weight {
 		//  Measured:  `1142`
 		//  Estimated: `6196`
-		// Minimum execution time: 214_563_000 picoseconds.
-		Weight::from_parts(223_429_000, 6196)
+		// Minimum execution time: 218_971_000 picoseconds.
+		Weight::from_parts(266_049_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -307,8 +307,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_treasury_floor() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 15_429_000 picoseconds.
-		Weight::from_parts(16_471_000, 0)
+		// Minimum execution time: 15_619_000 picoseconds.
+		Weight::from_parts(19_406_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -333,10 +333,10 @@ impl WeightInfo for () {
 	fn create_bounty(m: u32, ) -> Weight {
 		//  Measured:  `3230`
 		//  Estimated: `27126`
-		// Minimum execution time: 340_809_000 picoseconds.
-		Weight::from_parts(374_527_995, 27126)
-			// Standard Error: 94_636
-			.saturating_add(Weight::from_parts(482_072, 0).saturating_mul(m.into()))
+		// Minimum execution time: 337_272_000 picoseconds.
+		Weight::from_parts(421_693_471, 27126)
+			// Standard Error: 67_100
+			.saturating_add(Weight::from_parts(264_114, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -353,8 +353,8 @@ impl WeightInfo for () {
 	fn approve_funding() -> Weight {
 		//  Measured:  `2151`
 		//  Estimated: `6196`
-		// Minimum execution time: 163_517_000 picoseconds.
-		Weight::from_parts(169_418_000, 6196)
+		// Minimum execution time: 163_126_000 picoseconds.
+		Weight::from_parts(201_138_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -375,8 +375,8 @@ impl WeightInfo for () {
 	fn cancel_bounty() -> Weight {
 		//  Measured:  `1877`
 		//  Estimated: `8799`
-		// Minimum execution time: 246_903_000 picoseconds.
-		Weight::from_parts(256_331_000, 8799)
+		// Minimum execution time: 244_168_000 picoseconds.
+		Weight::from_parts(310_322_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
@@ -389,8 +389,8 @@ impl WeightInfo for () {
 	fn set_reviewers() -> Weight {
 		//  Measured:  `3902`
 		//  Estimated: `24222`
-		// Minimum execution time: 174_607_000 picoseconds.
-		Weight::from_parts(179_878_000, 24222)
+		// Minimum execution time: 172_453_000 picoseconds.
+		Weight::from_parts(211_757_000, 24222)
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -414,10 +414,10 @@ impl WeightInfo for () {
 	fn claim(c: u32, ) -> Weight {
 		//  Measured:  `3682 + c * (276 ±0)`
 		//  Estimated: `24222 + c * (2904 ±0)`
-		// Minimum execution time: 280_977_000 picoseconds.
-		Weight::from_parts(280_866_047, 24222)
-			// Standard Error: 78_385
-			.saturating_add(Weight::from_parts(14_033_809, 0).saturating_mul(c.into()))
+		// Minimum execution time: 277_010_000 picoseconds.
+		Weight::from_parts(330_873_507, 24222)
+			// Standard Error: 86_489
+			.saturating_add(Weight::from_parts(16_471_617, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -438,8 +438,8 @@ impl WeightInfo for () {
 	fn unclaim() -> Weight {
 		//  Measured:  `1551`
 		//  Estimated: `4931`
-		// Minimum execution time: 127_469_000 picoseconds.
-		Weight::from_parts(131_898_000, 4931)
+		// Minimum execution time: 151_073_000 picoseconds.
+		Weight::from_parts(161_073_000, 4931)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -458,8 +458,8 @@ impl WeightInfo for () {
 	fn release_expired_claim() -> Weight {
 		//  Measured:  `1737`
 		//  Estimated: `6196`
-		// Minimum execution time: 146_725_000 picoseconds.
-		Weight::from_parts(152_597_000, 6196)
+		// Minimum execution time: 174_157_000 picoseconds.
+		Weight::from_parts(185_809_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
@@ -474,8 +474,8 @@ impl WeightInfo for () {
 	fn submit_work() -> Weight {
 		//  Measured:  `1357`
 		//  Estimated: `11734`
-		// Minimum execution time: 59_672_000 picoseconds.
-		Weight::from_parts(62_256_000, 11734)
+		// Minimum execution time: 70_312_000 picoseconds.
+		Weight::from_parts(75_973_000, 11734)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -494,8 +494,8 @@ impl WeightInfo for () {
 	fn review() -> Weight {
 		//  Measured:  `2608`
 		//  Estimated: `4931`
-		// Minimum execution time: 86_062_000 picoseconds.
-		Weight::from_parts(88_907_000, 4931)
+		// Minimum execution time: 86_993_000 picoseconds.
+		Weight::from_parts(106_539_000, 4931)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -523,10 +523,10 @@ impl WeightInfo for () {
 	fn review_and_pay(c: u32, ) -> Weight {
 		//  Measured:  `3528 + c * (365 ±0)`
 		//  Estimated: `8799 + c * (2904 ±0)`
-		// Minimum execution time: 404_078_000 picoseconds.
-		Weight::from_parts(317_393_682, 8799)
-			// Standard Error: 443_329
-			.saturating_add(Weight::from_parts(116_042_109, 0).saturating_mul(c.into()))
+		// Minimum execution time: 420_368_000 picoseconds.
+		Weight::from_parts(367_146_584, 8799)
+			// Standard Error: 121_407
+			.saturating_add(Weight::from_parts(132_695_619, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
@@ -550,8 +550,8 @@ impl WeightInfo for () {
 	fn reap_bounty() -> Weight {
 		//  Measured:  `1142`
 		//  Estimated: `6196`
-		// Minimum execution time: 214_563_000 picoseconds.
-		Weight::from_parts(223_429_000, 6196)
+		// Minimum execution time: 218_971_000 picoseconds.
+		Weight::from_parts(266_049_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
@@ -560,8 +560,8 @@ impl WeightInfo for () {
 	fn set_treasury_floor() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 15_429_000 picoseconds.
-		Weight::from_parts(16_471_000, 0)
+		// Minimum execution time: 15_619_000 picoseconds.
+		Weight::from_parts(19_406_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -123,24 +123,59 @@ mod benchmarks {
 		assert!(Proposals::<T>::contains_key(0));
 	}
 
-	/// `m` members have voted already, across `m / 10` co-ops; the voter changes an
-	/// existing vote so its co-op's position flips (the most work a vote does).
-	/// The measured cost must not grow with `m`. It includes the feeless check
-	/// (`is_first_vote`) that the runtime's payment extension runs on every vote
-	/// before it is dispatched.
+	/// A member's first vote, not a block: the common, feeless path. `m` members
+	/// have voted already, across `m / 10` co-ops, the voter last. The measured cost
+	/// must not grow with `m`. It includes the feeless check (`is_first_vote`) that
+	/// the runtime's payment extension runs on every vote before it is dispatched.
 	#[benchmark]
 	fn vote(m: Linear<10, 1000>) -> Result<(), BenchmarkError> {
-		let id = proposal_with_votes::<T>(m);
+		// The voter is a member before the proposal is made, so it is in the electorate.
 		let voter = member::<T>(m - 1);
+		let id = proposal_with_votes::<T>(m - 1);
 		// Events belong to the block that made them; a vote's cost must not include
 		// re-reading the setup's events.
 		frame_system::Pallet::<T>::reset_events();
 		#[block]
 		{
-			assert!(!Pallet::<T>::is_first_vote(&voter, id, Vote::Nay));
-			Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Nay)?;
+			assert!(Pallet::<T>::is_first_vote(&voter, id, Vote::Aye));
+			Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Aye)?;
 		}
-		assert_eq!(Votes::<T>::get(id, &voter).map(|r| r.vote), Some(Vote::Nay));
+		assert_eq!(Votes::<T>::get(id, &voter).map(|r| r.vote), Some(Vote::Aye));
+		Ok(())
+	}
+
+	/// The most work a vote does: on a consent proposal that `m` members have voted
+	/// on, a member who blocked changes the reason of their block, with the block
+	/// reasons full (`MaxBlockReasons`, theirs last, so the whole list is searched
+	/// and rewritten). Includes the feeless check, which says no.
+	#[benchmark]
+	fn revote(m: Linear<10, 1000>) -> Result<(), BenchmarkError> {
+		bench_track::<T>(Method::Consent, 0);
+		let id = proposal_of::<T>(m, signal::<T>());
+		let voter = member::<T>(m - 1);
+		let others = T::MaxBlockReasons::get().saturating_sub(1);
+		let reasons: Vec<_> = (0..others)
+			.map(|i| (account::<T::AccountId>("blocker", i, 0), sp_core::H256::repeat_byte(3)))
+			.collect();
+		BlockReasons::<T>::insert(id, BoundedVec::try_from(reasons).unwrap());
+		let first = Vote::Block(sp_core::H256::repeat_byte(1));
+		Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, first)?;
+		assert_eq!(
+			BlockReasons::<T>::get(id).map(|r| r.len() as u32),
+			Some(T::MaxBlockReasons::get())
+		);
+		let again = Vote::Block(sp_core::H256::repeat_byte(2));
+		frame_system::Pallet::<T>::reset_events();
+		#[block]
+		{
+			assert!(!Pallet::<T>::is_first_vote(&voter, id, again));
+			Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, again)?;
+		}
+		assert_eq!(Votes::<T>::get(id, &voter).map(|r| r.vote), Some(again));
+		assert_eq!(
+			BlockReasons::<T>::get(id).and_then(|r| r.last().cloned()),
+			Some((voter, sp_core::H256::repeat_byte(2)))
+		);
 		Ok(())
 	}
 

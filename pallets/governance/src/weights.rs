@@ -47,6 +47,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn propose(l: u32, ) -> Weight;
 	fn vote(m: u32, ) -> Weight;
+	fn revote(m: u32, ) -> Weight;
 	fn close(c: u32, ) -> Weight;
 	fn kill(c: u32, ) -> Weight;
 	fn enact() -> Weight;
@@ -88,10 +89,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn propose(l: u32, ) -> Weight {
 		//  Measured:  `1089`
 		//  Estimated: `3894`
-		// Minimum execution time: 185_678_000 picoseconds.
-		Weight::from_parts(204_784_584, 3894)
-			// Standard Error: 40
-			.saturating_add(Weight::from_parts(2_298, 0).saturating_mul(l.into()))
+		// Minimum execution time: 208_701_000 picoseconds.
+		Weight::from_parts(230_105_391, 3894)
+			// Standard Error: 25
+			.saturating_add(Weight::from_parts(2_914, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -107,14 +108,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 1000]`.
 	fn vote(m: u32, ) -> Weight {
-		//  Measured:  `3093 + m * (1 ±0)`
+		//  Measured:  `3211 + m * (1 ±0)`
 		//  Estimated: `3894`
-		// Minimum execution time: 108_984_000 picoseconds.
-		Weight::from_parts(130_651_029, 3894)
-			// Standard Error: 3_381
-			.saturating_add(Weight::from_parts(48_001, 0).saturating_mul(m.into()))
+		// Minimum execution time: 118_593_000 picoseconds.
+		Weight::from_parts(164_874_587, 3894)
+			// Standard Error: 7_049
+			.saturating_add(Weight::from_parts(49_370, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Membership::Members` (r:1 w:0)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:1 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::Proposals` (r:1 w:0)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::Votes` (r:1 w:1)
+	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::CoopTallies` (r:1 w:1)
+	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::BlockReasons` (r:1 w:1)
+	/// Proof: `Governance::BlockReasons` (`max_values`: None, `max_size`: Some(1037), added: 3512, mode: `MaxEncodedLen`)
+	/// The range of component `m` is `[10, 1000]`.
+	fn revote(m: u32, ) -> Weight {
+		//  Measured:  `4187 + m * (1 ±0)`
+		//  Estimated: `4502`
+		// Minimum execution time: 140_173_000 picoseconds.
+		Weight::from_parts(186_559_815, 4502)
+			// Standard Error: 7_358
+			.saturating_add(Weight::from_parts(51_364, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -142,10 +166,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn close(c: u32, ) -> Weight {
 		//  Measured:  `19474 + c * (34 ±0)`
 		//  Estimated: `19865 + c * (2515 ±0)`
-		// Minimum execution time: 275_927_000 picoseconds.
-		Weight::from_parts(268_246_555, 19865)
-			// Standard Error: 53_691
-			.saturating_add(Weight::from_parts(6_278_059, 0).saturating_mul(c.into()))
+		// Minimum execution time: 314_661_000 picoseconds.
+		Weight::from_parts(406_520_327, 19865)
+			// Standard Error: 41_050
+			.saturating_add(Weight::from_parts(6_984_683, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -173,10 +197,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn kill(c: u32, ) -> Weight {
 		//  Measured:  `1724 + c * (33 ±0)`
 		//  Estimated: `6196 + c * (2515 ±0)`
-		// Minimum execution time: 167_775_000 picoseconds.
-		Weight::from_parts(152_899_450, 6196)
-			// Standard Error: 29_712
-			.saturating_add(Weight::from_parts(6_109_570, 0).saturating_mul(c.into()))
+		// Minimum execution time: 197_229_000 picoseconds.
+		Weight::from_parts(148_977_146, 6196)
+			// Standard Error: 40_434
+			.saturating_add(Weight::from_parts(7_066_468, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -189,8 +213,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn enact() -> Weight {
 		//  Measured:  `16754`
 		//  Estimated: `19865`
-		// Minimum execution time: 67_116_000 picoseconds.
-		Weight::from_parts(69_640_000, 19865)
+		// Minimum execution time: 68_088_000 picoseconds.
+		Weight::from_parts(84_438_000, 19865)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -216,10 +240,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel(c: u32, ) -> Weight {
 		//  Measured:  `1412 + c * (33 ±0)`
 		//  Estimated: `3658 + c * (2515 ±0)`
-		// Minimum execution time: 157_596_000 picoseconds.
-		Weight::from_parts(139_697_545, 3658)
-			// Standard Error: 21_704
-			.saturating_add(Weight::from_parts(6_098_289, 0).saturating_mul(c.into()))
+		// Minimum execution time: 155_422_000 picoseconds.
+		Weight::from_parts(114_909_836, 3658)
+			// Standard Error: 69_020
+			.saturating_add(Weight::from_parts(7_339_266, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -241,10 +265,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn clear_votes(n: u32, ) -> Weight {
 		//  Measured:  `1833 + n * (66 ±0)`
 		//  Estimated: `11507 + n * (2572 ±0)`
-		// Minimum execution time: 154_319_000 picoseconds.
-		Weight::from_parts(175_527_479, 11507)
-			// Standard Error: 42_387
-			.saturating_add(Weight::from_parts(8_338_134, 0).saturating_mul(n.into()))
+		// Minimum execution time: 151_515_000 picoseconds.
+		Weight::from_parts(202_115_846, 11507)
+			// Standard Error: 41_718
+			.saturating_add(Weight::from_parts(9_838_305, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -256,8 +280,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_track() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 20_448_000 picoseconds.
-		Weight::from_parts(22_933_000, 0)
+		// Minimum execution time: 20_248_000 picoseconds.
+		Weight::from_parts(25_517_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -294,10 +318,10 @@ impl WeightInfo for () {
 	fn propose(l: u32, ) -> Weight {
 		//  Measured:  `1089`
 		//  Estimated: `3894`
-		// Minimum execution time: 185_678_000 picoseconds.
-		Weight::from_parts(204_784_584, 3894)
-			// Standard Error: 40
-			.saturating_add(Weight::from_parts(2_298, 0).saturating_mul(l.into()))
+		// Minimum execution time: 208_701_000 picoseconds.
+		Weight::from_parts(230_105_391, 3894)
+			// Standard Error: 25
+			.saturating_add(Weight::from_parts(2_914, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
@@ -313,14 +337,37 @@ impl WeightInfo for () {
 	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 1000]`.
 	fn vote(m: u32, ) -> Weight {
-		//  Measured:  `3093 + m * (1 ±0)`
+		//  Measured:  `3211 + m * (1 ±0)`
 		//  Estimated: `3894`
-		// Minimum execution time: 108_984_000 picoseconds.
-		Weight::from_parts(130_651_029, 3894)
-			// Standard Error: 3_381
-			.saturating_add(Weight::from_parts(48_001, 0).saturating_mul(m.into()))
+		// Minimum execution time: 118_593_000 picoseconds.
+		Weight::from_parts(164_874_587, 3894)
+			// Standard Error: 7_049
+			.saturating_add(Weight::from_parts(49_370, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Membership::Members` (r:1 w:0)
+	/// Proof: `Membership::Members` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Coops` (r:1 w:0)
+	/// Proof: `Membership::Coops` (`max_values`: None, `max_size`: Some(429), added: 2904, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::Proposals` (r:1 w:0)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::Votes` (r:1 w:1)
+	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::CoopTallies` (r:1 w:1)
+	/// Proof: `Governance::CoopTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::BlockReasons` (r:1 w:1)
+	/// Proof: `Governance::BlockReasons` (`max_values`: None, `max_size`: Some(1037), added: 3512, mode: `MaxEncodedLen`)
+	/// The range of component `m` is `[10, 1000]`.
+	fn revote(m: u32, ) -> Weight {
+		//  Measured:  `4187 + m * (1 ±0)`
+		//  Estimated: `4502`
+		// Minimum execution time: 140_173_000 picoseconds.
+		Weight::from_parts(186_559_815, 4502)
+			// Standard Error: 7_358
+			.saturating_add(Weight::from_parts(51_364, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -348,10 +395,10 @@ impl WeightInfo for () {
 	fn close(c: u32, ) -> Weight {
 		//  Measured:  `19474 + c * (34 ±0)`
 		//  Estimated: `19865 + c * (2515 ±0)`
-		// Minimum execution time: 275_927_000 picoseconds.
-		Weight::from_parts(268_246_555, 19865)
-			// Standard Error: 53_691
-			.saturating_add(Weight::from_parts(6_278_059, 0).saturating_mul(c.into()))
+		// Minimum execution time: 314_661_000 picoseconds.
+		Weight::from_parts(406_520_327, 19865)
+			// Standard Error: 41_050
+			.saturating_add(Weight::from_parts(6_984_683, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -379,10 +426,10 @@ impl WeightInfo for () {
 	fn kill(c: u32, ) -> Weight {
 		//  Measured:  `1724 + c * (33 ±0)`
 		//  Estimated: `6196 + c * (2515 ±0)`
-		// Minimum execution time: 167_775_000 picoseconds.
-		Weight::from_parts(152_899_450, 6196)
-			// Standard Error: 29_712
-			.saturating_add(Weight::from_parts(6_109_570, 0).saturating_mul(c.into()))
+		// Minimum execution time: 197_229_000 picoseconds.
+		Weight::from_parts(148_977_146, 6196)
+			// Standard Error: 40_434
+			.saturating_add(Weight::from_parts(7_066_468, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -395,8 +442,8 @@ impl WeightInfo for () {
 	fn enact() -> Weight {
 		//  Measured:  `16754`
 		//  Estimated: `19865`
-		// Minimum execution time: 67_116_000 picoseconds.
-		Weight::from_parts(69_640_000, 19865)
+		// Minimum execution time: 68_088_000 picoseconds.
+		Weight::from_parts(84_438_000, 19865)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -422,10 +469,10 @@ impl WeightInfo for () {
 	fn cancel(c: u32, ) -> Weight {
 		//  Measured:  `1412 + c * (33 ±0)`
 		//  Estimated: `3658 + c * (2515 ±0)`
-		// Minimum execution time: 157_596_000 picoseconds.
-		Weight::from_parts(139_697_545, 3658)
-			// Standard Error: 21_704
-			.saturating_add(Weight::from_parts(6_098_289, 0).saturating_mul(c.into()))
+		// Minimum execution time: 155_422_000 picoseconds.
+		Weight::from_parts(114_909_836, 3658)
+			// Standard Error: 69_020
+			.saturating_add(Weight::from_parts(7_339_266, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -447,10 +494,10 @@ impl WeightInfo for () {
 	fn clear_votes(n: u32, ) -> Weight {
 		//  Measured:  `1833 + n * (66 ±0)`
 		//  Estimated: `11507 + n * (2572 ±0)`
-		// Minimum execution time: 154_319_000 picoseconds.
-		Weight::from_parts(175_527_479, 11507)
-			// Standard Error: 42_387
-			.saturating_add(Weight::from_parts(8_338_134, 0).saturating_mul(n.into()))
+		// Minimum execution time: 151_515_000 picoseconds.
+		Weight::from_parts(202_115_846, 11507)
+			// Standard Error: 41_718
+			.saturating_add(Weight::from_parts(9_838_305, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -462,8 +509,8 @@ impl WeightInfo for () {
 	fn set_track() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 20_448_000 picoseconds.
-		Weight::from_parts(22_933_000, 0)
+		// Minimum execution time: 20_248_000 picoseconds.
+		Weight::from_parts(25_517_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn apply_coop() -> Weight {
 		//  Measured:  `506`
 		//  Estimated: `3658`
-		// Minimum execution time: 136_807_000 picoseconds.
-		Weight::from_parts(141_886_000, 3658)
+		// Minimum execution time: 160_861_000 picoseconds.
+		Weight::from_parts(169_197_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -105,8 +105,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn admit_coop() -> Weight {
 		//  Measured:  `602`
 		//  Estimated: `3894`
-		// Minimum execution time: 63_288_000 picoseconds.
-		Weight::from_parts(65_663_000, 3894)
+		// Minimum execution time: 75_772_000 picoseconds.
+		Weight::from_parts(81_342_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -128,10 +128,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reject_application(m: u32, ) -> Weight {
 		//  Measured:  `2986 + m * (145 ±0)`
 		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 164_769_000 picoseconds.
-		Weight::from_parts(164_969_000, 18863)
-			// Standard Error: 327_831
-			.saturating_add(Weight::from_parts(85_286_628, 0).saturating_mul(m.into()))
+		// Minimum execution time: 197_600_000 picoseconds.
+		Weight::from_parts(203_282_000, 18863)
+			// Standard Error: 364_735
+			.saturating_add(Weight::from_parts(103_575_080, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
@@ -149,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn suspend_coop() -> Weight {
 		//  Measured:  `509`
 		//  Estimated: `3894`
-		// Minimum execution time: 52_909_000 picoseconds.
-		Weight::from_parts(54_763_000, 3894)
+		// Minimum execution time: 63_208_000 picoseconds.
+		Weight::from_parts(66_905_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -167,8 +167,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reinstate_coop() -> Weight {
 		//  Measured:  `606`
 		//  Estimated: `3894`
-		// Minimum execution time: 57_688_000 picoseconds.
-		Weight::from_parts(59_692_000, 3894)
+		// Minimum execution time: 68_408_000 picoseconds.
+		Weight::from_parts(74_630_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -194,10 +194,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn expel_coop(m: u32, ) -> Weight {
 		//  Measured:  `2990 + m * (145 ±0)`
 		//  Estimated: `18863 + m * (2580 ±5)`
-		// Minimum execution time: 175_149_000 picoseconds.
-		Weight::from_parts(176_762_000, 18863)
-			// Standard Error: 193_260
-			.saturating_add(Weight::from_parts(84_126_361, 0).saturating_mul(m.into()))
+		// Minimum execution time: 211_937_000 picoseconds.
+		Weight::from_parts(104_634_556, 18863)
+			// Standard Error: 147_393
+			.saturating_add(Weight::from_parts(98_203_192, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
@@ -228,10 +228,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn leave_federation(m: u32, ) -> Weight {
 		//  Measured:  `3350 + m * (145 ±0)`
 		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 226_515_000 picoseconds.
-		Weight::from_parts(76_359_020, 18863)
-			// Standard Error: 669_903
-			.saturating_add(Weight::from_parts(85_524_830, 0).saturating_mul(m.into()))
+		// Minimum execution time: 231_955_000 picoseconds.
+		Weight::from_parts(232_526_000, 18863)
+			// Standard Error: 126_632
+			.saturating_add(Weight::from_parts(98_155_415, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
@@ -251,8 +251,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_member() -> Weight {
 		//  Measured:  `969`
 		//  Estimated: `6150`
-		// Minimum execution time: 144_952_000 picoseconds.
-		Weight::from_parts(154_139_000, 6150)
+		// Minimum execution time: 149_490_000 picoseconds.
+		Weight::from_parts(183_374_000, 6150)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -271,8 +271,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn accept_invitation() -> Weight {
 		//  Measured:  `1060`
 		//  Estimated: `6150`
-		// Minimum execution time: 93_005_000 picoseconds.
-		Weight::from_parts(96_341_000, 6150)
+		// Minimum execution time: 110_407_000 picoseconds.
+		Weight::from_parts(117_159_000, 6150)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -289,8 +289,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_invitation() -> Weight {
 		//  Measured:  `1073`
 		//  Estimated: `3894`
-		// Minimum execution time: 128_852_000 picoseconds.
-		Weight::from_parts(132_889_000, 3894)
+		// Minimum execution time: 153_598_000 picoseconds.
+		Weight::from_parts(161_523_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -311,11 +311,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 500]`.
 	fn prune_application(m: u32, ) -> Weight {
 		//  Measured:  `2986 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±5)`
-		// Minimum execution time: 165_009_000 picoseconds.
-		Weight::from_parts(165_210_000, 18863)
-			// Standard Error: 284_931
-			.saturating_add(Weight::from_parts(83_383_247, 0).saturating_mul(m.into()))
+		//  Estimated: `18863 + m * (2580 ±0)`
+		// Minimum execution time: 200_606_000 picoseconds.
+		Weight::from_parts(201_759_000, 18863)
+			// Standard Error: 116_180
+			.saturating_add(Weight::from_parts(98_058_869, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
@@ -339,8 +339,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_member() -> Weight {
 		//  Measured:  `1335`
 		//  Estimated: `8730`
-		// Minimum execution time: 169_889_000 picoseconds.
-		Weight::from_parts(175_579_000, 8730)
+		// Minimum execution time: 197_260_000 picoseconds.
+		Weight::from_parts(211_977_000, 8730)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -353,8 +353,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_role() -> Weight {
 		//  Measured:  `871`
 		//  Estimated: `6150`
-		// Minimum execution time: 65_132_000 picoseconds.
-		Weight::from_parts(67_667_000, 6150)
+		// Minimum execution time: 66_795_000 picoseconds.
+		Weight::from_parts(81_183_000, 6150)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -375,8 +375,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn leave_coop() -> Weight {
 		//  Measured:  `986`
 		//  Estimated: `3894`
-		// Minimum execution time: 140_885_000 picoseconds.
-		Weight::from_parts(145_974_000, 3894)
+		// Minimum execution time: 168_376_000 picoseconds.
+		Weight::from_parts(176_461_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -403,8 +403,8 @@ impl WeightInfo for () {
 	fn apply_coop() -> Weight {
 		//  Measured:  `506`
 		//  Estimated: `3658`
-		// Minimum execution time: 136_807_000 picoseconds.
-		Weight::from_parts(141_886_000, 3658)
+		// Minimum execution time: 160_861_000 picoseconds.
+		Weight::from_parts(169_197_000, 3658)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
@@ -425,8 +425,8 @@ impl WeightInfo for () {
 	fn admit_coop() -> Weight {
 		//  Measured:  `602`
 		//  Estimated: `3894`
-		// Minimum execution time: 63_288_000 picoseconds.
-		Weight::from_parts(65_663_000, 3894)
+		// Minimum execution time: 75_772_000 picoseconds.
+		Weight::from_parts(81_342_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -448,10 +448,10 @@ impl WeightInfo for () {
 	fn reject_application(m: u32, ) -> Weight {
 		//  Measured:  `2986 + m * (145 ±0)`
 		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 164_769_000 picoseconds.
-		Weight::from_parts(164_969_000, 18863)
-			// Standard Error: 327_831
-			.saturating_add(Weight::from_parts(85_286_628, 0).saturating_mul(m.into()))
+		// Minimum execution time: 197_600_000 picoseconds.
+		Weight::from_parts(203_282_000, 18863)
+			// Standard Error: 364_735
+			.saturating_add(Weight::from_parts(103_575_080, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
@@ -469,8 +469,8 @@ impl WeightInfo for () {
 	fn suspend_coop() -> Weight {
 		//  Measured:  `509`
 		//  Estimated: `3894`
-		// Minimum execution time: 52_909_000 picoseconds.
-		Weight::from_parts(54_763_000, 3894)
+		// Minimum execution time: 63_208_000 picoseconds.
+		Weight::from_parts(66_905_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -487,8 +487,8 @@ impl WeightInfo for () {
 	fn reinstate_coop() -> Weight {
 		//  Measured:  `606`
 		//  Estimated: `3894`
-		// Minimum execution time: 57_688_000 picoseconds.
-		Weight::from_parts(59_692_000, 3894)
+		// Minimum execution time: 68_408_000 picoseconds.
+		Weight::from_parts(74_630_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -514,10 +514,10 @@ impl WeightInfo for () {
 	fn expel_coop(m: u32, ) -> Weight {
 		//  Measured:  `2990 + m * (145 ±0)`
 		//  Estimated: `18863 + m * (2580 ±5)`
-		// Minimum execution time: 175_149_000 picoseconds.
-		Weight::from_parts(176_762_000, 18863)
-			// Standard Error: 193_260
-			.saturating_add(Weight::from_parts(84_126_361, 0).saturating_mul(m.into()))
+		// Minimum execution time: 211_937_000 picoseconds.
+		Weight::from_parts(104_634_556, 18863)
+			// Standard Error: 147_393
+			.saturating_add(Weight::from_parts(98_203_192, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(19_u64))
@@ -548,10 +548,10 @@ impl WeightInfo for () {
 	fn leave_federation(m: u32, ) -> Weight {
 		//  Measured:  `3350 + m * (145 ±0)`
 		//  Estimated: `18863 + m * (2580 ±0)`
-		// Minimum execution time: 226_515_000 picoseconds.
-		Weight::from_parts(76_359_020, 18863)
-			// Standard Error: 669_903
-			.saturating_add(Weight::from_parts(85_524_830, 0).saturating_mul(m.into()))
+		// Minimum execution time: 231_955_000 picoseconds.
+		Weight::from_parts(232_526_000, 18863)
+			// Standard Error: 126_632
+			.saturating_add(Weight::from_parts(98_155_415, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(19_u64))
@@ -571,8 +571,8 @@ impl WeightInfo for () {
 	fn add_member() -> Weight {
 		//  Measured:  `969`
 		//  Estimated: `6150`
-		// Minimum execution time: 144_952_000 picoseconds.
-		Weight::from_parts(154_139_000, 6150)
+		// Minimum execution time: 149_490_000 picoseconds.
+		Weight::from_parts(183_374_000, 6150)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -591,8 +591,8 @@ impl WeightInfo for () {
 	fn accept_invitation() -> Weight {
 		//  Measured:  `1060`
 		//  Estimated: `6150`
-		// Minimum execution time: 93_005_000 picoseconds.
-		Weight::from_parts(96_341_000, 6150)
+		// Minimum execution time: 110_407_000 picoseconds.
+		Weight::from_parts(117_159_000, 6150)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -609,8 +609,8 @@ impl WeightInfo for () {
 	fn cancel_invitation() -> Weight {
 		//  Measured:  `1073`
 		//  Estimated: `3894`
-		// Minimum execution time: 128_852_000 picoseconds.
-		Weight::from_parts(132_889_000, 3894)
+		// Minimum execution time: 153_598_000 picoseconds.
+		Weight::from_parts(161_523_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -631,11 +631,11 @@ impl WeightInfo for () {
 	/// The range of component `m` is `[1, 500]`.
 	fn prune_application(m: u32, ) -> Weight {
 		//  Measured:  `2986 + m * (145 ±0)`
-		//  Estimated: `18863 + m * (2580 ±5)`
-		// Minimum execution time: 165_009_000 picoseconds.
-		Weight::from_parts(165_210_000, 18863)
-			// Standard Error: 284_931
-			.saturating_add(Weight::from_parts(83_383_247, 0).saturating_mul(m.into()))
+		//  Estimated: `18863 + m * (2580 ±0)`
+		// Minimum execution time: 200_606_000 picoseconds.
+		Weight::from_parts(201_759_000, 18863)
+			// Standard Error: 116_180
+			.saturating_add(Weight::from_parts(98_058_869, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
@@ -659,8 +659,8 @@ impl WeightInfo for () {
 	fn remove_member() -> Weight {
 		//  Measured:  `1335`
 		//  Estimated: `8730`
-		// Minimum execution time: 169_889_000 picoseconds.
-		Weight::from_parts(175_579_000, 8730)
+		// Minimum execution time: 197_260_000 picoseconds.
+		Weight::from_parts(211_977_000, 8730)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -673,8 +673,8 @@ impl WeightInfo for () {
 	fn set_role() -> Weight {
 		//  Measured:  `871`
 		//  Estimated: `6150`
-		// Minimum execution time: 65_132_000 picoseconds.
-		Weight::from_parts(67_667_000, 6150)
+		// Minimum execution time: 66_795_000 picoseconds.
+		Weight::from_parts(81_183_000, 6150)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -695,8 +695,8 @@ impl WeightInfo for () {
 	fn leave_coop() -> Weight {
 		//  Measured:  `986`
 		//  Estimated: `3894`
-		// Minimum execution time: 140_885_000 picoseconds.
-		Weight::from_parts(145_974_000, 3894)
+		// Minimum execution time: 168_376_000 picoseconds.
+		Weight::from_parts(176_461_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}

@@ -71,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_passport() -> Weight {
 		//  Measured:  `741`
 		//  Estimated: `3617`
-		// Minimum execution time: 54_843_000 picoseconds.
-		Weight::from_parts(58_360_000, 3617)
+		// Minimum execution time: 53_060_000 picoseconds.
+		Weight::from_parts(65_583_000, 3617)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_claim_kind() -> Weight {
 		//  Measured:  `97`
 		//  Estimated: `1487`
-		// Minimum execution time: 27_982_000 picoseconds.
-		Weight::from_parts(30_317_000, 1487)
+		// Minimum execution time: 27_231_000 picoseconds.
+		Weight::from_parts(34_204_000, 1487)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_claim_kind() -> Weight {
 		//  Measured:  `328`
 		//  Estimated: `3546`
-		// Minimum execution time: 33_913_000 picoseconds.
-		Weight::from_parts(37_460_000, 3546)
+		// Minimum execution time: 32_892_000 picoseconds.
+		Weight::from_parts(40_957_000, 3546)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn accredit_attester() -> Weight {
 		//  Measured:  `1262`
 		//  Estimated: `3894`
-		// Minimum execution time: 74_750_000 picoseconds.
-		Weight::from_parts(81_784_000, 3894)
+		// Minimum execution time: 73_989_000 picoseconds.
+		Weight::from_parts(92_163_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -119,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_accreditation() -> Weight {
 		//  Measured:  `315`
 		//  Estimated: `3528`
-		// Minimum execution time: 31_730_000 picoseconds.
-		Weight::from_parts(34_525_000, 3528)
+		// Minimum execution time: 30_948_000 picoseconds.
+		Weight::from_parts(38_753_000, 3528)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -145,8 +145,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn attest() -> Weight {
 		//  Measured:  `1618`
 		//  Estimated: `3894`
-		// Minimum execution time: 181_029_000 picoseconds.
-		Weight::from_parts(210_705_000, 3894)
+		// Minimum execution time: 178_505_000 picoseconds.
+		Weight::from_parts(218_019_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -171,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn attest_evicting() -> Weight {
 		//  Measured:  `8799`
 		//  Estimated: `48438`
-		// Minimum execution time: 764_353_000 picoseconds.
-		Weight::from_parts(850_806_000, 48438)
+		// Minimum execution time: 754_094_000 picoseconds.
+		Weight::from_parts(939_031_000, 48438)
 			.saturating_add(T::DbWeight::get().reads(74_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -191,8 +191,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn renew() -> Weight {
 		//  Measured:  `1673`
 		//  Estimated: `3894`
-		// Minimum execution time: 93_736_000 picoseconds.
-		Weight::from_parts(104_206_000, 3894)
+		// Minimum execution time: 91_913_000 picoseconds.
+		Weight::from_parts(115_106_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -201,8 +201,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn revoke() -> Weight {
 		//  Measured:  `289`
 		//  Estimated: `3626`
-		// Minimum execution time: 35_657_000 picoseconds.
-		Weight::from_parts(39_614_000, 3626)
+		// Minimum execution time: 34_294_000 picoseconds.
+		Weight::from_parts(42_550_000, 3626)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -219,8 +219,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_expired() -> Weight {
 		//  Measured:  `677`
 		//  Estimated: `3658`
-		// Minimum execution time: 125_425_000 picoseconds.
-		Weight::from_parts(143_499_000, 3658)
+		// Minimum execution time: 122_800_000 picoseconds.
+		Weight::from_parts(150_903_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -233,8 +233,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_member_policy() -> Weight {
 		//  Measured:  `1152`
 		//  Estimated: `21438`
-		// Minimum execution time: 98_275_000 picoseconds.
-		Weight::from_parts(114_985_000, 21438)
+		// Minimum execution time: 94_847_000 picoseconds.
+		Weight::from_parts(120_265_000, 21438)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -245,8 +245,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_admission_policy() -> Weight {
 		//  Measured:  `650`
 		//  Estimated: `21438`
-		// Minimum execution time: 74_420_000 picoseconds.
-		Weight::from_parts(84_288_000, 21438)
+		// Minimum execution time: 73_227_000 picoseconds.
+		Weight::from_parts(89_968_000, 21438)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -263,8 +263,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn check_member_policy() -> Weight {
 		//  Measured:  `55351`
 		//  Estimated: `372702`
-		// Minimum execution time: 4_304_533_000 picoseconds.
-		Weight::from_parts(4_531_258_000, 372702)
+		// Minimum execution time: 4_303_100_000 picoseconds.
+		Weight::from_parts(5_348_581_000, 372702)
 			.saturating_add(T::DbWeight::get().reads(521_u64))
 	}
 	/// Storage: `Passport::AdmissionRequirements` (r:1 w:0)
@@ -282,8 +282,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn check_admission_policy() -> Weight {
 		//  Measured:  `55280`
 		//  Estimated: `372702`
-		// Minimum execution time: 4_287_080_000 picoseconds.
-		Weight::from_parts(4_607_391_000, 372702)
+		// Minimum execution time: 4_434_116_000 picoseconds.
+		Weight::from_parts(5_159_717_000, 372702)
 			.saturating_add(T::DbWeight::get().reads(522_u64))
 	}
 }
@@ -297,8 +297,8 @@ impl WeightInfo for () {
 	fn set_passport() -> Weight {
 		//  Measured:  `741`
 		//  Estimated: `3617`
-		// Minimum execution time: 54_843_000 picoseconds.
-		Weight::from_parts(58_360_000, 3617)
+		// Minimum execution time: 53_060_000 picoseconds.
+		Weight::from_parts(65_583_000, 3617)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -309,8 +309,8 @@ impl WeightInfo for () {
 	fn add_claim_kind() -> Weight {
 		//  Measured:  `97`
 		//  Estimated: `1487`
-		// Minimum execution time: 27_982_000 picoseconds.
-		Weight::from_parts(30_317_000, 1487)
+		// Minimum execution time: 27_231_000 picoseconds.
+		Weight::from_parts(34_204_000, 1487)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -319,8 +319,8 @@ impl WeightInfo for () {
 	fn set_claim_kind() -> Weight {
 		//  Measured:  `328`
 		//  Estimated: `3546`
-		// Minimum execution time: 33_913_000 picoseconds.
-		Weight::from_parts(37_460_000, 3546)
+		// Minimum execution time: 32_892_000 picoseconds.
+		Weight::from_parts(40_957_000, 3546)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -335,8 +335,8 @@ impl WeightInfo for () {
 	fn accredit_attester() -> Weight {
 		//  Measured:  `1262`
 		//  Estimated: `3894`
-		// Minimum execution time: 74_750_000 picoseconds.
-		Weight::from_parts(81_784_000, 3894)
+		// Minimum execution time: 73_989_000 picoseconds.
+		Weight::from_parts(92_163_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -345,8 +345,8 @@ impl WeightInfo for () {
 	fn withdraw_accreditation() -> Weight {
 		//  Measured:  `315`
 		//  Estimated: `3528`
-		// Minimum execution time: 31_730_000 picoseconds.
-		Weight::from_parts(34_525_000, 3528)
+		// Minimum execution time: 30_948_000 picoseconds.
+		Weight::from_parts(38_753_000, 3528)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -371,8 +371,8 @@ impl WeightInfo for () {
 	fn attest() -> Weight {
 		//  Measured:  `1618`
 		//  Estimated: `3894`
-		// Minimum execution time: 181_029_000 picoseconds.
-		Weight::from_parts(210_705_000, 3894)
+		// Minimum execution time: 178_505_000 picoseconds.
+		Weight::from_parts(218_019_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -397,8 +397,8 @@ impl WeightInfo for () {
 	fn attest_evicting() -> Weight {
 		//  Measured:  `8799`
 		//  Estimated: `48438`
-		// Minimum execution time: 764_353_000 picoseconds.
-		Weight::from_parts(850_806_000, 48438)
+		// Minimum execution time: 754_094_000 picoseconds.
+		Weight::from_parts(939_031_000, 48438)
 			.saturating_add(RocksDbWeight::get().reads(74_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -417,8 +417,8 @@ impl WeightInfo for () {
 	fn renew() -> Weight {
 		//  Measured:  `1673`
 		//  Estimated: `3894`
-		// Minimum execution time: 93_736_000 picoseconds.
-		Weight::from_parts(104_206_000, 3894)
+		// Minimum execution time: 91_913_000 picoseconds.
+		Weight::from_parts(115_106_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -427,8 +427,8 @@ impl WeightInfo for () {
 	fn revoke() -> Weight {
 		//  Measured:  `289`
 		//  Estimated: `3626`
-		// Minimum execution time: 35_657_000 picoseconds.
-		Weight::from_parts(39_614_000, 3626)
+		// Minimum execution time: 34_294_000 picoseconds.
+		Weight::from_parts(42_550_000, 3626)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -445,8 +445,8 @@ impl WeightInfo for () {
 	fn remove_expired() -> Weight {
 		//  Measured:  `677`
 		//  Estimated: `3658`
-		// Minimum execution time: 125_425_000 picoseconds.
-		Weight::from_parts(143_499_000, 3658)
+		// Minimum execution time: 122_800_000 picoseconds.
+		Weight::from_parts(150_903_000, 3658)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -459,8 +459,8 @@ impl WeightInfo for () {
 	fn set_member_policy() -> Weight {
 		//  Measured:  `1152`
 		//  Estimated: `21438`
-		// Minimum execution time: 98_275_000 picoseconds.
-		Weight::from_parts(114_985_000, 21438)
+		// Minimum execution time: 94_847_000 picoseconds.
+		Weight::from_parts(120_265_000, 21438)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -471,8 +471,8 @@ impl WeightInfo for () {
 	fn set_admission_policy() -> Weight {
 		//  Measured:  `650`
 		//  Estimated: `21438`
-		// Minimum execution time: 74_420_000 picoseconds.
-		Weight::from_parts(84_288_000, 21438)
+		// Minimum execution time: 73_227_000 picoseconds.
+		Weight::from_parts(89_968_000, 21438)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -489,8 +489,8 @@ impl WeightInfo for () {
 	fn check_member_policy() -> Weight {
 		//  Measured:  `55351`
 		//  Estimated: `372702`
-		// Minimum execution time: 4_304_533_000 picoseconds.
-		Weight::from_parts(4_531_258_000, 372702)
+		// Minimum execution time: 4_303_100_000 picoseconds.
+		Weight::from_parts(5_348_581_000, 372702)
 			.saturating_add(RocksDbWeight::get().reads(521_u64))
 	}
 	/// Storage: `Passport::AdmissionRequirements` (r:1 w:0)
@@ -508,8 +508,8 @@ impl WeightInfo for () {
 	fn check_admission_policy() -> Weight {
 		//  Measured:  `55280`
 		//  Estimated: `372702`
-		// Minimum execution time: 4_287_080_000 picoseconds.
-		Weight::from_parts(4_607_391_000, 372702)
+		// Minimum execution time: 4_434_116_000 picoseconds.
+		Weight::from_parts(5_159_717_000, 372702)
 			.saturating_add(RocksDbWeight::get().reads(522_u64))
 	}
 }

@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register() -> Weight {
 		//  Measured:  `1218`
 		//  Estimated: `3894`
-		// Minimum execution time: 156_974_000 picoseconds.
-		Weight::from_parts(171_111_000, 3894)
+		// Minimum execution time: 157_034_000 picoseconds.
+		Weight::from_parts(192_711_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -88,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn admit() -> Weight {
 		//  Measured:  `3384`
 		//  Estimated: `6849`
-		// Minimum execution time: 88_826_000 picoseconds.
-		Weight::from_parts(98_394_000, 6849)
+		// Minimum execution time: 116_649_000 picoseconds.
+		Weight::from_parts(134_201_000, 6849)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove() -> Weight {
 		//  Measured:  `11774`
 		//  Estimated: `93918`
-		// Minimum execution time: 588_814_000 picoseconds.
-		Weight::from_parts(652_634_000, 93918)
+		// Minimum execution time: 716_774_000 picoseconds.
+		Weight::from_parts(760_797_000, 93918)
 			.saturating_add(T::DbWeight::get().reads(69_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw() -> Weight {
 		//  Measured:  `11633`
 		//  Estimated: `93918`
-		// Minimum execution time: 584_436_000 picoseconds.
-		Weight::from_parts(657_783_000, 93918)
+		// Minimum execution time: 700_594_000 picoseconds.
+		Weight::from_parts(746_219_000, 93918)
 			.saturating_add(T::DbWeight::get().reads(68_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn reinstate() -> Weight {
 		//  Measured:  `802`
 		//  Estimated: `3894`
-		// Minimum execution time: 52_979_000 picoseconds.
-		Weight::from_parts(59_602_000, 3894)
+		// Minimum execution time: 61_786_000 picoseconds.
+		Weight::from_parts(65_703_000, 3894)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -150,8 +150,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn note_stalled() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 20_359_000 picoseconds.
-		Weight::from_parts(23_234_000, 0)
+		// Minimum execution time: 23_895_000 picoseconds.
+		Weight::from_parts(25_578_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CoopValidators::SessionLength` (r:0 w:1)
@@ -159,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_session_length() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 15_900_000 picoseconds.
-		Weight::from_parts(18_976_000, 0)
+		// Minimum execution time: 16_210_000 picoseconds.
+		Weight::from_parts(19_757_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -182,8 +182,8 @@ impl WeightInfo for () {
 	fn register() -> Weight {
 		//  Measured:  `1218`
 		//  Estimated: `3894`
-		// Minimum execution time: 156_974_000 picoseconds.
-		Weight::from_parts(171_111_000, 3894)
+		// Minimum execution time: 157_034_000 picoseconds.
+		Weight::from_parts(192_711_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -198,8 +198,8 @@ impl WeightInfo for () {
 	fn admit() -> Weight {
 		//  Measured:  `3384`
 		//  Estimated: `6849`
-		// Minimum execution time: 88_826_000 picoseconds.
-		Weight::from_parts(98_394_000, 6849)
+		// Minimum execution time: 116_649_000 picoseconds.
+		Weight::from_parts(134_201_000, 6849)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -218,8 +218,8 @@ impl WeightInfo for () {
 	fn remove() -> Weight {
 		//  Measured:  `11774`
 		//  Estimated: `93918`
-		// Minimum execution time: 588_814_000 picoseconds.
-		Weight::from_parts(652_634_000, 93918)
+		// Minimum execution time: 716_774_000 picoseconds.
+		Weight::from_parts(760_797_000, 93918)
 			.saturating_add(RocksDbWeight::get().reads(69_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -238,8 +238,8 @@ impl WeightInfo for () {
 	fn withdraw() -> Weight {
 		//  Measured:  `11633`
 		//  Estimated: `93918`
-		// Minimum execution time: 584_436_000 picoseconds.
-		Weight::from_parts(657_783_000, 93918)
+		// Minimum execution time: 700_594_000 picoseconds.
+		Weight::from_parts(746_219_000, 93918)
 			.saturating_add(RocksDbWeight::get().reads(68_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -250,8 +250,8 @@ impl WeightInfo for () {
 	fn reinstate() -> Weight {
 		//  Measured:  `802`
 		//  Estimated: `3894`
-		// Minimum execution time: 52_979_000 picoseconds.
-		Weight::from_parts(59_602_000, 3894)
+		// Minimum execution time: 61_786_000 picoseconds.
+		Weight::from_parts(65_703_000, 3894)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -260,8 +260,8 @@ impl WeightInfo for () {
 	fn note_stalled() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 20_359_000 picoseconds.
-		Weight::from_parts(23_234_000, 0)
+		// Minimum execution time: 23_895_000 picoseconds.
+		Weight::from_parts(25_578_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CoopValidators::SessionLength` (r:0 w:1)
@@ -269,8 +269,8 @@ impl WeightInfo for () {
 	fn set_session_length() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 15_900_000 picoseconds.
-		Weight::from_parts(18_976_000, 0)
+		// Minimum execution time: 16_210_000 picoseconds.
+		Weight::from_parts(19_757_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -28,17 +28,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 468_208, 845_315
-	///   Average:  511_353
-	///   Median:   505_298
-	///   Std-Dev:  51159.89
+	///   Min, Max: 412_744, 1_517_195
+	///   Average:  525_464
+	///   Median:   513_372
+	///   Std-Dev:  144331.42
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 845_315
-	///   95th: 544_832
-	///   75th: 519_013
+	///   99th: 1_517_195
+	///   95th: 542_698
+	///   75th: 517_882
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(511_353), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(525_464), 0);
 }
 
 #[cfg(test)]

@@ -28,17 +28,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 255_923, 338_819
-	///   Average:  300_778
-	///   Median:   299_197
-	///   Std-Dev:  18020.4
+	///   Min, Max: 261_675, 297_735
+	///   Average:  274_131
+	///   Median:   270_364
+	///   Std-Dev:  9924.95
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 338_819
-	///   95th: 335_408
-	///   75th: 313_853
+	///   99th: 297_735
+	///   95th: 296_442
+	///   75th: 280_279
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(300_778), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(274_131), 0);
 }
 
 #[cfg(test)]

@@ -48,22 +48,22 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_995_000 picoseconds.
-		Weight::from_parts(8_897_859, 0)
+		// Minimum execution time: 9_819_000 picoseconds.
+		Weight::from_parts(32_991_166, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			// Standard Error: 2
-			.saturating_add(Weight::from_parts(580, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(656, 0).saturating_mul(b.into()))
 	}
 	/// The range of component `b` is `[0, 3932160]`.
 	fn remark_with_event(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 17_813_000 picoseconds.
-		Weight::from_parts(18_885_000, 0)
+		// Minimum execution time: 20_288_000 picoseconds.
+		Weight::from_parts(7_486_648, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 3
-			.saturating_add(Weight::from_parts(2_019, 0).saturating_mul(b.into()))
+			// Standard Error: 4
+			.saturating_add(Weight::from_parts(2_293, 0).saturating_mul(b.into()))
 	}
 	/// Storage: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
 	/// Proof: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
@@ -71,8 +71,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 13_906_000 picoseconds.
-		Weight::from_parts(16_982_000, 0)
+		// Minimum execution time: 16_470_000 picoseconds.
+		Weight::from_parts(18_034_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 187_767_520_000 picoseconds.
-		Weight::from_parts(202_146_667_000, 0)
+		// Minimum execution time: 211_938_150_000 picoseconds.
+		Weight::from_parts(214_198_579_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -94,11 +94,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_315_000 picoseconds.
-		Weight::from_parts(9_117_000, 0)
+		// Minimum execution time: 9_037_000 picoseconds.
+		Weight::from_parts(10_339_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 2_907
-			.saturating_add(Weight::from_parts(1_638_963, 0).saturating_mul(i.into()))
+			// Standard Error: 1_538
+			.saturating_add(Weight::from_parts(1_825_164, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -108,11 +108,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_466_000 picoseconds.
-		Weight::from_parts(9_027_000, 0)
+		// Minimum execution time: 8_606_000 picoseconds.
+		Weight::from_parts(10_540_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 3_162
-			.saturating_add(Weight::from_parts(1_307_640, 0).saturating_mul(i.into()))
+			// Standard Error: 1_858
+			.saturating_add(Weight::from_parts(1_399_280, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -122,11 +122,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `44 + p * (69 ±0)`
 		//  Estimated: `56 + p * (70 ±0)`
-		// Minimum execution time: 15_219_000 picoseconds.
-		Weight::from_parts(17_402_000, 0)
+		// Minimum execution time: 17_182_000 picoseconds.
+		Weight::from_parts(17_984_000, 0)
 			.saturating_add(Weight::from_parts(0, 56))
-			// Standard Error: 3_889
-			.saturating_add(Weight::from_parts(2_620_958, 0).saturating_mul(p.into()))
+			// Standard Error: 4_322
+			.saturating_add(Weight::from_parts(2_806_252, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(p.into()))
@@ -137,8 +137,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 31_920_000 picoseconds.
-		Weight::from_parts(36_228_000, 0)
+		// Minimum execution time: 37_501_000 picoseconds.
+		Weight::from_parts(40_817_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -150,8 +150,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `22`
 		//  Estimated: `1518`
-		// Minimum execution time: 198_255_709_000 picoseconds.
-		Weight::from_parts(220_419_015_000, 0)
+		// Minimum execution time: 217_927_022_000 picoseconds.
+		Weight::from_parts(220_770_585_000, 0)
 			.saturating_add(Weight::from_parts(0, 1518))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))

@@ -47,32 +47,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_209_000 picoseconds.
-		Weight::from_parts(6_692_000, 0)
+		// Minimum execution time: 5_901_000 picoseconds.
+		Weight::from_parts(6_442_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_988_000 picoseconds.
-		Weight::from_parts(12_454_000, 0)
+		// Minimum execution time: 11_532_000 picoseconds.
+		Weight::from_parts(12_413_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_069_000 picoseconds.
-		Weight::from_parts(12_383_000, 0)
+		// Minimum execution time: 10_129_000 picoseconds.
+		Weight::from_parts(12_554_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_352_000 picoseconds.
-		Weight::from_parts(1_843_000, 0)
+		// Minimum execution time: 1_433_000 picoseconds.
+		Weight::from_parts(1_714_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `101`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_276_000 picoseconds.
-		Weight::from_parts(23_544_000, 0)
+		// Minimum execution time: 21_711_000 picoseconds.
+		Weight::from_parts(23_144_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -91,32 +91,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_062_000 picoseconds.
-		Weight::from_parts(1_433_000, 0)
+		// Minimum execution time: 1_102_000 picoseconds.
+		Weight::from_parts(1_312_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_tx_version() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_082_000 picoseconds.
-		Weight::from_parts(1_443_000, 0)
+		// Minimum execution time: 1_122_000 picoseconds.
+		Weight::from_parts(1_382_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_weight() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 11_822_000 picoseconds.
-		Weight::from_parts(14_397_000, 0)
+		// Minimum execution time: 11_592_000 picoseconds.
+		Weight::from_parts(14_597_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_123_000 picoseconds.
-		Weight::from_parts(8_566_000, 0)
+		// Minimum execution time: 6_793_000 picoseconds.
+		Weight::from_parts(8_796_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

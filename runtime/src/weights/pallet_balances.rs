@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 113_272_000 picoseconds.
-		Weight::from_parts(135_915_000, 0)
+		// Minimum execution time: 111_278_000 picoseconds.
+		Weight::from_parts(135_655_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -61,8 +61,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 89_047_000 picoseconds.
-		Weight::from_parts(107_301_000, 0)
+		// Minimum execution time: 87_605_000 picoseconds.
+		Weight::from_parts(106_410_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -73,8 +73,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 51_486_000 picoseconds.
-		Weight::from_parts(63_389_000, 0)
+		// Minimum execution time: 50_655_000 picoseconds.
+		Weight::from_parts(62_297_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 52_268_000 picoseconds.
-		Weight::from_parts(64_120_000, 0)
+		// Minimum execution time: 51_567_000 picoseconds.
+		Weight::from_parts(63_599_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 116_408_000 picoseconds.
-		Weight::from_parts(137_067_000, 0)
+		// Minimum execution time: 115_677_000 picoseconds.
+		Weight::from_parts(141_385_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 108_834_000 picoseconds.
-		Weight::from_parts(115_217_000, 0)
+		// Minimum execution time: 107_412_000 picoseconds.
+		Weight::from_parts(131_387_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 42_911_000 picoseconds.
-		Weight::from_parts(46_327_000, 0)
+		// Minimum execution time: 41_969_000 picoseconds.
+		Weight::from_parts(52_047_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -134,11 +134,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 43_000_000 picoseconds.
-		Weight::from_parts(43_662_000, 0)
+		// Minimum execution time: 50_564_000 picoseconds.
+		Weight::from_parts(530_320_322, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 130_936
-			.saturating_add(Weight::from_parts(31_903_003, 0).saturating_mul(u.into()))
+			// Standard Error: 290_379
+			.saturating_add(Weight::from_parts(33_155_126, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -147,24 +147,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 17_603_000 picoseconds.
-		Weight::from_parts(22_082_000, 0)
+		// Minimum execution time: 17_673_000 picoseconds.
+		Weight::from_parts(22_222_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 73_839_000 picoseconds.
-		Weight::from_parts(92_945_000, 0)
+		// Minimum execution time: 72_896_000 picoseconds.
+		Weight::from_parts(90_480_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 59_342_000 picoseconds.
-		Weight::from_parts(64_130_000, 0)
+		// Minimum execution time: 49_152_000 picoseconds.
+		Weight::from_parts(61_204_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `132`
 		//  Estimated: `1517`
-		// Minimum execution time: 25_498_000 picoseconds.
-		Weight::from_parts(32_090_000, 0)
+		// Minimum execution time: 24_906_000 picoseconds.
+		Weight::from_parts(29_656_000, 0)
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -61,8 +61,8 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `132`
 		//  Estimated: `1517`
-		// Minimum execution time: 30_868_000 picoseconds.
-		Weight::from_parts(36_008_000, 0)
+		// Minimum execution time: 27_232_000 picoseconds.
+		Weight::from_parts(33_443_000, 0)
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `132`
 		//  Estimated: `1517`
-		// Minimum execution time: 33_263_000 picoseconds.
-		Weight::from_parts(37_330_000, 0)
+		// Minimum execution time: 27_582_000 picoseconds.
+		Weight::from_parts(31_870_000, 0)
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `132`
 		//  Estimated: `1517`
-		// Minimum execution time: 27_521_000 picoseconds.
-		Weight::from_parts(31_229_000, 0)
+		// Minimum execution time: 23_144_000 picoseconds.
+		Weight::from_parts(28_894_000, 0)
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `132`
 		//  Estimated: `1517`
-		// Minimum execution time: 13_265_000 picoseconds.
-		Weight::from_parts(15_229_000, 0)
+		// Minimum execution time: 10_509_000 picoseconds.
+		Weight::from_parts(11_672_000, 0)
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}

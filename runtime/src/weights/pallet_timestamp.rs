@@ -51,8 +51,8 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `114`
 		//  Estimated: `1493`
-		// Minimum execution time: 22_252_000 picoseconds.
-		Weight::from_parts(24_657_000, 0)
+		// Minimum execution time: 18_184_000 picoseconds.
+		Weight::from_parts(22_652_000, 0)
 			.saturating_add(Weight::from_parts(0, 1493))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -61,8 +61,8 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_248_000 picoseconds.
-		Weight::from_parts(5_841_000, 0)
+		// Minimum execution time: 3_557_000 picoseconds.
+		Weight::from_parts(4_879_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `204`
 		//  Estimated: `6196`
-		// Minimum execution time: 152_567_000 picoseconds.
-		Weight::from_parts(166_392_000, 0)
+		// Minimum execution time: 121_999_000 picoseconds.
+		Weight::from_parts(146_645_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))

@@ -48,18 +48,18 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 19_125_000 picoseconds.
-		Weight::from_parts(40_222_321, 0)
+		// Minimum execution time: 16_161_000 picoseconds.
+		Weight::from_parts(57_830_838, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 10_692
-			.saturating_add(Weight::from_parts(8_741_296, 0).saturating_mul(c.into()))
+			// Standard Error: 12_330
+			.saturating_add(Weight::from_parts(7_900_389, 0).saturating_mul(c.into()))
 	}
 	fn as_derivative() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 17_683_000 picoseconds.
-		Weight::from_parts(19_687_000, 0)
+		// Minimum execution time: 14_437_000 picoseconds.
+		Weight::from_parts(18_274_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// The range of component `c` is `[0, 1000]`.
@@ -67,18 +67,18 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 19_547_000 picoseconds.
-		Weight::from_parts(37_686_084, 0)
+		// Minimum execution time: 16_100_000 picoseconds.
+		Weight::from_parts(13_139_641, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 10_026
-			.saturating_add(Weight::from_parts(9_207_023, 0).saturating_mul(c.into()))
+			// Standard Error: 12_117
+			.saturating_add(Weight::from_parts(8_520_637, 0).saturating_mul(c.into()))
 	}
 	fn dispatch_as() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 21_040_000 picoseconds.
-		Weight::from_parts(27_151_000, 0)
+		// Minimum execution time: 20_729_000 picoseconds.
+		Weight::from_parts(26_260_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// The range of component `c` is `[0, 1000]`.
@@ -86,26 +86,26 @@ impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 18_805_000 picoseconds.
-		Weight::from_parts(27_227_201, 0)
+		// Minimum execution time: 16_120_000 picoseconds.
+		Weight::from_parts(33_406_476, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 5_799
-			.saturating_add(Weight::from_parts(8_365_243, 0).saturating_mul(c.into()))
+			// Standard Error: 12_296
+			.saturating_add(Weight::from_parts(7_772_474, 0).saturating_mul(c.into()))
 	}
 	fn dispatch_as_fallible() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 20_939_000 picoseconds.
-		Weight::from_parts(26_360_000, 0)
+		// Minimum execution time: 20_689_000 picoseconds.
+		Weight::from_parts(22_633_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn if_else() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 25_528_000 picoseconds.
-		Weight::from_parts(33_072_000, 0)
+		// Minimum execution time: 25_418_000 picoseconds.
+		Weight::from_parts(31_299_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -16,7 +16,7 @@
 //   --chain
 //   dev
 //   --base-path
-//   /tmp/coop-storage.oIxZWK/db
+//   /tmp/coop-storage.Y4TDIX/db
 //   --database
 //   paritydb
 //   --state-version
@@ -42,31 +42,31 @@ pub mod constants {
 			// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			//
 			// Stats nanoseconds:
-			//   Min, Max: 1_663, 4_945_685
-			//   Average:  8_305
-			//   Median:   7_193
-			//   Std-Dev:  48259.67
+			//   Min, Max: 1_413, 4_795_644
+			//   Average:  8_151
+			//   Median:   7_094
+			//   Std-Dev:  46748.42
 			//
 			// Percentiles nanoseconds:
-			//   99th: 28_113
-			//   95th: 8_996
-			//   75th: 7_795
-			read: 8_305 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			//   99th: 25_467
+			//   95th: 8_857
+			//   75th: 7_684
+			read: 8_151 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			// Time to write one storage item.
 			// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			//
 			// Stats nanoseconds:
-			//   Min, Max: 12_134, 15_831
-			//   Average:  14_358
-			//   Median:   14_703
-			//   Std-Dev:  1167.05
+			//   Min, Max: 11_669, 27_357
+			//   Average:  15_122
+			//   Median:   13_748
+			//   Std-Dev:  4199.06
 			//
 			// Percentiles nanoseconds:
-			//   99th: 15_831
-			//   95th: 15_831
-			//   75th: 15_045
-			write: 14_358 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			//   99th: 27_357
+			//   95th: 27_357
+			//   75th: 14_644
+			write: 15_122 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 

@@ -306,11 +306,15 @@ fn benchmarked_vote_weight_is_flat_in_the_number_of_members() {
 	// samples above 200 voters vary by 26 % between repeats on this machine (the
 	// storage trie deepens, and noise). An iteration over votes or members would
 	// grow it by two orders of magnitude, which the bound catches.
+	// The same holds for `revote`, the most work a vote does.
 	use crate::weights::{SubstrateWeight, WeightInfo};
-	let at_10 = SubstrateWeight::<Test>::vote(10);
-	let at_max = SubstrateWeight::<Test>::vote(crate::VOTE_BENCHMARK_MEMBERS);
-	assert_eq!(at_10.proof_size(), at_max.proof_size());
-	assert!(at_max.ref_time() <= at_10.ref_time() * 10, "{at_10} vs {at_max}");
+	type W = SubstrateWeight<Test>;
+	for weight in [W::vote, W::revote] {
+		let at_10 = weight(10);
+		let at_max = weight(crate::VOTE_BENCHMARK_MEMBERS);
+		assert_eq!(at_10.proof_size(), at_max.proof_size());
+		assert!(at_max.ref_time() <= at_10.ref_time() * 10, "{at_10} vs {at_max}");
+	}
 }
 
 #[test]

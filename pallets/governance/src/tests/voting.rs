@@ -330,3 +330,34 @@ fn a_vote_does_not_rewrite_the_proposal() {
 		assert_eq!(Governance::tallies(0).coops, tally(0, 2, 0, 0));
 	});
 }
+
+/// A vote is charged the most work a vote can do (a changed block, with the block
+/// reasons full) before it runs. A first vote that is not a block never touches the
+/// block reasons and is refunded down to its own benchmarked weight; a block, or any
+/// change, keeps the full charge. A failed vote is charged in full as well.
+#[test]
+fn only_a_first_vote_that_is_not_a_block_is_refunded() {
+	use crate::{weights::WeightInfo, VOTE_BENCHMARK_MEMBERS};
+	build_and_execute(|| {
+		let charged = crate::Call::<Test>::vote { id: 0, vote: Vote::Aye }.get_dispatch_info();
+		let upper = Governance::vote_weight_upper_bound();
+		let first = <() as WeightInfo>::vote(VOTE_BENCHMARK_MEMBERS);
+		assert_eq!(charged.call_weight, upper);
+		assert!(upper.all_gte(<() as WeightInfo>::revote(VOTE_BENCHMARK_MEMBERS)));
+		assert!(upper.all_gte(first));
+		assert!(first.any_lt(upper), "the first vote must be the cheaper path");
+
+		assert_ok!(Governance::propose(signed(1), ROUTINE, signal(1)));
+		let post = Governance::vote(signed(4), 0, Vote::Aye).unwrap();
+		assert_eq!(post.actual_weight, Some(first));
+		// Changing it: full charge.
+		assert_eq!(Governance::vote(signed(4), 0, Vote::Nay).unwrap().actual_weight, None);
+		// A first vote that blocks rewrites the block reasons: full charge.
+		let block = Vote::Block(H256::repeat_byte(9));
+		assert_eq!(Governance::vote(signed(5), 0, block).unwrap().actual_weight, None);
+		// A vote the call refuses is charged in full.
+		let refused = Governance::vote(signed(5), 0, block).unwrap_err();
+		assert_eq!(refused.error, Error::<Test>::SameVote.into());
+		assert_eq!(refused.post_info.actual_weight, None);
+	});
+}
