@@ -70,11 +70,15 @@ fi
 RPC_PORT="$(free_port)"
 P2P_PORT="$(free_port)"
 NODE_PID=""
-cleanup() {
+stop_node() {
 	if [[ -n "$NODE_PID" ]]; then
 		kill "$NODE_PID" 2>/dev/null || true
 		wait "$NODE_PID" 2>/dev/null || true
+		NODE_PID=""
 	fi
+}
+cleanup() {
+	stop_node
 	if [[ "${KEEP:-0}" == 1 ]]; then
 		echo "kept $BASE (node.log, *.out)" >&2
 	else
@@ -160,9 +164,7 @@ if [[ "${IMPORT:-0}" == 1 ]]; then
 		echo "IMPORT=1 needs $bench_node: run scripts/bench-weights.sh first" >&2
 		exit 1
 	fi
-	kill "$NODE_PID"
-	wait "$NODE_PID" 2>/dev/null || true
-	NODE_PID=""
+	stop_node
 	last=$(jq -s 'map(.last_block) | max' "${jsons[@]}")
 	"$bench_node" benchmark block --dev "${chain_args[@]}" --base-path "$BASE/db" \
 		--from 1 --to "$last" --repeat 3 2>&1 | sed -n 's/.*\(Block [0-9]* with.*\)/\1/p' >"$BASE/import.txt"
