@@ -16,14 +16,21 @@ section() {
 
 # Every cargo command of the main build selects the same packages with the same
 # features. Cargo resolves features per command over the packages it selects, so
-# `-p coop-node` and `--workspace` build hundreds of crates twice (binaryen's C++
-# among them) with different feature sets. CI builds the runtime as the Docker
-# image ships it, with its metadata hash (CheckMetadataHash for wallets).
+# `-p coop-node` and `--workspace` build hundreds of crates twice with different
+# feature sets. CI builds the runtime as the Docker image ships it, with its
+# metadata hash (CheckMetadataHash for wallets).
 ws=(--release --locked --workspace --features coop-runtime/metadata-hash)
+# The second build: the pallets' tests with their benchmark suites
+# (`runtime-benchmarks`) and FRAME's try-runtime hooks, and in the same build the
+# fuzzer and the state checker, which run every pallet's try_state (FRAME's too).
+# One feature set for both, so FRAME is compiled once more, not twice; the
+# benchmark helpers add code, not behaviour. No Wasm: neither executes it.
+features=(--release --locked --features runtime-benchmarks,try-runtime
+  -p pallet-coop-membership -p pallet-coop-governance -p pallet-coop-passport
+  -p pallet-coop-bounties -p pallet-coop-validators -p coop-fuzz)
 
-section "format and lints"
+section "format"
 cargo fmt --all --check
-cargo clippy "${ws[@]}" --all-targets -- -D warnings
 
 # FRAME's macros make clippy's expect_used unusable inside `mod pallet`; keep our
 # own runtime code free of `.expect(` by hand (tests, mocks and benchmarks may).
@@ -37,7 +44,13 @@ results=$(mktemp)
 # The end-to-end tests leave each chain's final state here for coop-try-state.
 COOP_E2E_SNAPSHOTS=$(mktemp -d)
 export COOP_E2E_SNAPSHOTS
-trap 'rm -rf "$results" "$COOP_E2E_SNAPSHOTS"' EXIT
+lane_dir=$(mktemp -d)
+background_pid=""
+cleanup() {
+  [ -z "$background_pid" ] || kill -- "-$background_pid" 2>/dev/null || true
+  rm -rf "$results" "$COOP_E2E_SNAPSHOTS" "$lane_dir"
+}
+trap cleanup EXIT
 
 # One build of everything: coop-node (the end-to-end tests run this binary, so it
 # is never stale), coop-loadgen, and every test binary.
@@ -48,11 +61,26 @@ section "unit and runtime tests"
 cargo test "${ws[@]}" --lib --bins --no-fail-fast 2>&1 | tee -a "$results"
 
 # The end-to-end suites spend most of their time waiting for 6 s blocks and
-# finality, not computing: they run in three lanes at once (12.5 minutes
-# measured, instead of 28 one after another). Each lane is one `cargo test` per suite;
-# a lane's log is printed when it ends, and any failure fails the script.
-section "end-to-end tests (three lanes)"
-e2e_lanes=("e2e" "validator_set fault_tolerance" "rpc_docs partition hostile_rpc live_network")
+# finality, not computing: they run in four lanes at once, balanced by their
+# times in CI (e2e 414 s, validator_set 469 s, fault_tolerance 279 s, rpc_docs
+# 186 s, partition 169 s, hostile_rpc 61 s, live_network 48 s: 28 minutes one
+# after another, about 8 side by side), and the cores they leave idle run
+# clippy and the second build meanwhile, at the lowest priority so the nodes
+# under test keep their slots. The lanes run the test executables directly: a
+# `cargo test` would wait for the build directory, which cargo holds locked.
+e2e_lanes=("e2e" "validator_set" "fault_tolerance hostile_rpc live_network" "rpc_docs partition")
+# Each suite's executable, as the build above made it (nothing is rebuilt here).
+declare -A e2e_exe
+while read -r suite exe; do
+  e2e_exe[$suite]=$exe
+done < <(cargo test "${ws[@]}" --tests --no-run --message-format=json | python3 -c '
+import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if (m.get("reason") == "compiler-artifact" and m.get("executable")
+            and m["target"]["kind"] == ["test"] and "/e2e#" in m["package_id"]):
+        print(m["target"]["name"], m["executable"])
+')
 # A suite added to e2e/tests must be given a lane, or it would never run.
 for file in e2e/tests/*.rs; do
   suite=$(basename "$file" .rs)
@@ -60,14 +88,25 @@ for file in e2e/tests/*.rs; do
     echo "error: e2e suite $suite is in no lane of scripts/test.sh" >&2
     exit 1
   fi
+  [ -x "${e2e_exe[$suite]:-}" ] || { echo "error: no test executable for e2e suite $suite" >&2; exit 1; }
 done
-lane_dir=$(mktemp -d)
+
+section "end-to-end tests (four lanes); beside them clippy and the second build (runtime-benchmarks, try-runtime)"
+set -m # its own process group, so the exit trap can stop all of it
+(
+  renice -n 19 -p "$BASHPID" >/dev/null
+  cargo clippy "${ws[@]}" --all-targets -- -D warnings || exit 1
+  SKIP_WASM_BUILD=1 cargo build "${features[@]}" --all-targets
+) >"$lane_dir/background.log" 2>&1 &
+background_pid=$!
+set +m
 lane_pids=()
 for i in "${!e2e_lanes[@]}"; do
   (
+    cd e2e
     status=0
     for suite in ${e2e_lanes[$i]}; do
-      cargo test "${ws[@]}" --test "$suite" || status=1
+      "${e2e_exe[$suite]}" || status=1
     done
     exit "$status"
   ) >"$lane_dir/$i.log" 2>&1 &
@@ -79,22 +118,22 @@ for i in "${!lane_pids[@]}"; do
   echo "-- e2e lane: ${e2e_lanes[$i]}"
   tee -a "$results" <"$lane_dir/$i.log"
 done
-rm -rf "$lane_dir"
+section "clippy and the second build"
+background_failed=0
+wait "$background_pid" || background_failed=1
+background_pid=""
+# Compiler progress lines left out; warnings, errors and clippy's findings kept.
+grep -v -E '^ *(Compiling|Checking|Fresh) ' "$lane_dir/background.log" || true
+if [ "$background_failed" -ne 0 ]; then
+  echo "error: clippy or the second build failed (see above)" >&2
+  exit 1
+fi
 
 section "throughput smoke: coop-loadgen sends 200 transfers and 200 votes to a dev node, 200 votes to a bench node"
 SKIP_BUILD=1 bash scripts/bench-throughput.sh --smoke
 SKIP_BUILD=1 CHAIN=bench KINDS=vote bash scripts/bench-throughput.sh --smoke
 
-# The second build: the pallets' tests with their benchmark suites
-# (`runtime-benchmarks`) and FRAME's try-runtime hooks, and in the same build the
-# fuzzer and the state checker, which run every pallet's try_state (FRAME's too).
-# One feature set for both, so FRAME is compiled once more, not twice; the
-# benchmark helpers add code, not behaviour. No Wasm: neither executes it.
-features=(--release --locked --features runtime-benchmarks,try-runtime
-  -p pallet-coop-membership -p pallet-coop-governance -p pallet-coop-passport
-  -p pallet-coop-bounties -p pallet-coop-validators -p coop-fuzz)
 section "benchmark test suites, fuzzer and state checker (runtime-benchmarks, try-runtime)"
-SKIP_WASM_BUILD=1 cargo build "${features[@]}" --all-targets
 SKIP_WASM_BUILD=1 cargo test "${features[@]}" 2>&1 | tee -a "$results"
 
 section "runtime fuzzer smoke (${FUZZ_SMOKE_SECONDS:-120} s) and try_state over the end-to-end chains' final states"
