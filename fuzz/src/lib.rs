@@ -134,6 +134,11 @@ impl Fuzzer {
 		outcome
 	}
 
+	/// Runs `steps` from genesis, one block at a time. Between blocks the state is
+	/// committed, as a node commits each block to its database: the next block's
+	/// changes start empty. Without it the in-memory externalities keep every key
+	/// ever deleted, and FRAME's `clear_prefix` (which every block runs on the
+	/// event topics) walks them all, so a hook would look slower than on a node.
 	fn run_once(
 		&self,
 		steps: Vec<input::Step>,
@@ -141,66 +146,69 @@ impl Fuzzer {
 		trace: bool,
 	) -> Result<(), Finding> {
 		let mut ext = BasicExternalities::new(self.genesis.clone());
-		ext.execute_with(|| self.run_steps(steps, stats, trace))
+		let initial_issuance: Balance =
+			ext.execute_with(pallet_balances::TotalIssuance::<coop_runtime::Runtime>::get);
+		let mut chain = ext.execute_with(|| Chain::start(self.check_time))?;
+		for step in steps {
+			if step.lapse > 0 {
+				ext.execute_with(|| self.end_block(&mut chain, initial_issuance, stats, trace))?;
+				ext = BasicExternalities::new(ext.into_storages());
+				ext.execute_with(|| chain.open_block(chain.number + step.lapse))?;
+			}
+			ext.execute_with(|| self.apply_step(&chain, step, stats, trace))?;
+		}
+		ext.execute_with(|| self.end_block(&mut chain, initial_issuance, stats, trace))
 	}
 
-	fn run_steps(
+	/// Applies one step's call to the open block and records what it did.
+	fn apply_step(
 		&self,
-		steps: Vec<input::Step>,
+		chain: &Chain,
+		step: input::Step,
 		stats: &mut Stats,
 		trace: bool,
 	) -> Result<(), Finding> {
-		let initial_issuance: Balance =
-			pallet_balances::TotalIssuance::<coop_runtime::Runtime>::get();
-		let mut chain = Chain::start(self.check_time)?;
-		for step in steps {
-			if step.lapse > 0 {
-				self.end_block(&mut chain, initial_issuance, stats, trace)?;
-				chain.open_block(chain.number + step.lapse)?;
-			}
-			let signer = &self.actors.signers[step.signer];
-			let name = call_name(&step.call);
-			if trace {
-				println!("#{} {} {:?}", chain.number, signer.name, step.call);
-			}
-			let applied = chain.apply(&signer.pair, step.call);
-			if trace {
-				println!("    -> {applied:?}");
-			}
-			match applied {
-				Applied::Invalid(_) => stats.calls_invalid += 1,
-				Applied::Done { result, elapsed_nanos, charged_picos } => {
-					match result {
-						Ok(()) => {
-							stats.calls_ok += 1;
-							stats.reached.insert(name.clone());
-						}
-						Err(e) => {
-							stats.calls_failed += 1;
-							stats.errors.insert(format!("{name}: {e:?}"));
-						}
+		let signer = &self.actors.signers[step.signer];
+		let name = call_name(&step.call);
+		if trace {
+			println!("#{} {} {:?}", chain.number, signer.name, step.call);
+		}
+		let applied = chain.apply(&signer.pair, step.call);
+		if trace {
+			println!("    -> {applied:?}");
+		}
+		match applied {
+			Applied::Invalid(_) => stats.calls_invalid += 1,
+			Applied::Done { result, elapsed_nanos, charged_picos } => {
+				match result {
+					Ok(()) => {
+						stats.calls_ok += 1;
+						stats.reached.insert(name.clone());
 					}
-					let ratio = (elapsed_nanos as f64 * 1000.0) / charged_picos.max(1) as f64;
-					let count = stats.over_weight_count.entry(name.clone()).or_default();
-					count.0 += u64::from(ratio > 1.0);
-					count.1 += 1;
-					let worst = stats.time_over_weight.entry(name.clone()).or_default();
-					if ratio > worst.0 {
-						*worst = (ratio, elapsed_nanos, u128::from(charged_picos / 1000));
+					Err(e) => {
+						stats.calls_failed += 1;
+						stats.errors.insert(format!("{name}: {e:?}"));
 					}
-					if self.check_time
-						&& elapsed_nanos * 1000
-							> u128::from(charged_picos) + TIME_SLACK_NANOS * 1000
-					{
-						return Err(Finding::Slow(format!(
-							"{name} ran {elapsed_nanos} ns but was charged {} ns",
-							charged_picos / 1000
-						)));
-					}
+				}
+				let ratio = (elapsed_nanos as f64 * 1000.0) / charged_picos.max(1) as f64;
+				let count = stats.over_weight_count.entry(name.clone()).or_default();
+				count.0 += u64::from(ratio > 1.0);
+				count.1 += 1;
+				let worst = stats.time_over_weight.entry(name.clone()).or_default();
+				if ratio > worst.0 {
+					*worst = (ratio, elapsed_nanos, u128::from(charged_picos / 1000));
+				}
+				if self.check_time
+					&& elapsed_nanos * 1000 > u128::from(charged_picos) + TIME_SLACK_NANOS * 1000
+				{
+					return Err(Finding::Slow(format!(
+						"{name} ran {elapsed_nanos} ns but was charged {} ns",
+						charged_picos / 1000
+					)));
 				}
 			}
 		}
-		self.end_block(&mut chain, initial_issuance, stats, trace)
+		Ok(())
 	}
 
 	fn end_block(
