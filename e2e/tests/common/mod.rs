@@ -25,9 +25,20 @@ use std::{
 	time::{Duration, Instant},
 };
 
-/// A loopback TCP port nobody listens on right now.
+/// A loopback TCP port nobody listens on right now, picked at random below the
+/// kernel's ephemeral range (32768 and up on Linux). A port the kernel handed
+/// out could be taken again as the source port of any outgoing connection (the
+/// suites run side by side in CI), for example while the validator that owns it
+/// restarts on it; ports below that range are only ever taken by a listener.
 pub fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+	use std::hash::{BuildHasher, RandomState};
+	loop {
+		// Each `RandomState` has fresh keys: a cheap random number without a crate.
+		let port = 20_000 + (RandomState::new().hash_one(Instant::now()) % 12_000) as u16;
+		if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+			return port;
+		}
+	}
 }
 
 /// A running `coop-node`, killed when dropped. Its log goes to a file kept for debugging.
