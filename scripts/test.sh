@@ -29,8 +29,9 @@ features=(--release --locked --features runtime-benchmarks,try-runtime
   -p pallet-coop-membership -p pallet-coop-governance -p pallet-coop-passport
   -p pallet-coop-bounties -p pallet-coop-validators -p coop-fuzz)
 
-section "format"
+section "format, and the Dockerfile's dependency layer"
 cargo fmt --all --check
+bash scripts/check-dockerfile.sh
 
 # FRAME's macros make clippy's expect_used unusable inside `mod pallet`; keep our
 # own runtime code free of `.expect(` by hand (tests, mocks and benchmarks may).
