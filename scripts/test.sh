@@ -65,7 +65,7 @@ cargo test "${ws[@]}" --lib --bins --no-fail-fast 2>&1 | tee -a "$results"
 # finality, not computing: they run in four lanes at once, balanced by their
 # times in CI (e2e 414 s, validator_set 469 s, fault_tolerance 279 s, rpc_docs
 # 186 s, partition 169 s, hostile_rpc 61 s, live_network 48 s: 28 minutes one
-# after another, about 8 side by side), and the cores they leave idle run
+# after another, 7.2 side by side in a cold CI run), and the cores they leave idle run
 # clippy and the second build meanwhile, at the lowest priority so the nodes
 # under test keep their slots. The lanes run the test executables directly: a
 # `cargo test` would wait for the build directory, which cargo holds locked.
@@ -139,7 +139,12 @@ SKIP_WASM_BUILD=1 cargo test "${features[@]}" 2>&1 | tee -a "$results"
 
 section "runtime fuzzer smoke (${FUZZ_SMOKE_SECONDS:-120} s) and try_state over the end-to-end chains' final states"
 "$CARGO_TARGET_DIR/release/fuzz-smoke" --seconds "${FUZZ_SMOKE_SECONDS:-120}"
-"$CARGO_TARGET_DIR/release/coop-try-state" "$COOP_E2E_SNAPSHOTS"/*.json
+snapshots=("$COOP_E2E_SNAPSHOTS"/*.json)
+if [ ! -e "${snapshots[0]}" ]; then
+  echo "error: no end-to-end suite left its chain's final state in $COOP_E2E_SNAPSHOTS" >&2
+  exit 1
+fi
+"$CARGO_TARGET_DIR/release/coop-try-state" "${snapshots[@]}"
 
 # One closing line over every suite above (the e2e suite's included).
 section "done"
