@@ -6,37 +6,48 @@ use wasm_encoder::{
 	Module, NameMap, NameSection, TypeSection, ValType,
 };
 
-/// Sign-extension operators with the Rust cast that defines them, their
-/// operand type, and how a module would use them: `fn(x) -> op(x)`.
-const SIGN_EXT: [(&str, ValType); 5] = [
-	("i32.extend8_s", ValType::I32),
-	("i32.extend16_s", ValType::I32),
-	("i64.extend8_s", ValType::I64),
-	("i64.extend16_s", ValType::I64),
-	("i64.extend32_s", ValType::I64),
+/// One sign-extension operator: its name, its operand type, the instruction, and
+/// what it computes by Rust's casts. A test module has one exported
+/// `fn(x) -> op(x)` per entry, in this order.
+struct SignExt {
+	name: &'static str,
+	ty: ValType,
+	instruction: Instruction<'static>,
+	reference: fn(i64) -> i64,
+}
+
+const SIGN_EXT: [SignExt; 5] = [
+	SignExt {
+		name: "i32.extend8_s",
+		ty: ValType::I32,
+		instruction: Instruction::I32Extend8S,
+		reference: |x| (x as i32) as i8 as i32 as i64,
+	},
+	SignExt {
+		name: "i32.extend16_s",
+		ty: ValType::I32,
+		instruction: Instruction::I32Extend16S,
+		reference: |x| (x as i32) as i16 as i32 as i64,
+	},
+	SignExt {
+		name: "i64.extend8_s",
+		ty: ValType::I64,
+		instruction: Instruction::I64Extend8S,
+		reference: |x| x as i8 as i64,
+	},
+	SignExt {
+		name: "i64.extend16_s",
+		ty: ValType::I64,
+		instruction: Instruction::I64Extend16S,
+		reference: |x| x as i16 as i64,
+	},
+	SignExt {
+		name: "i64.extend32_s",
+		ty: ValType::I64,
+		instruction: Instruction::I64Extend32S,
+		reference: |x| x as i32 as i64,
+	},
 ];
-
-fn sign_ext_instruction(index: usize) -> Instruction<'static> {
-	[
-		Instruction::I32Extend8S,
-		Instruction::I32Extend16S,
-		Instruction::I64Extend8S,
-		Instruction::I64Extend16S,
-		Instruction::I64Extend32S,
-	][index]
-		.clone()
-}
-
-/// What the operator at `index` of [`SIGN_EXT`] computes, by Rust's casts.
-fn reference(index: usize, x: i64) -> i64 {
-	match index {
-		0 => (x as i32) as i8 as i32 as i64,
-		1 => (x as i32) as i16 as i32 as i64,
-		2 => x as i8 as i64,
-		3 => x as i16 as i64,
-		_ => x as i32 as i64,
-	}
-}
 
 /// A module with one exported function per sign-extension operator, a `name`
 /// section, two DWARF sections and the section substrate-wasm-builder checks for.
@@ -46,17 +57,17 @@ fn module_with_sign_ext() -> Vec<u8> {
 	let mut exports = ExportSection::new();
 	let mut code = CodeSection::new();
 	let mut names = NameMap::new();
-	for (index, (name, ty)) in SIGN_EXT.iter().enumerate() {
+	for (index, op) in SIGN_EXT.iter().enumerate() {
 		let index = index as u32;
-		types.ty().function([*ty], [*ty]);
+		types.ty().function([op.ty], [op.ty]);
 		functions.function(index);
-		exports.export(name, ExportKind::Func, index);
+		exports.export(op.name, ExportKind::Func, index);
 		let mut f = Function::new([]);
 		f.instruction(&Instruction::LocalGet(0));
-		f.instruction(&sign_ext_instruction(index as usize));
+		f.instruction(&op.instruction);
 		f.instruction(&Instruction::End);
 		code.function(&f);
-		names.append(index, name);
+		names.append(index, op.name);
 	}
 	let mut name_section = NameSection::new();
 	name_section.functions(&names);
@@ -165,10 +176,10 @@ fn lowered_sign_extension_computes_the_same_values_without_post_mvp_operators() 
 		i64::MIN,
 		i64::MAX,
 	];
-	for (index, body) in bodies.iter().enumerate() {
+	for (body, op) in bodies.iter().zip(&SIGN_EXT) {
 		for x in samples {
-			let x = if SIGN_EXT[index].1 == ValType::I32 { x as i32 as i64 } else { x };
-			assert_eq!(evaluate(body, x), reference(index, x), "{} of {x:#x}", SIGN_EXT[index].0);
+			let x = if op.ty == ValType::I32 { x as i32 as i64 } else { x };
+			assert_eq!(evaluate(body, x), (op.reference)(x), "{} of {x:#x}", op.name);
 		}
 	}
 }
