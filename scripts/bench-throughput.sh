@@ -17,7 +17,8 @@
 # COOP_NODE=<path> runs another node binary, CHAIN=bench runs the bench chain
 # (`--chain bench`: its 2 000 genesis members vote; up to N=100000 votes),
 # IMPORT=1 re-executes the blocks afterwards and prints their execution time as a
-# share of their weight.
+# share of their weight, FOLLOWER=1 runs a second node that imports every block
+# as the next validator would and prints when it had each one (see below).
 #
 #   CHAIN=bench KINDS=vote N=100000 scripts/bench-throughput.sh   # RSS after 100k votes
 set -euo pipefail
@@ -70,12 +71,17 @@ fi
 RPC_PORT="$(free_port)"
 P2P_PORT="$(free_port)"
 NODE_PID=""
+FOLLOWER_PID=""
 stop_node() {
-	if [[ -n "$NODE_PID" ]]; then
-		kill "$NODE_PID" 2>/dev/null || true
-		wait "$NODE_PID" 2>/dev/null || true
-		NODE_PID=""
-	fi
+	local pid
+	for pid in "$NODE_PID" "$FOLLOWER_PID"; do
+		if [[ -n "$pid" ]]; then
+			kill "$pid" 2>/dev/null || true
+			wait "$pid" 2>/dev/null || true
+		fi
+	done
+	NODE_PID=""
+	FOLLOWER_PID=""
 }
 cleanup() {
 	stop_node
@@ -90,7 +96,7 @@ trap cleanup EXIT
 "$COOP_NODE" --dev "${chain_args[@]}" --base-path "$BASE/db" --no-mdns --no-telemetry --no-prometheus \
 	--rpc-port "$RPC_PORT" --listen-addr "/ip4/127.0.0.1/tcp/$P2P_PORT" \
 	--rpc-max-connections 1000 --pool-limit 100000 --pool-kbytes 1000000 \
-	2>"$BASE/node.log" &
+	--detailed-log-output --disable-log-color 2>"$BASE/node.log" &
 NODE_PID=$!
 
 # If the port was taken in the meantime the node listens on a random one instead
@@ -110,6 +116,31 @@ if [[ -z "$RPC_PORT" ]]; then
 	echo "coop-node opened no RPC server in 120 s; node log tail:" >&2
 	tail -n 20 "$BASE/node.log" >&2
 	exit 1
+fi
+
+# FOLLOWER=1: a second node on loopback (a full node: it verifies and executes
+# every block exactly as the next validator does) syncs from the author during the
+# run, with the same pool limits, so it also receives and validates the gossiped
+# transactions. Afterwards `block-import-times.py` prints, per block, when the
+# follower had imported it, counted from the start of the block's slot: the next
+# author builds on it at the next slot, 6 000 ms later.
+if [[ "${FOLLOWER:-0}" == 1 ]]; then
+	peer=$(sed -n 's/.*Local node identity is: \([0-9A-Za-z]*\).*/\1/p' "$BASE/node.log" | head -n 1)
+	"$COOP_NODE" --chain "$CHAIN" --base-path "$BASE/follower" --no-mdns --no-telemetry \
+		--no-prometheus --rpc-port "$(free_port)" --listen-addr "/ip4/127.0.0.1/tcp/$(free_port)" \
+		--bootnodes "/ip4/127.0.0.1/tcp/$P2P_PORT/p2p/$peer" \
+		--pool-limit 100000 --pool-kbytes 1000000 \
+		--detailed-log-output --disable-log-color 2>"$BASE/follower.log" &
+	FOLLOWER_PID=$!
+	for _ in $(seq 1 240); do
+		grep -qs 'Imported #1 ' "$BASE/follower.log" && break
+		if ! kill -0 "$FOLLOWER_PID" 2>/dev/null; then
+			echo "the follower exited; its log tail:" >&2
+			tail -n 20 "$BASE/follower.log" >&2
+			exit 1
+		fi
+		sleep 0.5
+	done
 fi
 
 run() {
@@ -181,6 +212,15 @@ if [[ "${IMPORT:-0}" == 1 ]]; then
 			END { printf "%s: at most %s%% of the weight charged\n", kind, max }
 		' "$BASE/import.txt"
 	done
+fi
+
+if [[ "${FOLLOWER:-0}" == 1 ]]; then
+	# Every block up to the run's last, the load generator's setup blocks included
+	# (on the dev chain, `batch_all`s of transfers to new accounts).
+	last=$(jq -s 'map(.last_block) | max' "${jsons[@]}")
+	echo
+	echo "blocks #1..#$last on the follower (ms from the start of each block's slot)"
+	python3 scripts/block-import-times.py "$BASE/node.log" "$BASE/follower.log" 1 "$last"
 fi
 
 [[ "${#kinds[@]}" -eq 2 ]] || exit 0

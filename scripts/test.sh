@@ -130,8 +130,8 @@ if [ "$background_failed" -ne 0 ]; then
   exit 1
 fi
 
-section "throughput smoke: coop-loadgen sends 200 transfers and 200 votes to a dev node, 200 votes to a bench node"
-SKIP_BUILD=1 bash scripts/bench-throughput.sh --smoke
+section "throughput smoke: coop-loadgen sends 200 transfers and 200 votes to a dev node (a second node imports each block in its slot), 200 votes to a bench node"
+SKIP_BUILD=1 FOLLOWER=1 bash scripts/bench-throughput.sh --smoke
 SKIP_BUILD=1 CHAIN=bench KINDS=vote bash scripts/bench-throughput.sh --smoke
 
 section "benchmark test suites, fuzzer and state checker (runtime-benchmarks, try-runtime)"
