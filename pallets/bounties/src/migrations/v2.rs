@@ -177,7 +177,7 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 	}
 
 	// No `post_upgrade` check: the invariants are those of the latest version,
-	// checked after the last migration (v3).
+	// checked after the last migration (v4).
 }
 
 /// The bounties pallet's migration from storage version 1 to 2: runs once, then

@@ -95,28 +95,36 @@ fn migration_v1_to_v2_translates_bounties_and_claims() {
 	});
 }
 
+/// A version 2 state: bounty 0 paid (its deposit already released, the record
+/// still saying DEPOSIT), bounty 1 open (deposit held); no `EndedAt` and no status
+/// index, which later versions added. Returns (paid, open).
+fn version_2_state() -> (u32, u32) {
+	use frame_support::traits::StorageVersion;
+	let paid = create();
+	assert_ok!(Bounties::claim(signed(2), paid, PayTo::Own, None));
+	submit(2, paid, None);
+	approve(3, paid);
+	approve(5, paid);
+	let open = create();
+	crate::EndedAt::<Test>::remove(paid);
+	let _ = crate::BountiesByStatus::<Test>::clear(u32::MAX, None);
+	<Balances as frame_support::traits::fungible::MutateHold<_>>::release(
+		&crate::HoldReason::BountyDeposit.into(),
+		&acc(1),
+		DEPOSIT,
+		frame_support::traits::tokens::Precision::Exact,
+	)
+	.unwrap();
+	StorageVersion::new(2).put::<Bounties>();
+	(paid, open)
+}
+
 #[test]
 fn migration_v2_to_v3_marks_finished_bounties() {
-	use crate::migrations::v3::MigrateV2ToV3;
+	use crate::migrations::{v3::MigrateV2ToV3, v4::MigrateV3ToV4};
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
-	new_test_ext().execute_with(|| {
-		// Version 2 state: bounty 0 paid (its deposit already released, the record
-		// still saying DEPOSIT), bounty 1 open (deposit held).
-		let paid = create();
-		assert_ok!(Bounties::claim(signed(2), paid, PayTo::Own, None));
-		submit(2, paid, None);
-		approve(3, paid);
-		approve(5, paid);
-		let open = create();
-		crate::EndedAt::<Test>::remove(paid);
-		<Balances as frame_support::traits::fungible::MutateHold<_>>::release(
-			&crate::HoldReason::BountyDeposit.into(),
-			&acc(1),
-			DEPOSIT,
-			frame_support::traits::tokens::Precision::Exact,
-		)
-		.unwrap();
-		StorageVersion::new(2).put::<Bounties>();
+	build_and_execute(|| {
+		let (paid, open) = version_2_state();
 		System::set_block_number(7);
 
 		MigrateV2ToV3::<Test>::on_runtime_upgrade();
@@ -126,6 +134,8 @@ fn migration_v2_to_v3_marks_finished_bounties() {
 		assert_eq!(crate::EndedAt::<Test>::get(paid), Some(7));
 		assert_eq!(BountyMap::<Test>::get(open).unwrap().deposit, DEPOSIT);
 		assert!(crate::EndedAt::<Test>::get(open).is_none());
+		// The latest invariants hold once the v4 step has built the status index.
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
 		Bounties::do_try_state().unwrap();
 		// Reaping the migrated record releases nothing more than was held.
 		System::set_block_number(7 + RETENTION);
@@ -135,5 +145,41 @@ fn migration_v2_to_v3_marks_finished_bounties() {
 		// Runs once.
 		MigrateV2ToV3::<Test>::on_runtime_upgrade();
 		assert_eq!(BountyMap::<Test>::get(open).unwrap().deposit, DEPOSIT);
+	});
+}
+
+/// A chain at version 2 upgrades through v3 and v4 in one runtime upgrade, as
+/// `try-runtime on-runtime-upgrade` runs it: each step's `pre_upgrade` and
+/// `post_upgrade` pass. (v3's once ran the latest `try_state`, which needs the
+/// status index only v4 builds, and failed on any chain with a bounty.)
+#[cfg(feature = "try-runtime")]
+#[test]
+fn migrations_v2_to_v4_pass_their_try_runtime_checks() {
+	use crate::migrations::{v3::MigrateV2ToV3, v4::MigrateV3ToV4};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	build_and_execute(|| {
+		let (paid, _) = version_2_state();
+		<(MigrateV2ToV3<Test>, MigrateV3ToV4<Test>)>::try_on_runtime_upgrade(true).unwrap();
+		assert_eq!(Bounties::on_chain_storage_version(), StorageVersion::new(4));
+		assert!(crate::BountiesByStatus::<Test>::contains_key(BountyStatus::Paid, paid));
+	});
+}
+
+/// v3's own check fails when its step did not do its work: a finished bounty
+/// without `EndedAt`.
+#[cfg(feature = "try-runtime")]
+#[test]
+fn migration_v3_check_catches_a_finished_bounty_left_unmarked() {
+	use crate::migrations::v3::InnerMigrateV2ToV3;
+	use frame_support::traits::UncheckedOnRuntimeUpgrade;
+	build_and_execute(|| {
+		let (paid, _) = version_2_state();
+		let state = InnerMigrateV2ToV3::<Test>::pre_upgrade().unwrap();
+		InnerMigrateV2ToV3::<Test>::on_runtime_upgrade();
+		crate::EndedAt::<Test>::remove(paid);
+		assert!(InnerMigrateV2ToV3::<Test>::post_upgrade(state).is_err());
+		// The test's end-of-test `try_state` needs the latest state back.
+		crate::EndedAt::<Test>::insert(paid, 1);
+		crate::migrations::v4::InnerMigrateV3ToV4::<Test>::on_runtime_upgrade();
 	});
 }
