@@ -16,7 +16,8 @@
 # database), SKIP_BUILD=1 uses the binaries already in $CARGO_TARGET_DIR/release,
 # COOP_NODE=<path> runs another node binary, CHAIN=bench runs the bench chain
 # (`--chain bench`: its 2 000 genesis members vote; up to N=100000 votes),
-# IMPORT=1 re-executes the blocks afterwards and prints their execution time as a
+# DEFAULT_POOL=1 keeps the node's default pool limits (a flood of N beyond them is
+# refused), IMPORT=1 re-executes the blocks afterwards and prints their execution time as a
 # share of their weight, FOLLOWER=1 runs a second node that imports every block
 # as the next validator would and prints when it had each one (see below).
 #
@@ -93,9 +94,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Large pool limits, so that a flood of N at once is not refused.
+pool_args=(--pool-limit 100000 --pool-kbytes 1000000)
+[[ "${DEFAULT_POOL:-0}" != 1 ]] || pool_args=()
 "$COOP_NODE" --dev "${chain_args[@]}" --base-path "$BASE/db" --no-mdns --no-telemetry --no-prometheus \
 	--rpc-port "$RPC_PORT" --listen-addr "/ip4/127.0.0.1/tcp/$P2P_PORT" \
-	--rpc-max-connections 1000 --pool-limit 100000 --pool-kbytes 1000000 \
+	--rpc-max-connections 1000 "${pool_args[@]}" \
 	--detailed-log-output --disable-log-color 2>"$BASE/node.log" &
 NODE_PID=$!
 
@@ -129,8 +133,7 @@ if [[ "${FOLLOWER:-0}" == 1 ]]; then
 	"$COOP_NODE" --chain "$CHAIN" --base-path "$BASE/follower" --no-mdns --no-telemetry \
 		--no-prometheus --rpc-port "$(free_port)" --listen-addr "/ip4/127.0.0.1/tcp/$(free_port)" \
 		--bootnodes "/ip4/127.0.0.1/tcp/$P2P_PORT/p2p/$peer" \
-		--pool-limit 100000 --pool-kbytes 1000000 \
-		--detailed-log-output --disable-log-color 2>"$BASE/follower.log" &
+		"${pool_args[@]}" --detailed-log-output --disable-log-color 2>"$BASE/follower.log" &
 	FOLLOWER_PID=$!
 	for _ in $(seq 1 240); do
 		grep -qs 'Imported #1 ' "$BASE/follower.log" && break

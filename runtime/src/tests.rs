@@ -120,6 +120,18 @@ fn integrity_test_passes() {
 	});
 }
 
+/// A block is executed twice in one slot: by its author from the slot's start,
+/// then by the next author, who must have imported it when its own slot starts.
+/// Each may take the block's whole weight, so the limit is at most half a slot
+/// (the README's performance section has the measured times).
+#[test]
+fn a_full_block_can_be_built_and_imported_within_one_slot() {
+	use frame_support::weights::constants::WEIGHT_REF_TIME_PER_MILLIS;
+	let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block.ref_time();
+	let slot = crate::SLOT_DURATION.saturating_mul(WEIGHT_REF_TIME_PER_MILLIS);
+	assert!(max.saturating_mul(2) <= slot, "{max} ps of weight per block, {slot} ps per slot");
+}
+
 #[test]
 fn unknown_preset_is_none() {
 	assert!(genesis_config_presets::get_preset(&PresetId::from("mainnet")).is_none());
