@@ -50,10 +50,27 @@ def scan(path, pattern):
     return found
 
 
+def session_starts(path):
+    """Every time the author started building on parent n, keyed by n + 1."""
+    starts = {}
+    with open(path, encoding="utf-8", errors="replace") as log:
+        for line in log:
+            at, match = parse_stamp(line), STARTED.search(line)
+            if at is not None and match:
+                starts.setdefault(int(match.group(1)) + 1, []).append(at)
+    return starts
+
+
 def main():
     author, follower, first, last = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    started = {n + 1: at for n, (at, _) in scan(author, STARTED).items()}
     prepared = scan(author, PREPARED)
+    # The slot block n was built in: the last session on its parent that started
+    # before it was prepared (an earlier slot may have given up on that parent).
+    started = {}
+    for n, times in session_starts(author).items():
+        before = [t for t in times if n in prepared and t <= prepared[n][0]]
+        if before:
+            started[n] = max(before)
     imported = scan(follower, IMPORTED)
     follower_start = up_at(follower)
     if follower_start is None:
