@@ -40,44 +40,39 @@ def up_at(path):
 
 
 def scan(path, pattern):
-    """Each match's groups, with the line's time in ms, keyed by the first group."""
+    """Every match as (time in ms, groups), oldest first, keyed by the first group."""
     found = {}
     with open(path, encoding="utf-8", errors="replace") as log:
         for line in log:
             at, match = parse_stamp(line), pattern.search(line)
             if at is not None and match:
-                found.setdefault(int(match.group(1)), (at, match.groups()))
+                found.setdefault(int(match.group(1)), []).append((at, match.groups()))
     return found
 
 
-def session_starts(path):
-    """Every time the author started building on parent n, keyed by n + 1."""
-    starts = {}
-    with open(path, encoding="utf-8", errors="replace") as log:
-        for line in log:
-            at, match = parse_stamp(line), STARTED.search(line)
-            if at is not None and match:
-                starts.setdefault(int(match.group(1)) + 1, []).append(at)
-    return starts
+def first(path, pattern):
+    """The first match of each key."""
+    return {n: found[0] for n, found in scan(path, pattern).items()}
 
 
 def main():
-    author, follower, first, last = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    prepared = scan(author, PREPARED)
-    # The slot block n was built in: the last session on its parent that started
-    # before it was prepared (an earlier slot may have given up on that parent).
+    author, follower, first_block, last = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    prepared = first(author, PREPARED)
+    # The slot block n was built in: the last session on its parent (n - 1) that
+    # started before it was prepared (an earlier slot may have given up on it).
+    sessions = scan(author, STARTED)
     started = {}
-    for n, times in session_starts(author).items():
-        before = [t for t in times if n in prepared and t <= prepared[n][0]]
+    for n, (prepared_at, _) in prepared.items():
+        before = [at for at, _ in sessions.get(n - 1, []) if at <= prepared_at]
         if before:
             started[n] = max(before)
-    imported = scan(follower, IMPORTED)
+    imported = first(follower, IMPORTED)
     follower_start = up_at(follower)
     if follower_start is None:
         sys.exit(f"{follower}: no timestamped start line (is it --detailed-log-output?)")
     worst, late = 0.0, []
     print(f"{'block':>6} {'extrinsics':>10} {'built (ms)':>10} {'imported at (ms)':>16}")
-    for n in range(first, last + 1):
+    for n in range(first_block, last + 1):
         if n not in started or n not in prepared:
             print(f"{n:>6} not authored in this log")
             late.append(n)
