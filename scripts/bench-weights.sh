@@ -2,23 +2,25 @@
 # Measures the weights of CoopDAO's own pallets on this machine and rewrites
 # each pallet's src/weights.rs from the results (frame-benchmarking v2).
 #
-#   scripts/bench-weights.sh                 # every CoopDAO pallet
+#   scripts/bench-weights.sh                 # every weight file, in one run
 #   scripts/bench-weights.sh membership      # one pallet
 #   scripts/bench-weights.sh overhead        # only the runtime's base weights
 #   scripts/bench-weights.sh storage         # only the database read/write weights
 #   scripts/bench-weights.sh frame           # only FRAME's pallets in the runtime
 #   scripts/bench-weights.sh pallet_treasury # one of FRAME's pallets
 #   STEPS=50 REPEAT=20 scripts/bench-weights.sh
+#
+# Weight files from machines of different speeds must not be mixed: before
+# regenerating only some of them, `scripts/bench-machine.sh` tells whether this
+# machine runs the benchmarks as fast as the one behind the others. Nothing else
+# may run meanwhile: the script waits until the machine is idle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 . scripts/common.sh
 
-# Built with the benchmarking runtime APIs, then copied aside so the normal
-# coop-node binary (no benchmark code in its runtime) stays as it is.
-cargo build --release --locked -p coop-node --features runtime-benchmarks
-bench_node="$CARGO_TARGET_DIR/release/coop-node-benchmarks"
-cp "$CARGO_TARGET_DIR/release/coop-node" "$bench_node"
+build_bench_node
+wait_until_idle
 
 pallets=("$@")
 [ "${#pallets[@]}" -gt 0 ] || pallets=(membership governance passport bounties validators)
