@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Is this machine as fast as the one that generated the committed weight files?
-# Runs a few benchmarks here and prints, for each, the execution time its weight
-# file charges divided by the time measured here (1.0: the same machine speed).
+# Runs a few benchmarks and `benchmark overhead` here and prints, for each, the
+# execution time its weight file charges divided by the time measured here (1.0:
+# the same machine speed). About two minutes; nothing else may run meanwhile.
 # Weight files from machines of different speeds must not be mixed: run this
 # before regenerating any of them (`scripts/bench-weights.sh`).
 #

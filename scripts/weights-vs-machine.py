@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compares this machine with the one that generated the committed weight files.
 
-Runs a few benchmarks here (compute-bound and storage-bound ones) and divides
+Runs a few benchmarks here (compute-bound and storage-bound ones, and the base
+weights of a block and of an extrinsic) and divides
 the execution time the weight files charge, at the same component values, by
 the median measured here. Weights are only comparable when all of them come
 from one machine: before regenerating some files, this tells whether the
@@ -72,18 +73,45 @@ def measured(node, pallet, extrinsic):
     return {key: statistics.median(times) for key, times in sorted(samples.items())}
 
 
+def base_weight_us(path):
+    """A base weight file's value (`benchmark overhead` writes nanoseconds)."""
+    text = open(path).read()
+    return int(re.search(r"WEIGHT_REF_TIME_PER_NANOS\.saturating_mul\(([\d_]+)\)", text)
+               .group(1).replace("_", "")) / 1000
+
+
+def measured_base_weights(node):
+    """`benchmark overhead` here: an empty block, and one extrinsic in a full one."""
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run(
+            [node, "benchmark", "overhead", "--chain", "dev", "--warmup", "10",
+             "--repeat", "20", "--weight-path", out],
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        return {name: base_weight_us(f"{out}/{name}.rs") for name in BASE_WEIGHTS}
+
+
+# The weights every block and every extrinsic pay, from `benchmark overhead`.
+BASE_WEIGHTS = ["block_weights", "extrinsic_weights"]
+
+
 def main():
     node = sys.argv[1]
     ratios = []
+
+    def show(name, components, file_us, here):
+        ratio = file_us / here
+        ratios.append(ratio)
+        print(f"{name:<58} {components:<12} {file_us:>9.1f} {here:>9.1f} {ratio:>9.2f}")
+
     print(f"{'benchmark':<58} {'components':<12} {'file µs':>9} {'here µs':>9} {'file/here':>9}")
     for pallet, extrinsic, path in CASES:
         charged = charged_ref_time(path, extrinsic)
         for components, here in measured(node, pallet, extrinsic).items():
-            file_us = charged(components)
-            ratio = file_us / here
-            ratios.append(ratio)
             shown = ",".join(f"{c}={v}" for c, v in components) or "-"
-            print(f"{pallet + '::' + extrinsic:<58} {shown:<12} {file_us:>9.1f} {here:>9.1f} {ratio:>9.2f}")
+            show(f"{pallet}::{extrinsic}", shown, charged(components), here)
+    for name, here in measured_base_weights(node).items():
+        show(f"overhead: {name}", "-", base_weight_us(f"runtime/src/weights/{name}.rs"), here)
     mean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
     print(f"\ngeometric mean file/here: {mean:.2f} (from {min(ratios):.2f} to {max(ratios):.2f})")
     if mean > 1.25:
