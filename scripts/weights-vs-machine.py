@@ -32,6 +32,14 @@ CASES = [
 ]
 
 
+def run_node(node, *args):
+    """`node benchmark ARGS`, quiet unless it fails."""
+    run = subprocess.run([node, "benchmark", *args], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True)
+    if run.returncode != 0:
+        sys.exit(f"`benchmark {' '.join(args[:1])}` failed:\n{run.stderr[-3000:]}")
+
+
 def charged_ref_time(path, extrinsic):
     """The file's execution time for `extrinsic`, in µs, as a function of its
     components (database reads and writes left out: the benchmark's time has
@@ -57,13 +65,10 @@ def charged_ref_time(path, extrinsic):
 def measured(node, pallet, extrinsic):
     """Median execution time (µs) per component values, measured here."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        subprocess.run(
-            [node, "benchmark", "pallet", "--chain", "dev", "--pallet", pallet,
-             "--extrinsic", extrinsic, "--steps", "2", "--repeat", "20",
-             "--wasm-execution", "compiled", "--heap-pages", "4096",
-             "--json-file", out.name],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+        run_node(node, "pallet", "--chain", "dev", "--pallet", pallet,
+                 "--extrinsic", extrinsic, "--steps", "2", "--repeat", "20",
+                 "--wasm-execution", "compiled", "--heap-pages", "4096",
+                 "--json-file", out.name)
         results = json.load(open(out.name))
     samples = defaultdict(list)
     for result in results:
@@ -83,11 +88,8 @@ def base_weight_us(path):
 def measured_base_weights(node):
     """`benchmark overhead` here: an empty block, and one extrinsic in a full one."""
     with tempfile.TemporaryDirectory() as out:
-        subprocess.run(
-            [node, "benchmark", "overhead", "--chain", "dev", "--warmup", "10",
-             "--repeat", "20", "--weight-path", out],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+        run_node(node, "overhead", "--chain", "dev", "--warmup", "10", "--repeat", "20",
+                 "--weight-path", out)
         return {name: base_weight_us(f"{out}/{name}.rs") for name in BASE_WEIGHTS}
 
 
