@@ -13,10 +13,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 . scripts/common.sh
 
-if [ -z "${SKIP_BUILD:-}" ]; then
-  build_bench_node
-  # Put the normal node back in place (cargo only relinks: both builds are cached).
-  cargo build --release --locked -p coop-node
-fi
+[ -n "${SKIP_BUILD:-}" ] || build_bench_node
 wait_until_idle
 python3 scripts/weights-vs-machine.py "$bench_node"

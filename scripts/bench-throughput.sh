@@ -193,7 +193,6 @@ jq -s -r '
 # Over 100 % would mean the weights undercharge. Needs coop-node-benchmarks
 # (built by scripts/bench-weights.sh). Block 1 also compiles the runtime.
 if [[ "${IMPORT:-0}" == 1 ]]; then
-	bench_node="$CARGO_TARGET_DIR/release/coop-node-benchmarks"
 	if [[ ! -x "$bench_node" ]]; then
 		echo "IMPORT=1 needs $bench_node: run scripts/bench-weights.sh first" >&2
 		exit 1

@@ -133,6 +133,4 @@ if [ "$#" -eq 0 ] || printf '%s\n' "$@" | grep -qx storage; then
     runtime/src/weights/paritydb_weights.rs
 fi
 
-# Put the normal node back in place (cargo only relinks: both builds are cached).
-cargo build --release --locked -p coop-node
 cargo fmt --all

@@ -5,12 +5,14 @@ COOP_NODE="${COOP_NODE:-$CARGO_TARGET_DIR/release/coop-node}"
 export COOP_NODE
 
 # The node built with the benchmarking CLI and the runtime's benchmarks, copied
-# aside as coop-node-benchmarks; building it replaces release/coop-node, so the
-# caller builds the normal node again when done (`cargo build -p coop-node`).
+# aside as coop-node-benchmarks. Building it replaces release/coop-node, so the
+# normal node (no benchmark code in its runtime) is put back at once: cargo only
+# relinks, both builds are cached.
 bench_node="$CARGO_TARGET_DIR/release/coop-node-benchmarks"
 build_bench_node() {
   cargo build --release --locked -p coop-node --features runtime-benchmarks
   cp "$CARGO_TARGET_DIR/release/coop-node" "$bench_node"
+  cargo build --release --locked -p coop-node
 }
 
 # Benchmarks measure time: wait, up to three minutes, until nothing else keeps

@@ -31,6 +31,9 @@ CASES = [
     ("pallet_coop_membership", "add_member", "pallets/membership/src/weights.rs"),
 ]
 
+# The weights every block and every extrinsic pay, from `benchmark overhead`.
+BASE_WEIGHTS = ["block_weights", "extrinsic_weights"]
+
 
 def run_node(node, *args):
     """`node benchmark ARGS`, quiet unless it fails."""
@@ -92,9 +95,6 @@ def measured_base_weights(node):
                  "--weight-path", out)
         return {name: base_weight_us(f"{out}/{name}.rs") for name in BASE_WEIGHTS}
 
-
-# The weights every block and every extrinsic pay, from `benchmark overhead`.
-BASE_WEIGHTS = ["block_weights", "extrinsic_weights"]
 
 
 def main():
