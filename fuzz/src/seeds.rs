@@ -237,11 +237,8 @@ fn bounty() -> Vec<(u8, Sr25519Keyring, RuntimeCall)> {
 			RuntimeCall::Bounties(B::claim {
 				id: 0,
 				pay_to: PayTo::Coop,
-				shares: Some(
-					vec![(Dave.to_account_id(), 3), (Charlie.to_account_id(), 1)]
-						.try_into()
-						.unwrap_or_default(),
-				),
+				// Not Charlie: whoever funds a bounty may not share in it.
+				shares: Some(vec![(Dave.to_account_id(), 1)].try_into().unwrap_or_default()),
 			}),
 		),
 		(

@@ -167,6 +167,43 @@ impl<AccountId> AdmissionPolicy<AccountId> for () {
 	}
 }
 
+/// A check another pallet (the validator set) makes before an admitted co-op leaves
+/// the federation: its leaving must not stop the chain.
+pub trait LeaveGuard {
+	/// `Ok` if co-op `coop` may leave now; otherwise the error to show.
+	fn can_leave(coop: CoopId) -> DispatchResult;
+	/// The most `can_leave` costs, charged by the call that checks it.
+	fn can_leave_weight() -> Weight;
+}
+
+/// Nothing holds a co-op back.
+impl LeaveGuard for () {
+	fn can_leave(_: CoopId) -> DispatchResult {
+		Ok(())
+	}
+	fn can_leave_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// What another pallet (the passport) clears when a co-op's application ends or
+/// the co-op leaves the federation: the co-op's deposit comes back, so nothing it
+/// stored without a deposit of its own may stay.
+pub trait OnCoopRemoved {
+	/// Co-op `coop`'s application was withdrawn, rejected or expired, or it exited.
+	fn on_coop_removed(coop: CoopId);
+	/// The most `on_coop_removed` costs, charged by the calls that remove a co-op.
+	fn on_coop_removed_weight() -> Weight;
+}
+
+/// Nothing to clear.
+impl OnCoopRemoved for () {
+	fn on_coop_removed(_: CoopId) {}
+	fn on_coop_removed_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
 /// Membership facts the governance, bounties, passport and validators pallets rely on.
 ///
 /// "Active" always means: a member of a co-op whose status is `Active`.

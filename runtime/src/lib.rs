@@ -71,7 +71,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("coop-runtime"),
 	authoring_version: 1,
-	spec_version: 112,
+	spec_version: 113,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -145,6 +145,7 @@ type Migrations = (
 	pallet_coop_governance::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_coop_membership::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_coop_bounties::migrations::v4::MigrateV3ToV4<Runtime>,
+	pallet_coop_governance::migrations::v4::MigrateV3ToV4<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.

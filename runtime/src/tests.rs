@@ -250,6 +250,53 @@ mod federation {
 		}
 	}
 
+	/// Motions hold back the co-ops they would suspend or expel, wherever the call
+	/// hides them, and only on the track that may enact them; one naming two co-ops
+	/// is refused, since only one co-op can be held per proposal.
+	#[test]
+	fn motion_subjects_are_found_in_batches_and_if_else_on_the_membership_track() {
+		use crate::configs::coop::SuspendOrExpel;
+		use pallet_coop_governance::MotionSubject;
+		use pallet_utility::Call as U;
+		let expel = |coop| {
+			RuntimeCall::Membership(pallet_coop_membership::Call::expel_coop {
+				coop,
+				reason: H256::repeat_byte(1),
+			})
+		};
+		let suspend = |coop| {
+			RuntimeCall::Membership(pallet_coop_membership::Call::suspend_coop {
+				coop,
+				reason: H256::repeat_byte(1),
+			})
+		};
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		let coops = |track, call: &RuntimeCall| SuspendOrExpel::coops_of(track, call);
+		let hidden = RuntimeCall::Utility(U::if_else {
+			main: Box::new(remark.clone()),
+			fallback: Box::new(RuntimeCall::Utility(U::force_batch { calls: vec![expel(4)] })),
+		});
+		assert_eq!(coops(tracks::MEMBERSHIP, &hidden), vec![4]);
+		let same = RuntimeCall::Utility(U::batch_all { calls: vec![suspend(3), expel(3)] });
+		assert_eq!(coops(tracks::MEMBERSHIP, &same), vec![3]);
+		let two = RuntimeCall::Utility(U::batch { calls: vec![expel(2), remark, expel(1)] });
+		assert_eq!(coops(tracks::MEMBERSHIP, &two), vec![1, 2]);
+		for track in [tracks::ORDINARY, tracks::BYLAWS, tracks::TREASURY, tracks::ROUTINE] {
+			assert!(coops(track, &expel(1)).is_empty());
+			assert!(coops(track, &hidden).is_empty());
+		}
+		ext_from_preset(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			assert_eq!(
+				Governance::propose(
+					signed(Sr25519Keyring::Alice),
+					tracks::MEMBERSHIP,
+					Box::new(ProposalAction::Call(Box::new(two))),
+				),
+				Err(pallet_coop_governance::Error::<Runtime>::MotionAgainstSeveralCoops.into())
+			);
+		});
+	}
+
 	#[test]
 	fn local_tracks_delay_enactment_and_bylaws_need_two_thirds() {
 		ext_from_preset(genesis_config_presets::LOCAL_TESTNET).execute_with(|| {

@@ -69,7 +69,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks a claim's shares: the claimant listed (and put first), everyone once,
-	/// a member of an active co-op and no reviewer, every part of the smallest
+	/// a member of an active co-op, no reviewer and not the account that funded it, every part of the smallest
 	/// payment at least the existential deposit.
 	pub(crate) fn check_shares(
 		bounty: &BountyOf<T>,
@@ -85,6 +85,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(parts >= 1, Error::<T>::BadShares);
 			total = total.checked_add(parts).ok_or(Error::<T>::BadShares)?;
 			ensure!(!bounty.reviewers.contains(&who), Error::<T>::ReviewerCannotClaim);
+			ensure!(
+				!matches!(&bounty.funder, Funder::Account(funder) if funder == &who),
+				Error::<T>::FunderCannotClaim
+			);
 			let coop = Self::active_coop_of(&who).ok_or(if &who == claimant {
 				Error::<T>::NotActiveMember
 			} else {

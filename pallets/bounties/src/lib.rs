@@ -464,6 +464,14 @@ pub mod pallet {
 		/// The admin who proposed the bounty cannot approve its funding: another admin
 		/// of the co-op must.
 		ApproverIsProposer,
+		/// Your co-op has several admins, who approve a co-op bounty together with its
+		/// reviewers: one admin cannot change them alone. Cancel the bounty (its
+		/// reward goes back to the co-op) and propose it again with new reviewers.
+		ReviewersNeedSecondAdmin,
+		/// You funded this bounty from your own account: claiming it, or sharing in a
+		/// claim, would pay you your own money and credit you with the work. Someone
+		/// else must claim it.
+		FunderCannotClaim,
 		/// The funding co-op is not active: only an active co-op's funds can be spent.
 		CoopNotActive,
 		/// The reward is above `MaxTreasuryBounty`, the most one treasury-funded bounty
@@ -606,7 +614,9 @@ pub mod pallet {
 
 		/// Change the reviewers while the bounty is proposed or open.
 		///
-		/// - origin: as for `cancel_bounty`.
+		/// - origin: as for `cancel_bounty`; for a bounty of a co-op with several
+		///   admins, nobody: its reviewers are part of what the second admin approves
+		///   (cancel it and propose it again).
 		/// - `reviewers`: distinct, at most [`Config::MaxReviewers`], active members of
 		///   distinct co-ops, none in the funding co-op; `approvals_needed`: k of them.
 		///
@@ -625,6 +635,12 @@ pub mod pallet {
 				matches!(bounty.status, BountyStatus::Open | BountyStatus::Proposed),
 				Error::<T>::NotOpen
 			);
+			if let Funder::Coop(coop) = bounty.funder {
+				ensure!(
+					T::Membership::admin_count(coop) <= 1,
+					Error::<T>::ReviewersNeedSecondAdmin
+				);
+			}
 			let funding_coop = Self::funding_coop(&bounty.funder);
 			bounty.reviewers = Self::check_reviewers(reviewers, approvals_needed, funding_coop)?;
 			bounty.approvals_needed = approvals_needed;
@@ -636,7 +652,8 @@ pub mod pallet {
 		/// Claim an open bounty: you (and the contributors you name) have
 		/// `claim_period` blocks to deliver it, or its next milestone.
 		///
-		/// - origin: a member of an active co-op who is not a reviewer of it;
+		/// - origin: a member of an active co-op who is neither a reviewer of it nor
+		///   the account that funded it;
 		///   [`Config::ClaimDeposit`] is held from it while the claim runs (forfeited to
 		///   the funder if the claim expires).
 		/// - `pay_to`: each contributor's co-op sovereign account (default) or their

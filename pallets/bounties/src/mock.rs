@@ -91,6 +91,8 @@ impl pallet_coop_membership::Config for Test {
 	type Currency = Balances;
 	type Policy = ();
 	type UnderMotion = ();
+	type LeaveGuard = ();
+	type OnCoopRemoved = ();
 	type AdmissionOrigin = EnsureRoot<AccountId>;
 	type FederationOrigin = EnsureRoot<AccountId>;
 	type PalletId = MembershipPalletId;

@@ -75,7 +75,7 @@ pub use types::*;
 pub use views::{DecisionViewOf, ProposalViewOf};
 pub use weights::WeightInfo;
 
-use alloc::boxed::Box;
+use alloc::{boxed::Box, vec::Vec};
 use codec::{Decode, DecodeLimit, Encode};
 use frame_support::{
 	dispatch::{GetDispatchInfo, PostDispatchInfo},
@@ -123,9 +123,6 @@ type StoredActionAndCall<T> =
 /// A proposal's action as submitted.
 pub type ProposalActionOf<T> =
 	ProposalAction<<T as Config>::RuntimeCall, <T as frame_system::Config>::Hash>;
-/// The recorded reasons of the blocks on a proposal.
-pub type BlockReasonsOf<T> =
-	BoundedVec<(<T as frame_system::Config>::AccountId, H256), <T as Config>::MaxBlockReasons>;
 
 // FRAME's pallet macros expand to `expect` calls on their own invariants (storage
 // info, error metadata); the lint cannot tell those from ours, so it is allowed
@@ -139,7 +136,7 @@ pub mod pallet {
 	/// The in-code storage version (v2: proposals keep their track's rules, tracks
 	/// gained per-co-op capacity and an enactment delay, decisions an `enact_at`;
 	/// v3: proposals no longer store tallies, summed from co-op sub-tallies).
-	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	pub(crate) const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -229,11 +226,6 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxTrackDeposit: Get<BalanceOf<Self>>;
 
-		/// How many blocks' reasons the register keeps per proposal. Any block stops a
-		/// consent proposal; every reason is also in its `Voted` event.
-		#[pallet::constant]
-		type MaxBlockReasons: Get<u32>;
-
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -311,10 +303,20 @@ pub mod pallet {
 		StorageDoubleMap<_, Twox64Concat, CoopId, Twox64Concat, ProposalId, (), OptionQuery>;
 
 	/// Who blocked a consent proposal and the hash of their written reason: part of
-	/// the decision register, kept forever (the first `MaxBlockReasons`).
+	/// the decision register, kept forever. One entry per member whose vote is a
+	/// block (a member who withdraws their block while the proposal is open loses
+	/// theirs), so no reason is ever dropped, however many members block; the
+	/// electorate bounds the entries of a proposal.
 	#[pallet::storage]
-	pub type BlockReasons<T: Config> =
-		StorageMap<_, Twox64Concat, ProposalId, BlockReasonsOf<T>, OptionQuery>;
+	pub type BlockReasons<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ProposalId,
+		Blake2_128Concat,
+		T::AccountId,
+		H256,
+		OptionQuery,
+	>;
 
 	/// The decision register: every closed or cancelled proposal, forever.
 	#[pallet::storage]
@@ -394,8 +396,12 @@ pub mod pallet {
 		/// The weight bound given to `close` is below the proposal call's weight.
 		WeightBoundTooLow,
 		/// Only the proposer may cancel, and only before the deadline while nobody else
-		/// has voted.
+		/// has voted; a motion to suspend or expel a co-op runs to its end (cancelling
+		/// and proposing it again would hold the co-op in the federation for free).
 		CannotCancel,
+		/// A proposal may suspend or expel at most one co-op: the co-op under a motion
+		/// may not leave while it is open. Propose one motion per co-op.
+		MotionAgainstSeveralCoops,
 		/// The proposal is still open: its votes are needed until it closes.
 		StillOpen,
 		/// No votes are stored for this proposal.
@@ -489,10 +495,12 @@ pub mod pallet {
 			let open_mine = OpenByProposer::<T>::get(&who);
 			ensure!(open_mine < T::MaxOpenPerProposer::get(), Error::<T>::TooManyOpenForProposer);
 			let action_hash = T::Hashing::hash_of(&action);
-			let subject = match action.as_ref() {
-				ProposalAction::Call(call) => T::MotionSubject::coop_of(call),
-				_ => None,
+			let subjects = match action.as_ref() {
+				ProposalAction::Call(call) => T::MotionSubject::coops_of(track, call),
+				_ => Vec::new(),
 			};
+			ensure!(subjects.len() <= 1, Error::<T>::MotionAgainstSeveralCoops);
+			let subject = subjects.first().copied();
 			let (action, call) = Self::store_action(track, *action)?;
 
 			let id = deposit::next_id::<NextProposalId<T>, _>()
@@ -557,7 +565,7 @@ pub mod pallet {
 		/// membership and co-op, the proposal, the earlier vote and the co-op's
 		/// sub-tally, and writes only the vote and the sub-tally (the federation's
 		/// tallies are summed from the sub-tallies when read). A block, or a change
-		/// from one, also rewrites the proposal's block reasons. The most work a vote
+		/// from one, also writes the voter's entry in [`BlockReasons`]. The most work a vote
 		/// can do is charged up front; a first vote that is not a block is refunded
 		/// down to its own, smaller weight. Emits [`Event::Voted`].
 		#[pallet::call_index(1)]
@@ -674,7 +682,8 @@ pub mod pallet {
 		/// Cancel a proposal. Its deposit is returned and the cancellation recorded.
 		///
 		/// - origin: the proposer, before the deadline and while nobody but themselves
-		///   has voted; or [`Config::BylawsOrigin`] at any time.
+		///   has voted, unless it is a motion against a co-op; or
+		///   [`Config::BylawsOrigin`] at any time.
 		/// - `id`: an open proposal.
 		///
 		/// Emits [`Event::Cancelled`].
@@ -685,6 +694,7 @@ pub mod pallet {
 			if T::BylawsOrigin::try_origin(origin.clone()).is_err() {
 				let who = ensure_signed(origin)?;
 				ensure!(who == proposal.proposer, Error::<T>::CannotCancel);
+				ensure!(proposal.subject.is_none(), Error::<T>::CannotCancel);
 				let own = u32::from(Votes::<T>::contains_key(id, &who));
 				// Two sub-tallies are enough to see whether anyone else voted.
 				let voters = CoopTallies::<T>::iter_prefix_values(id)
@@ -705,7 +715,9 @@ pub mod pallet {
 		}
 
 		/// Remove up to `CleanupBatch` stored votes of a closed proposal. The final
-		/// tallies and block reasons stay in the decision register.
+		/// tallies and block reasons stay in the decision register. Free of fees
+		/// when it succeeds: first votes are free too, and their storage should not
+		/// stay because removing it costs the one who does it.
 		///
 		/// - origin: signed, anyone.
 		/// - `id`: a closed or cancelled proposal with votes left.
@@ -738,7 +750,10 @@ pub mod pallet {
 			let done = Votes::<T>::iter_key_prefix(id).next().is_none()
 				&& CoopTallies::<T>::iter_key_prefix(id).next().is_none();
 			Self::deposit_event(Event::VotesCleared { id, removed, done });
-			Ok(Some(T::WeightInfo::clear_votes(removed)).into())
+			Ok(PostDispatchInfo {
+				actual_weight: Some(T::WeightInfo::clear_votes(removed)),
+				pays_fee: Pays::No,
+			})
 		}
 
 		/// Create or change a voting track.
@@ -804,16 +819,19 @@ pub mod pallet {
 	}
 }
 
-/// Tells which co-op a call would suspend or expel (implemented by the runtime,
-/// which knows the membership pallet's calls).
+/// Tells which co-ops a proposed call would suspend or expel (implemented by the
+/// runtime, which knows the membership pallet's calls and which track's origin
+/// may make them).
 pub trait MotionSubject<Call> {
-	/// The co-op `call` acts against, if it is a suspension or an expulsion.
-	fn coop_of(call: &Call) -> Option<CoopId>;
+	/// The co-ops that `call`, enacted with `track`'s origin, would suspend or expel,
+	/// each once: empty when the track's origin cannot suspend or expel, so that a
+	/// call no vote on that track could enact does not hold anyone back.
+	fn coops_of(track: TrackId, call: &Call) -> Vec<CoopId>;
 }
 
 impl<Call> MotionSubject<Call> for () {
-	fn coop_of(_: &Call) -> Option<CoopId> {
-		None
+	fn coops_of(_: TrackId, _: &Call) -> Vec<CoopId> {
+		Vec::new()
 	}
 }
 
@@ -923,7 +941,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What `vote` is charged before it runs: the most work a vote does (a change of
-	/// a block, with the proposal's block reasons full), and never less than a first
+	/// a block's reason), and never less than a first
 	/// vote, whatever the two benchmarks measured.
 	pub fn vote_weight_upper_bound() -> Weight {
 		T::WeightInfo::revote(VOTE_BENCHMARK_MEMBERS)
@@ -952,20 +970,13 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Keeps `who`'s entry in the proposal's block reasons in step with their vote.
-	/// Bounded: each voter has at most one entry; once `MaxBlockReasons` are kept,
-	/// further blocks still count and their reasons are in the `Voted` events.
+	/// Keeps `who`'s entry in the proposal's block reasons in step with their vote:
+	/// one write, whatever the number of blocks.
 	fn note_block_reason(id: ProposalId, who: &T::AccountId, vote: Vote) {
-		BlockReasons::<T>::mutate(id, |maybe| {
-			let reasons = maybe.get_or_insert_with(Default::default);
-			reasons.retain(|(a, _)| a != who);
-			if let Vote::Block(reason) = vote {
-				let _ = reasons.try_push((who.clone(), reason));
-			}
-			if reasons.is_empty() {
-				*maybe = None;
-			}
-		});
+		match vote {
+			Vote::Block(reason) => BlockReasons::<T>::insert(id, who, reason),
+			_ => BlockReasons::<T>::remove(id, who),
+		}
 	}
 
 	/// Proposal `id`'s tallies, summed from its co-ops' sub-tallies: O(co-ops that

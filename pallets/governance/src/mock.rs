@@ -83,6 +83,8 @@ impl pallet_coop_membership::Config for Test {
 	type Currency = Balances;
 	type Policy = ();
 	type UnderMotion = crate::OpenMotions<Test>;
+	type LeaveGuard = ();
+	type OnCoopRemoved = ();
 	type AdmissionOrigin = crate::EnsureFederation<MembershipTrack>;
 	type FederationOrigin = crate::EnsureFederation<MembershipTrack>;
 	type PalletId = MembershipPalletId;
@@ -118,7 +120,6 @@ impl crate::Config for Test {
 	type MaxVotingPeriod = ConstU64<1_000>;
 	type MaxEnactmentDelay = ConstU64<100>;
 	type MaxTrackDeposit = ConstU128<1_000>;
-	type MaxBlockReasons = ConstU32<2>;
 	type WeightInfo = ();
 }
 
@@ -136,16 +137,19 @@ impl pallet_scheduler::Config for Test {
 	type BlockNumberProvider = System;
 }
 
-/// Motions against a co-op: its suspension or expulsion.
+/// Motions against a co-op: its suspension or expulsion, on the tracks whose
+/// origin the mock's membership pallet accepts for them (`MEMBERSHIP`).
 pub struct SuspendOrExpel;
 impl crate::MotionSubject<RuntimeCall> for SuspendOrExpel {
-	fn coop_of(call: &RuntimeCall) -> Option<u32> {
+	fn coops_of(track: crate::TrackId, call: &RuntimeCall) -> Vec<u32> {
 		use pallet_coop_membership::Call as M;
 		match call {
-			RuntimeCall::Membership(M::suspend_coop { coop, .. } | M::expel_coop { coop, .. }) => {
-				Some(*coop)
+			RuntimeCall::Membership(M::suspend_coop { coop, .. } | M::expel_coop { coop, .. })
+				if track == MEMBERSHIP =>
+			{
+				vec![*coop]
 			}
-			_ => None,
+			_ => Vec::new(),
 		}
 	}
 }

@@ -31,22 +31,26 @@ impl<T: Config> Pallet<T> {
 
 			let mut members = Tally::default();
 			let mut subs: BTreeMap<CoopId, Tally> = BTreeMap::new();
-			let mut blockers = 0u32;
+			let mut blockers = 0usize;
 			for (who, record) in Votes::<T>::iter_prefix(id) {
 				members.add(record.vote.into());
 				subs.entry(record.coop).or_default().add(record.vote.into());
 				if let Vote::Block(reason) = record.vote {
-					let kept = BlockReasons::<T>::get(id)
-						.is_some_and(|r| r.iter().any(|(a, h)| a == &who && *h == reason));
-					blockers = blockers.saturating_add(u32::from(kept));
+					ensure!(
+						BlockReasons::<T>::get(id, &who) == Some(reason),
+						"a blocking vote without its reason"
+					);
+					blockers = blockers.saturating_add(1);
 				}
 			}
 			ensure!(
 				members.voters() <= proposal.eligible_members,
 				"more votes than eligible members"
 			);
-			let kept = BlockReasons::<T>::get(id).map_or(0, |r| r.len());
-			ensure!(blockers as usize == kept, "block reasons differ from blocking votes");
+			ensure!(
+				BlockReasons::<T>::iter_key_prefix(id).count() == blockers,
+				"a block reason without its blocking vote"
+			);
 			if matches!(proposal.action, StoredAction::Call { .. }) {
 				ensure!(ProposalCalls::<T>::contains_key(id), "call proposal without its call");
 			}
@@ -70,6 +74,18 @@ impl<T: Config> Pallet<T> {
 				"summed tallies differ from the recount of stored votes"
 			);
 			ensure!(coops.voters() <= proposal.eligible_coops, "more co-ops than eligible");
+		}
+		for (id, decision) in Decisions::<T>::iter() {
+			ensure!(
+				BlockReasons::<T>::iter_key_prefix(id).count() == decision.members.block as usize,
+				"the register's block reasons differ from the decision's blocks"
+			);
+		}
+		for (id, _, _) in BlockReasons::<T>::iter() {
+			ensure!(
+				Proposals::<T>::contains_key(id) || Decisions::<T>::contains_key(id),
+				"block reasons of an unknown proposal"
+			);
 		}
 		for (coop, id, ()) in MotionsAbout::<T>::iter() {
 			let subject = Proposals::<T>::get(id).and_then(|p| p.subject);

@@ -91,7 +91,7 @@ impl<T: Config> Pallet<T> {
 			closed_at: d.closed_at,
 			enact_at: d.enact_at,
 			enactment: d.enactment,
-			blocks: BlockReasons::<T>::get(id).map(|r| r.into_inner()).unwrap_or_default(),
+			blocks: BlockReasons::<T>::iter_prefix(id).collect(),
 		}
 	}
 }

@@ -44,7 +44,9 @@ mod tests;
 
 pub use origins::{EnsureActiveMember, EnsureCoopAdmin};
 pub use pallet::*;
-pub use traits::{AdmissionPolicy, CoopMembership, Electorate, NotEligible};
+pub use traits::{
+	AdmissionPolicy, CoopMembership, Electorate, LeaveGuard, NotEligible, OnCoopRemoved,
+};
 pub use types::{CoopId, CoopStatus, Role};
 pub use weights::WeightInfo;
 
@@ -114,6 +116,14 @@ pub mod pallet {
 		/// Co-ops that a federation motion (suspension or expulsion) is open about: they
 		/// cannot leave until it is decided (governance in the runtime; `()` for none).
 		type UnderMotion: Contains<CoopId>;
+
+		/// Asked before an admitted co-op leaves: the validator set refuses while the
+		/// co-op's validators are needed to keep the chain live (`()`: nothing).
+		type LeaveGuard: LeaveGuard;
+
+		/// Told when a co-op's application ends or the co-op exits, so that records it
+		/// kept elsewhere without a deposit (its passport) go with it (`()`: none).
+		type OnCoopRemoved: OnCoopRemoved;
 
 		/// Derives each co-op's sovereign account.
 		#[pallet::constant]
@@ -479,7 +489,8 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ApplicationRejected`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::reject_application(T::MaxMembersPerCoop::get()))]
+		#[pallet::weight(T::WeightInfo::reject_application(T::MaxMembersPerCoop::get())
+			.saturating_add(T::OnCoopRemoved::on_coop_removed_weight()))]
 		pub fn reject_application(
 			origin: OriginFor<T>,
 			coop: CoopId,
@@ -489,7 +500,11 @@ pub mod pallet {
 			ensure!(info.status == CoopStatus::Applicant, Error::<T>::NotApplicant);
 			let released = Self::remove_application(coop, &info);
 			Self::deposit_event(Event::ApplicationRejected { coop, members_released: released });
-			Ok(Some(T::WeightInfo::reject_application(released)).into())
+			Ok(Some(
+				T::WeightInfo::reject_application(released)
+					.saturating_add(T::OnCoopRemoved::on_coop_removed_weight()),
+			)
+			.into())
 		}
 
 		/// Suspend an active co-op: its members stop counting as active (they cannot
@@ -550,7 +565,8 @@ pub mod pallet {
 		///
 		/// Emits [`Event::CoopExpelled`].
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::expel_coop(T::MaxMembersPerCoop::get()))]
+		#[pallet::weight(T::WeightInfo::expel_coop(T::MaxMembersPerCoop::get())
+			.saturating_add(T::OnCoopRemoved::on_coop_removed_weight()))]
 		pub fn expel_coop(
 			origin: OriginFor<T>,
 			coop: CoopId,
@@ -559,7 +575,11 @@ pub mod pallet {
 			T::FederationOrigin::ensure_origin(origin)?;
 			let released = Self::exit(coop)?;
 			Self::deposit_event(Event::CoopExpelled { coop, reason, members_released: released });
-			Ok(Some(T::WeightInfo::expel_coop(released)).into())
+			Ok(Some(
+				T::WeightInfo::expel_coop(released)
+					.saturating_add(T::OnCoopRemoved::on_coop_removed_weight()),
+			)
+			.into())
 		}
 
 		/// Take your co-op out of the federation, or withdraw its application. Its
@@ -569,11 +589,15 @@ pub mod pallet {
 		///
 		/// - origin: signed by an admin of an `Applicant` or `Active` co-op. A
 		///   `Suspended` co-op, or one a suspension or expulsion motion is open about,
-		///   cannot leave: the federation decides on it first.
+		///   cannot leave: the federation decides on it first. Nor can a co-op whose
+		///   validators the chain needs ([`Config::LeaveGuard`]) until others are
+		///   admitted.
 		///
 		/// Emits [`Event::LeftFederation`] or [`Event::ApplicationWithdrawn`].
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::leave_federation(T::MaxMembersPerCoop::get()))]
+		#[pallet::weight(T::WeightInfo::leave_federation(T::MaxMembersPerCoop::get())
+			.saturating_add(T::LeaveGuard::can_leave_weight())
+			.saturating_add(T::OnCoopRemoved::on_coop_removed_weight()))]
 		pub fn leave_federation(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let coop = Self::admin_coop(&who)?;
@@ -590,12 +614,18 @@ pub mod pallet {
 					released
 				}
 				_ => {
+					T::LeaveGuard::can_leave(coop)?;
 					let released = Self::exit(coop)?;
 					Self::deposit_event(Event::LeftFederation { coop, members_released: released });
 					released
 				}
 			};
-			Ok(Some(T::WeightInfo::leave_federation(released)).into())
+			Ok(Some(
+				T::WeightInfo::leave_federation(released)
+					.saturating_add(T::LeaveGuard::can_leave_weight())
+					.saturating_add(T::OnCoopRemoved::on_coop_removed_weight()),
+			)
+			.into())
 		}
 
 		/// Invite an account to join your co-op as a worker-member. Nobody is enrolled
@@ -805,7 +835,8 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ApplicationExpired`].
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::prune_application(T::MaxMembersPerCoop::get()))]
+		#[pallet::weight(T::WeightInfo::prune_application(T::MaxMembersPerCoop::get())
+			.saturating_add(T::OnCoopRemoved::on_coop_removed_weight()))]
 		pub fn prune_application(origin: OriginFor<T>, coop: CoopId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
@@ -817,7 +848,11 @@ pub mod pallet {
 			);
 			let released = Self::remove_application(coop, &info);
 			Self::deposit_event(Event::ApplicationExpired { coop, members_released: released });
-			Ok(Some(T::WeightInfo::prune_application(released)).into())
+			Ok(Some(
+				T::WeightInfo::prune_application(released)
+					.saturating_add(T::OnCoopRemoved::on_coop_removed_weight()),
+			)
+			.into())
 		}
 	}
 }
@@ -880,6 +915,7 @@ impl<T: Config> Pallet<T> {
 		Coops::<T>::remove(coop);
 		CoopsByStatus::<T>::remove(info.status, coop);
 		Applicants::<T>::mutate(|n| *n = n.saturating_sub(1));
+		T::OnCoopRemoved::on_coop_removed(coop);
 		released
 	}
 
@@ -971,6 +1007,7 @@ impl<T: Config> Pallet<T> {
 		info.deposit = Default::default();
 		Coops::<T>::insert(coop, info);
 		LiveCoops::<T>::mutate(|n| *n = n.saturating_sub(1));
+		T::OnCoopRemoved::on_coop_removed(coop);
 		Ok(released)
 	}
 

@@ -64,6 +64,8 @@ impl crate::Config for Test {
 	type Currency = Balances;
 	type Policy = TestPolicy;
 	type UnderMotion = ();
+	type LeaveGuard = ();
+	type OnCoopRemoved = ();
 	type AdmissionOrigin = EnsureRoot<AccountId>;
 	type FederationOrigin = EnsureRoot<AccountId>;
 	type PalletId = MembershipPalletId;

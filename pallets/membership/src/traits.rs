@@ -1,7 +1,9 @@
 //! How this pallet answers what other pallets ask about membership (the traits are
 //! declared in `coop-primitives`).
 
-pub use coop_primitives::membership::{AdmissionPolicy, CoopMembership, Electorate, NotEligible};
+pub use coop_primitives::membership::{
+	AdmissionPolicy, CoopMembership, Electorate, LeaveGuard, NotEligible, OnCoopRemoved,
+};
 
 use crate::{types::Role, Config, CoopId, CoopStatus, Coops, Members, Pallet};
 use frame_system::pallet_prelude::BlockNumberFor;

@@ -253,6 +253,9 @@ pub mod pallet {
 		MemberPolicySet { coop: CoopId, policy: Policy },
 		/// The federation set what it requires of co-ops it admits (empty: nothing).
 		AdmissionPolicySet { policy: Policy },
+		/// A co-op's application ended or it left the federation: its passport and
+		/// member policy, which it kept without a deposit, were removed.
+		CoopRecordsRemoved { coop: CoopId },
 	}
 
 	#[pallet::error]

@@ -58,6 +58,8 @@ impl pallet_coop_membership::Config for Test {
 	type Currency = Balances;
 	type Policy = Passport;
 	type UnderMotion = ();
+	type LeaveGuard = ();
+	type OnCoopRemoved = Passport;
 	type AdmissionOrigin = EnsureRoot<AccountId>;
 	type FederationOrigin = EnsureRoot<AccountId>;
 	type PalletId = MembershipPalletId;

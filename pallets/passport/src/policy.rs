@@ -34,6 +34,22 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+/// A co-op's passport and member policy are stored without a deposit, covered by
+/// the co-op's own: they go when the co-op's application ends or it exits.
+impl<T: Config> pallet_coop_membership::OnCoopRemoved for Pallet<T> {
+	fn on_coop_removed(coop: CoopId) {
+		let passport = Passports::<T>::take(coop).is_some();
+		let policy = MemberPolicies::<T>::take(coop).is_some();
+		if passport || policy {
+			Self::deposit_event(Event::CoopRecordsRemoved { coop });
+		}
+	}
+
+	fn on_coop_removed_weight() -> Weight {
+		T::DbWeight::get().reads_writes(2, 2)
+	}
+}
+
 impl<T: Config> AdmissionPolicy<T::AccountId> for Pallet<T> {
 	/// `Ok` if the co-op has no member policy, or `who` meets it now; otherwise
 	/// [`Error::NotVerified`].

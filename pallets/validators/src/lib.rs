@@ -323,6 +323,10 @@ pub mod pallet {
 		/// unsuspended validators of active co-ops, which would put the chain's
 		/// liveness at risk. Admit a replacement first.
 		TooFewValidators,
+		/// Your co-op's validators are among the `MinValidators` that keep the chain
+		/// live: it cannot leave the federation until validators of other co-ops are
+		/// admitted (or yours are replaced).
+		CoopValidatorsNeeded,
 		/// Only the validator account, the admin who registered it or an admin of
 		/// its co-op can withdraw a registration.
 		NotAllowed,
@@ -519,6 +523,30 @@ pub mod pallet {
 			Self::deposit_event(Event::SessionLengthSet { length });
 			Ok(())
 		}
+	}
+}
+
+/// A co-op whose validators the chain needs may not leave the federation: leaving
+/// would drop them from the next set below `MinValidators` (governance's
+/// suspension or expulsion, a federation decision, is not held back).
+impl<T: Config> pallet_coop_membership::LeaveGuard for Pallet<T> {
+	fn can_leave(coop: CoopId) -> DispatchResult {
+		let (mut live, mut theirs) = (0usize, 0usize);
+		for who in Admitted::<T>::get() {
+			if let Some(info) = Registry::<T>::get(&who).filter(Self::counts_towards_minimum) {
+				live = live.saturating_add(1);
+				theirs = theirs.saturating_add(usize::from(info.coop == coop));
+			}
+		}
+		let enough = live.saturating_sub(theirs) >= T::MinValidators::get() as usize;
+		ensure!(theirs == 0 || enough, Error::<T>::CoopValidatorsNeeded);
+		Ok(())
+	}
+
+	fn can_leave_weight() -> Weight {
+		// The admitted list, then each validator's record and co-op.
+		let each = u64::from(T::MaxValidators::get()).saturating_mul(2);
+		T::DbWeight::get().reads(each.saturating_add(1))
 	}
 }
 

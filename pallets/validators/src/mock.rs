@@ -68,6 +68,8 @@ impl pallet_coop_membership::Config for Test {
 	type Currency = Balances;
 	type Policy = ();
 	type UnderMotion = ();
+	type LeaveGuard = Validators;
+	type OnCoopRemoved = ();
 	type AdmissionOrigin = EnsureRoot<AccountId>;
 	type FederationOrigin = EnsureRoot<AccountId>;
 	type PalletId = MembershipPalletId;

@@ -271,6 +271,20 @@ fn removals_stop_at_the_minimum() {
 	});
 }
 
+/// Attack: a co-op's admin takes the co-op out of the federation, and its
+/// validator out of the next set with it: with two validators, one transaction
+/// would leave one. Refused while the co-op's validators are needed; a co-op
+/// without validators, or once others are admitted, leaves as before.
+#[test]
+fn attack_coop_cannot_leave_the_federation_below_the_validator_minimum() {
+	build_and_execute(|| {
+		assert_noop!(Membership::leave_federation(signed(4)), Error::<Test>::CoopValidatorsNeeded);
+		admit(5, 21);
+		assert_ok!(Membership::leave_federation(signed(4)));
+		assert_eq!(plan(1), Some(vec![acc(11), acc(21)]));
+	});
+}
+
 /// A validator whose co-op is suspended keeps nothing live, so it may go even at
 /// the minimum; its co-op's suspension alone does not free the others.
 #[test]

@@ -1,5 +1,6 @@
 //! Configuration of the federation's own pallets: membership and governance.
 
+use alloc::vec::Vec;
 use frame_support::{
 	parameter_types,
 	traits::{tokens::imbalance::ResolveTo, ConstU32, EitherOfDiverse, EqualPrivilegeOnly},
@@ -10,9 +11,9 @@ use frame_system::EnsureRoot;
 use pallet_coop_governance::{EnsureFederation, TrackId};
 
 use crate::{
-	AccountId, Balance, Balances, Membership, OriginCaller, Passport, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, System, Treasury, DAYS, MILLI_UNIT,
-	MINUTES, UNIT,
+	AccountId, Balance, Balances, CoopValidators, Membership, OriginCaller, Passport, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, System, Treasury, DAYS,
+	MILLI_UNIT, MINUTES, UNIT,
 };
 
 /// Track ids, fixed in genesis; their parameters live in storage.
@@ -62,6 +63,8 @@ impl pallet_coop_membership::Config for Runtime {
 	type Currency = Balances;
 	type Policy = Passport;
 	type UnderMotion = pallet_coop_governance::OpenMotions<Runtime>;
+	type LeaveGuard = CoopValidators;
+	type OnCoopRemoved = Passport;
 	type AdmissionOrigin = FederationOr<MembershipTrack>;
 	type FederationOrigin = FederationOr<MembershipTrack>;
 	type PalletId = MembershipPalletId;
@@ -98,25 +101,41 @@ impl pallet_coop_governance::Config for Runtime {
 	type MaxVotingPeriod = ConstU32<{ 90 * DAYS }>;
 	type MaxEnactmentDelay = ConstU32<{ 30 * DAYS }>;
 	type MaxTrackDeposit = frame_support::traits::ConstU128<{ 1_000 * UNIT }>;
-	type MaxBlockReasons = ConstU32<16>;
 	type WeightInfo = pallet_coop_governance::weights::SubstrateWeight<Runtime>;
 }
 
-/// A motion against a co-op: its suspension or expulsion, also inside a batch.
+/// A motion against a co-op: its suspension or expulsion on the Membership track
+/// (the only track whose origin may make them), also inside a batch or either
+/// branch of an `if_else`.
 pub struct SuspendOrExpel;
-impl pallet_coop_governance::MotionSubject<RuntimeCall> for SuspendOrExpel {
-	fn coop_of(call: &RuntimeCall) -> Option<pallet_coop_membership::CoopId> {
+impl SuspendOrExpel {
+	fn collect(call: &RuntimeCall, coops: &mut Vec<pallet_coop_membership::CoopId>) {
 		use pallet_coop_membership::Call as M;
 		use pallet_utility::Call as U;
 		match call {
 			RuntimeCall::Membership(M::suspend_coop { coop, .. } | M::expel_coop { coop, .. }) => {
-				Some(*coop)
+				coops.push(*coop)
 			}
 			RuntimeCall::Utility(
 				U::batch { calls } | U::batch_all { calls } | U::force_batch { calls },
-			) => calls.iter().find_map(Self::coop_of),
-			_ => None,
+			) => calls.iter().for_each(|c| Self::collect(c, coops)),
+			RuntimeCall::Utility(U::if_else { main, fallback }) => {
+				Self::collect(main, coops);
+				Self::collect(fallback, coops);
+			}
+			_ => {}
 		}
+	}
+}
+impl pallet_coop_governance::MotionSubject<RuntimeCall> for SuspendOrExpel {
+	fn coops_of(track: TrackId, call: &RuntimeCall) -> Vec<pallet_coop_membership::CoopId> {
+		let mut coops = Vec::new();
+		if track == tracks::MEMBERSHIP {
+			Self::collect(call, &mut coops);
+			coops.sort_unstable();
+			coops.dedup();
+		}
+		coops
 	}
 }
 

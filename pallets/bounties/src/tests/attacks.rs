@@ -476,3 +476,64 @@ fn attack_pending_treasury_spends_ignored_by_the_floor_fails() {
 		Committed::set(0);
 	});
 }
+
+/// Attack: one admin of co-op 4 (admins 8 and 10) swaps in a friendly reviewer
+/// after the second admin approved the bounty with independent ones, then claims
+/// it for itself: the co-op's money would go to the admin on one friend's word.
+/// Also the approver, changing the reviewers before approving its own choice.
+/// Neither admin can change a co-op bounty's reviewers alone.
+#[test]
+fn attack_coop_bounty_reviewers_swapped_after_approval_fails() {
+	build_and_execute(|| {
+		coop_funds(4, 500);
+		assert_ok!(Bounties::create_bounty(signed(8), true, terms()));
+		let id = last_id();
+		// The approver cannot change the terms it is about to approve.
+		assert_noop!(
+			Bounties::set_reviewers(signed(10), id, bounded(vec![acc(7)]), 1),
+			Error::<Test>::ReviewersNeedSecondAdmin
+		);
+		assert_ok!(Bounties::approve_funding(signed(10), id));
+		// Nor can the proposer change what was approved.
+		assert_noop!(
+			Bounties::set_reviewers(signed(8), id, bounded(vec![acc(7)]), 1),
+			Error::<Test>::ReviewersNeedSecondAdmin
+		);
+		let bounty = BountyMap::<Test>::get(id).unwrap();
+		assert_eq!((bounty.reviewers.to_vec(), bounty.approvals_needed), (vec![acc(3), acc(5)], 2));
+		// What remains to either admin is to cancel: the reward goes back to the co-op.
+		assert_ok!(Bounties::cancel_bounty(signed(8), id));
+		assert_eq!(Balances::free_balance(sovereign(4)), 500);
+	});
+}
+
+/// Attack: a member funds a bounty from their own account and claims it (alone,
+/// or as a contributor beside a friend), so that one friendly reviewer's approval
+/// returns their own money and credits them with the work and its hours in the
+/// contribution ledger, in a loop. The funder cannot claim or share in a claim.
+#[test]
+fn attack_funder_claiming_own_bounty_to_inflate_the_ledger_fails() {
+	build_and_execute(|| {
+		let id = create_with(BountyTerms {
+			reviewers: bounded(vec![acc(5)]),
+			approvals_needed: 1,
+			..terms()
+		});
+		assert_noop!(
+			Bounties::claim(signed(1), id, PayTo::Own, None),
+			Error::<Test>::FunderCannotClaim
+		);
+		assert_noop!(
+			Bounties::claim(
+				signed(4),
+				id,
+				PayTo::Own,
+				Some(bounded(vec![(acc(4), 1), (acc(1), 9)]))
+			),
+			Error::<Test>::FunderCannotClaim
+		);
+		// Anyone else still claims, and nothing reached the funder's ledger.
+		assert_ok!(Bounties::claim(signed(4), id, PayTo::Own, None));
+		assert_eq!(crate::Contributions::<Test>::get(acc(1)), Default::default());
+	});
+}

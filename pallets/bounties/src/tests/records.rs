@@ -119,7 +119,11 @@ fn current_admins_of_funding_coop_act_for_coop_bounty() {
 		assert_noop!(Bounties::cancel_bounty(signed(1), handed_over), Error::<Test>::NotFunder);
 		assert_ok!(Bounties::cancel_bounty(signed(2), handed_over));
 		assert_eq!(Balances::free_balance(sovereign(0)), 500);
-		assert_ok!(Bounties::set_reviewers(signed(10), id, bounded(vec![acc(5)]), 1));
+		// Its reviewers are part of what the co-op's second admin approves.
+		assert_noop!(
+			Bounties::set_reviewers(signed(10), id, bounded(vec![acc(5)]), 1),
+			Error::<Test>::ReviewersNeedSecondAdmin
+		);
 		bounty_events();
 		assert_ok!(Bounties::cancel_bounty(signed(10), id));
 		assert_eq!(

@@ -12,9 +12,9 @@
 //!   close, so a signal with the zero hash stands in) and `enact_at` (`None`).
 
 use crate::{
-	BalanceOf, BlockReasons, Config, Decision, Decisions, OpenByProposer, OpenPerCoop, Outcome,
-	Pallet, Proposals, Rules, StoredAction, Tally, TrackId, TrackInfo, TrackName, Tracks, Vote,
-	Votes, BYLAWS_TRACK,
+	BalanceOf, Config, Decision, Decisions, OpenByProposer, OpenPerCoop, Outcome, Pallet,
+	Proposals, Rules, StoredAction, Tally, TrackId, TrackInfo, TrackName, Tracks, Vote, Votes,
+	BYLAWS_TRACK,
 };
 use codec::{Decode, Encode};
 use frame_support::{
@@ -134,15 +134,11 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 					Vote::Block(reason) => Some((who, reason)),
 					_ => None,
 				});
-			let mut reasons = crate::BlockReasonsOf::<T>::default();
-			for entry in blocks {
-				count = count.saturating_add(1);
-				if reasons.try_push(entry).is_err() {
-					break;
-				}
-			}
+			// Written in the v3 layout, which v4 then moves.
+			let reasons: alloc::vec::Vec<_> = blocks.collect();
+			count = count.saturating_add(reasons.len() as u64);
 			if !reasons.is_empty() {
-				BlockReasons::<T>::insert(id, reasons);
+				super::v4::v3::BlockReasons::<T>::insert(id, reasons);
 			}
 			let rules = Tracks::<T>::get(old.track).map(|t| t.rules()).unwrap_or(Rules {
 				scheme: crate::Scheme::PerCoop,
@@ -276,8 +272,9 @@ mod tests {
 
 			MigrateV1ToV2::<Test>::on_runtime_upgrade();
 			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(2));
-			// v2 and then v3, as the runtime runs them.
+			// v2, v3 and v4, as the runtime runs them.
 			crate::migrations::v3::MigrateV2ToV3::<Test>::on_runtime_upgrade();
+			crate::migrations::v4::MigrateV3ToV4::<Test>::on_runtime_upgrade();
 
 			let track = Tracks::<Test>::get(9).unwrap();
 			assert_eq!(
@@ -297,7 +294,7 @@ mod tests {
 			for (id, t) in Tracks::<Test>::iter() {
 				Pallet::<Test>::validate_track(id, &t).unwrap();
 			}
-			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(3));
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(4));
 			// The open proposal's counters were rebuilt: the invariants hold.
 			assert_eq!(crate::OpenPerCoop::<Test>::get(9, 0), 1);
 			assert_eq!(crate::OpenByProposer::<Test>::get(acc(2)), 1);

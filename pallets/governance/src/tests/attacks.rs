@@ -281,3 +281,39 @@ fn attack_coop_cannot_leave_to_dodge_an_open_expulsion_motion() {
 		assert_ok!(pallet_coop_membership::Pallet::<Test>::leave_federation(signed(1)));
 	});
 }
+
+fn expel(coop: u32) -> RuntimeCall {
+	RuntimeCall::Membership(pallet_coop_membership::Call::expel_coop {
+		coop,
+		reason: H256::repeat_byte(1),
+	})
+}
+
+/// Attack: one member holds a co-op in the federation by proposing its expulsion
+/// on a track whose vote could never expel it (a consent track with no quorum).
+/// Only a motion on a track whose origin may suspend or expel holds the co-op.
+#[test]
+fn attack_motion_on_a_track_that_cannot_expel_holds_nobody() {
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(4), ROUTINE, call(expel(0))));
+		assert_ok!(Governance::propose(signed(4), ORDINARY, call(expel(0))));
+		assert!(crate::MotionsAbout::<Test>::iter().next().is_none());
+		assert_ok!(pallet_coop_membership::Pallet::<Test>::leave_federation(signed(1)));
+	});
+}
+
+/// Attack: the proposer of a motion cancels it just before its deadline (deposit
+/// back, no slash for a missed quorum) and proposes it again, holding the co-op
+/// in the federation for fees only. A motion cannot be cancelled by its proposer:
+/// it runs to its end, where a missed quorum costs the deposit.
+#[test]
+fn attack_motion_cannot_be_cancelled_and_proposed_again() {
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(4), MEMBERSHIP, call(expel(0))));
+		assert_noop!(Governance::cancel(signed(4), 0), Error::<Test>::CannotCancel);
+		// The federation's Bylaws origin still can.
+		let bylaws: RuntimeOrigin = crate::Origin::Federation { track: BYLAWS }.into();
+		assert_ok!(Governance::cancel(bylaws, 0));
+		assert!(crate::MotionsAbout::<Test>::iter().next().is_none());
+	});
+}

@@ -266,10 +266,43 @@ fn attack_single_reasoned_block_is_never_lost() {
 		// The block decides at once; the decision keeps who blocked and why.
 		assert_ok!(close(0));
 		assert_eq!(outcome(0), Outcome::Rejected);
-		assert_eq!(crate::BlockReasons::<Test>::get(0).unwrap().to_vec(), vec![(acc(6), reason)]);
+		assert_eq!(block_reasons(0), vec![(acc(6), reason)]);
 		// Clearing the votes keeps the reasons in the register.
 		while Governance::clear_votes(signed(10), 0).is_ok() {}
-		assert_eq!(crate::BlockReasons::<Test>::get(0).unwrap().to_vec(), vec![(acc(6), reason)]);
+		assert_eq!(block_reasons(0), vec![(acc(6), reason)]);
+	});
+}
+
+/// Proposal `id`'s block reasons in the register, sorted.
+fn block_reasons(id: crate::ProposalId) -> Vec<(AccountId, H256)> {
+	let mut reasons: Vec<_> = crate::BlockReasons::<Test>::iter_prefix(id).collect();
+	reasons.sort();
+	reasons
+}
+
+/// Attack: puppets fill the register with their own blocks so that a real
+/// member's reason is not kept, then withdraw theirs. The register keeps one
+/// entry per blocking member, with no bound to fill: the real reason stays.
+#[test]
+fn attack_puppet_blocks_cannot_push_a_real_reason_out_of_the_register() {
+	build_and_execute(|| {
+		assert_ok!(Governance::propose(signed(1), ROUTINE, signal(1)));
+		// More puppet blocks than the two reasons the register kept per proposal
+		// before storage version 4 (this mock's old bound).
+		for puppet in [2, 3, 4] {
+			vote(puppet, 0, Vote::Block(H256::repeat_byte(0xee)));
+		}
+		let reason = H256::repeat_byte(5);
+		vote(5, 0, Vote::Block(reason));
+		assert_eq!(block_reasons(0).len(), 4);
+		for puppet in [2, 3, 4] {
+			vote(puppet, 0, Vote::Aye);
+		}
+		assert_eq!(block_reasons(0), vec![(acc(5), reason)]);
+		assert_ok!(close(0));
+		assert_eq!(outcome(0), Outcome::Rejected);
+		let decision = Governance::decision_view(0).unwrap();
+		assert_eq!((decision.members.block, decision.blocks), (1, vec![(acc(5), reason)]));
 	});
 }
 
@@ -279,7 +312,7 @@ fn consent_nay_does_not_block_and_withdrawn_block_leaves_no_reason() {
 		assert_ok!(Governance::propose(signed(1), ROUTINE, signal(1)));
 		vote(6, 0, Vote::Block(H256::repeat_byte(2)));
 		vote(6, 0, Vote::Nay);
-		assert!(crate::BlockReasons::<Test>::get(0).is_none());
+		assert!(block_reasons(0).is_empty());
 		run_to(11);
 		assert_ok!(close(0));
 		assert_eq!(outcome(0), Outcome::Approved);

@@ -96,6 +96,34 @@ fn an_applicant_coop_publishes_its_passport_before_admission() {
 	});
 }
 
+/// Attack: apply, publish a passport and a member policy, withdraw the
+/// application (its deposit comes back) and repeat: each round would leave
+/// records on chain that nobody pays for. They go with the application, and with
+/// an admitted co-op when it leaves.
+#[test]
+fn attack_withdrawn_application_leaves_no_passport_or_policy_behind() {
+	build_and_execute(|| {
+		assert_ok!(MembershipCall::apply_coop(signed(8), text(b"New"), ev(0)));
+		publish(8);
+		assert_ok!(Passport::set_member_policy(signed(8), policy(vec![MEMBER_KYC], 1)));
+		passport_events();
+		assert_ok!(MembershipCall::leave_federation(signed(8)));
+		assert!(Passports::<Test>::get(3).is_none());
+		assert!(MemberPolicies::<Test>::get(3).is_none());
+		assert_eq!(passport_events(), vec![Event::CoopRecordsRemoved { coop: 3 }]);
+		assert_eq!(free(8), START);
+
+		// An admitted co-op's records go when it leaves the federation.
+		publish(3);
+		assert_ok!(Passport::set_member_policy(signed(3), policy(vec![MEMBER_KYC], 1)));
+		passport_events();
+		assert_ok!(MembershipCall::leave_federation(signed(3)));
+		assert!(Passports::<Test>::get(1).is_none());
+		assert!(MemberPolicies::<Test>::get(1).is_none());
+		assert_eq!(passport_events(), vec![Event::CoopRecordsRemoved { coop: 1 }]);
+	});
+}
+
 #[test]
 fn claim_kinds_are_managed_by_the_federation() {
 	build_and_execute(|| {
