@@ -297,10 +297,17 @@ pub mod pallet {
 	pub type CoopTallies<T> =
 		StorageDoubleMap<_, Twox64Concat, ProposalId, Twox64Concat, CoopId, Tally, OptionQuery>;
 
-	/// Open proposals whose call would suspend or expel a co-op, by co-op.
+	/// Proposals whose call would suspend or expel a co-op, by co-op: open ones,
+	/// and approved ones waiting out their enactment delay. The co-op may not
+	/// leave the federation while it has one.
 	#[pallet::storage]
 	pub type MotionsAbout<T> =
 		StorageDoubleMap<_, Twox64Concat, CoopId, Twox64Concat, ProposalId, (), OptionQuery>;
+
+	/// Approved motions whose call waits out its track's enactment delay, and the
+	/// co-op each holds until its call is enacted.
+	#[pallet::storage]
+	pub type WaitingMotions<T> = StorageMap<_, Twox64Concat, ProposalId, CoopId, OptionQuery>;
 
 	/// Who blocked a consent proposal and the hash of their written reason: part of
 	/// the decision register, kept forever. One entry per member whose vote is a
@@ -658,7 +665,7 @@ pub mod pallet {
 			};
 
 			let slash = at_deadline && !Self::quorum_met(&proposal, &tallies);
-			Self::finish(id, &proposal, slash);
+			Self::finish(id, &proposal, slash, enact_at.is_some());
 			let outcome = if approved { Outcome::Approved } else { Outcome::Rejected };
 			Self::deposit_event(Event::Closed {
 				id,
@@ -707,7 +714,7 @@ pub mod pallet {
 				ensure!(now < proposal.deadline, Error::<T>::CannotCancel);
 			}
 			let tallies = Self::tallies(id);
-			Self::finish(id, &proposal, false);
+			Self::finish(id, &proposal, false, false);
 			ProposalCalls::<T>::remove(id);
 			Self::record(id, &proposal, &tallies, Outcome::Cancelled, None);
 			Self::deposit_event(Event::Cancelled { id });
@@ -791,7 +798,7 @@ pub mod pallet {
 			T::BylawsOrigin::ensure_origin(origin)?;
 			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::ProposalNotFound)?;
 			let tallies = Self::tallies(id);
-			Self::finish(id, &proposal, true);
+			Self::finish(id, &proposal, true, false);
 			ProposalCalls::<T>::remove(id);
 			Self::record(id, &proposal, &tallies, Outcome::Killed, None);
 			Self::deposit_event(Event::Killed { id });
@@ -807,14 +814,21 @@ pub mod pallet {
 		///
 		/// Emits [`Event::Enacted`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::enact().saturating_add(T::MaxCallWeight::get()))]
+		#[pallet::weight(T::WeightInfo::enact()
+			.saturating_add(T::MaxCallWeight::get())
+			.saturating_add(Pallet::<T>::release_motion_weight()))]
 		pub fn enact(origin: OriginFor<T>, id: ProposalId) -> DispatchResultWithPostInfo {
 			ensure_root(origin)?;
 			let decision = Decisions::<T>::get(id)
 				.filter(|d| d.outcome == Outcome::Approved && d.enactment.is_none())
 				.ok_or(Error::<T>::NotAwaitingEnactment)?;
 			let used = Self::enact_stored(id, &decision.action, decision.track);
-			Ok(Some(T::WeightInfo::enact().saturating_add(used)).into())
+			// The motion's co-op was held until now, whatever the call's result.
+			if let Some(coop) = WaitingMotions::<T>::take(id) {
+				MotionsAbout::<T>::remove(coop, id);
+			}
+			let base = T::WeightInfo::enact().saturating_add(Self::release_motion_weight());
+			Ok(Some(base.saturating_add(used)).into())
 		}
 	}
 }
@@ -1052,12 +1066,22 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// What `enact` adds for a motion: the co-op it held is released.
+	fn release_motion_weight() -> Weight {
+		T::DbWeight::get().reads_writes(1, 2)
+	}
+
 	/// Ends a proposal: removes it, frees its track slots, returns its deposit (or
-	/// slashes it to [`Config::Slash`]). The call's bytes stay for enactment.
-	fn finish(id: ProposalId, proposal: &ProposalOf<T>, slash: bool) {
+	/// slashes it to [`Config::Slash`]). The call's bytes stay for enactment. A
+	/// motion's co-op stays held while its approved call `waits` for enactment.
+	fn finish(id: ProposalId, proposal: &ProposalOf<T>, slash: bool, waits: bool) {
 		Proposals::<T>::remove(id);
 		if let Some(coop) = proposal.subject {
-			MotionsAbout::<T>::remove(coop, id);
+			if waits {
+				WaitingMotions::<T>::insert(id, coop);
+			} else {
+				MotionsAbout::<T>::remove(coop, id);
+			}
 		}
 		OpenCount::<T>::mutate(proposal.track, |n| *n = n.saturating_sub(1));
 		OpenPerCoop::<T>::mutate_exists(proposal.track, proposal.coop, |n| {

@@ -8,7 +8,8 @@ impl<T: Config> Pallet<T> {
 	/// stored votes and never exceed its electorate; co-op positions match their
 	/// sub-tallies; open counts (per track, co-op and proposer) match; deposits held
 	/// match open proposals; stored calls belong to open or approved-and-waiting
-	/// proposals; block reasons match blocking votes.
+	/// proposals; block reasons match blocking votes; motions index the co-ops of
+	/// open and waiting motions.
 	#[cfg(any(feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -89,7 +90,18 @@ impl<T: Config> Pallet<T> {
 		}
 		for (coop, id, ()) in MotionsAbout::<T>::iter() {
 			let subject = Proposals::<T>::get(id).and_then(|p| p.subject);
-			ensure!(subject == Some(coop), "motion index differs from open proposals");
+			let waiting = WaitingMotions::<T>::get(id);
+			ensure!(
+				subject == Some(coop) || waiting == Some(coop),
+				"motion index differs from open and waiting motions"
+			);
+		}
+		for (id, coop) in WaitingMotions::<T>::iter() {
+			ensure!(MotionsAbout::<T>::contains_key(coop, id), "waiting motion not indexed");
+			let waits = Decisions::<T>::get(id).is_some_and(|d| {
+				d.outcome == Outcome::Approved && d.enactment.is_none() && d.enact_at.is_some()
+			});
+			ensure!(waits, "waiting motion without an approved call waiting for enactment");
 		}
 		for (id, p) in Proposals::<T>::iter() {
 			if let Some(coop) = p.subject {

@@ -166,6 +166,13 @@ mod benchmarks {
 	#[benchmark]
 	fn leave_federation(m: Linear<1, { T::MaxMembersPerCoop::get() }>) {
 		let (coop, admin) = active_spread::<T>(m);
+		// With several admins another one asked first: this call agrees, and the co-op
+		// leaves.
+		let other =
+			Coops::<T>::get(coop).and_then(|c| c.admins.iter().find(|a| **a != admin).cloned());
+		if let Some(other) = other {
+			Membership::<T>::leave_federation(RawOrigin::Signed(other).into()).unwrap();
+		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin));
 		assert_eq!(Coops::<T>::get(coop).map(|c| c.status), Some(CoopStatus::Exited));

@@ -241,6 +241,13 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// An admin's request to take a co-op with several admins out of the federation,
+	/// which a second admin carries out by making the same call. At most one per
+	/// co-op; cleared when the co-op exits.
+	#[pallet::storage]
+	pub type LeaveRequests<T: Config> =
+		StorageMap<_, Twox64Concat, CoopId, T::AccountId, OptionQuery>;
+
 	/// Co-ops whose status is `Active`.
 	#[pallet::storage]
 	pub type ActiveCoops<T> = StorageValue<_, u32, ValueQuery>;
@@ -288,6 +295,9 @@ pub mod pallet {
 		/// An admin asked to promote a member, or to demote or remove another admin; a
 		/// second admin must agree (by making the same call).
 		AdminChangeRequested { coop: CoopId, who: T::AccountId, by: T::AccountId },
+		/// An admin asked to take the co-op out of the federation; a second admin must
+		/// agree (by calling `leave_federation` too).
+		LeaveRequested { coop: CoopId, by: T::AccountId },
 		/// An admin removed a worker-member.
 		MemberRemoved { coop: CoopId, who: T::AccountId, by: T::AccountId },
 		/// An admin changed a member's role.
@@ -330,7 +340,8 @@ pub mod pallet {
 		/// Only the invitee, an admin of the co-op, or anyone after expiry may cancel an
 		/// invitation.
 		CannotCancelInvitation,
-		/// You asked to remove or demote this admin already: another admin must agree.
+		/// You asked for this already (to change this admin, or to leave the
+		/// federation): another admin of your co-op must agree.
 		AlreadyRequested,
 		/// The co-op is still an applicant: reject its application instead.
 		StillApplicant,
@@ -591,13 +602,16 @@ pub mod pallet {
 		///   `Suspended` co-op, or one a suspension or expulsion motion is open about,
 		///   cannot leave: the federation decides on it first. Nor can a co-op whose
 		///   validators the chain needs ([`Config::LeaveGuard`]) until others are
-		///   admitted.
+		///   admitted. An admitted co-op with several admins leaves when two of them
+		///   have made this call: the first records the request.
 		///
-		/// Emits [`Event::LeftFederation`] or [`Event::ApplicationWithdrawn`].
+		/// Emits [`Event::LeftFederation`], [`Event::LeaveRequested`] or
+		/// [`Event::ApplicationWithdrawn`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::leave_federation(T::MaxMembersPerCoop::get())
 			.saturating_add(T::LeaveGuard::can_leave_weight())
-			.saturating_add(T::OnCoopRemoved::on_coop_removed_weight()))]
+			.saturating_add(T::OnCoopRemoved::on_coop_removed_weight())
+			.saturating_add(T::DbWeight::get().reads_writes(2, 1)))]
 		pub fn leave_federation(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let coop = Self::admin_coop(&who)?;
@@ -615,6 +629,14 @@ pub mod pallet {
 				}
 				_ => {
 					T::LeaveGuard::can_leave(coop)?;
+					if !Self::leave_agreed(coop, &who, &info)? {
+						return Ok(Some(
+							T::WeightInfo::leave_federation(0)
+								.saturating_add(T::LeaveGuard::can_leave_weight())
+								.saturating_add(T::DbWeight::get().reads_writes(2, 1)),
+						)
+						.into());
+					}
 					let released = Self::exit(coop)?;
 					Self::deposit_event(Event::LeftFederation { coop, members_released: released });
 					released
@@ -623,7 +645,8 @@ pub mod pallet {
 			Ok(Some(
 				T::WeightInfo::leave_federation(released)
 					.saturating_add(T::LeaveGuard::can_leave_weight())
-					.saturating_add(T::OnCoopRemoved::on_coop_removed_weight()),
+					.saturating_add(T::OnCoopRemoved::on_coop_removed_weight())
+					.saturating_add(T::DbWeight::get().reads_writes(2, 1)),
 			)
 			.into())
 		}
@@ -905,6 +928,33 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Whether admitted co-op `coop` may leave on `admin`'s word: in a co-op with
+	/// several admins it takes two, so no single admin can end a co-op (its members
+	/// released, its account's funds out of reach) alone. The first call records the
+	/// request and returns `false`; the same call by another current admin returns
+	/// `true`.
+	fn leave_agreed(
+		coop: CoopId,
+		admin: &T::AccountId,
+		info: &CoopInfoOf<T>,
+	) -> Result<bool, DispatchError> {
+		if info.admins.len() < 2 {
+			return Ok(true);
+		}
+		match LeaveRequests::<T>::get(coop) {
+			Some(first) if &first == admin => Err(Error::<T>::AlreadyRequested.into()),
+			// The first admin must still be an admin for the request to count.
+			Some(first) if <Self as CoopMembership<T::AccountId>>::is_admin(&first, coop) => {
+				Ok(true)
+			}
+			_ => {
+				LeaveRequests::<T>::insert(coop, admin);
+				Self::deposit_event(Event::LeaveRequested { coop, by: admin.clone() });
+				Ok(false)
+			}
+		}
+	}
+
 	/// Removes an application without a trace: members released, deposits returned,
 	/// record gone (open invitations stay until cancelled: their deposits are the
 	/// inviters', and anyone may cancel them now). Returns how many members were
@@ -1007,6 +1057,7 @@ impl<T: Config> Pallet<T> {
 		info.deposit = Default::default();
 		Coops::<T>::insert(coop, info);
 		LiveCoops::<T>::mutate(|n| *n = n.saturating_sub(1));
+		LeaveRequests::<T>::remove(coop);
 		T::OnCoopRemoved::on_coop_removed(coop);
 		Ok(released)
 	}

@@ -67,6 +67,13 @@ impl<T: Config> Pallet<T> {
 			ensure!(member.coop == coop, "admin change for a member of another co-op");
 			ensure!(target != by, "admin change requested by the member itself");
 		}
+		for coop in LeaveRequests::<T>::iter_keys() {
+			let status = Coops::<T>::get(coop).map(|c| c.status);
+			ensure!(
+				matches!(status, Some(CoopStatus::Active | CoopStatus::Suspended)),
+				"leave request of a co-op that is not admitted"
+			);
+		}
 		ensure!(active == ActiveCoops::<T>::get(), "ActiveCoops differs");
 		ensure!(active_members == ActiveMembers::<T>::get(), "ActiveMembers differs");
 		for ((who, is_coop), amount) in held {

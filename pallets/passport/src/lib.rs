@@ -299,8 +299,9 @@ pub mod pallet {
 		/// it, then attest afresh.
 		Revoked,
 		/// This claim about this subject already has `MaxAttestersPerClaim`
-		/// attestations and every one of them still counts: the claim is attested
-		/// enough (records that no longer count are removed to make room).
+		/// attestations and every one of them still counts, each for a different co-op
+		/// or registrar: the claim is attested enough (records that no longer count,
+		/// or that repeat a co-op, are removed to make room).
 		TooManyAttesters,
 		/// The attestation still counts (valid, unexpired, current, from an attester in
 		/// good standing): only its attester may remove it; anyone may once it stops
@@ -551,8 +552,9 @@ pub mod pallet {
 		///
 		/// Records that no longer count do not take a slot: when the claim already has
 		/// [`Config::MaxAttestersPerClaim`] records, one that no longer counts (expired,
-		/// revoked, stale, or by an attester no longer in good standing) is removed to
-		/// make room, its deposit returned to its attester.
+		/// revoked, stale, or by an attester no longer in good standing), or a second
+		/// one of a co-op another record already counts for (a co-op counts once), is
+		/// removed to make room, its deposit returned to its attester.
 		///
 		/// Emits [`Event::AttestationRemoved`] for a record removed to make room, then
 		/// [`Event::Attested`].
@@ -573,9 +575,20 @@ pub mod pallet {
 			let mut weight = T::WeightInfo::attest();
 			if count >= T::MaxAttestersPerClaim::get() {
 				let version = Self::current_version(&subject);
-				let dead = Attestations::<T>::iter_prefix(&key).find(|(who, a)| {
-					Self::counting_party(&subject, kind, who, a, version).is_none()
-				});
+				// A record that no longer counts, or whose party (co-op) another record
+				// already counts for: one party cannot fill the slots of a claim.
+				let mut counted = Vec::new();
+				let dead =
+					Attestations::<T>::iter_prefix(&key).find(
+						|(who, a)| match Self::counting_party(&subject, kind, who, a, version) {
+							None => true,
+							Some(party) if counted.contains(&party) => true,
+							Some(party) => {
+								counted.push(party);
+								false
+							}
+						},
+					);
 				let (dead_attester, dead) = dead.ok_or(Error::<T>::TooManyAttesters)?;
 				// Should the deposit below fail, the call's storage layer undoes this.
 				Self::remove_record(&subject, kind, &dead_attester, &dead);

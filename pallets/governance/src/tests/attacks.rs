@@ -317,3 +317,38 @@ fn attack_motion_cannot_be_cancelled_and_proposed_again() {
 		assert!(crate::MotionsAbout::<Test>::iter().next().is_none());
 	});
 }
+
+/// Attack: the federation approves a co-op's expulsion on a track with an
+/// enactment delay; during the delay the co-op leaves on its own terms, every
+/// deposit returned, and the expulsion fails when it comes. The co-op stays held
+/// until the approved call is enacted.
+#[test]
+fn attack_coop_cannot_leave_while_its_approved_expulsion_waits() {
+	build_and_execute(|| {
+		let delayed = TrackInfoOf::<Test> {
+			enactment_delay: 5,
+			..crate::Tracks::<Test>::get(MEMBERSHIP).unwrap()
+		};
+		crate::Tracks::<Test>::insert(MEMBERSHIP, delayed);
+		assert_ok!(Governance::propose(signed(1), MEMBERSHIP, call(expel(1))));
+		vote(1, 0, Vote::Aye);
+		vote(7, 0, Vote::Aye);
+		vote(4, 0, Vote::Nay);
+		run_to(11);
+		assert_ok!(Governance::close(signed(10), 0, Weight::zero()));
+		assert_eq!(outcome(0), Outcome::Approved);
+		assert_eq!(crate::WaitingMotions::<Test>::get(0), Some(1));
+		assert_noop!(
+			pallet_coop_membership::Pallet::<Test>::leave_federation(signed(4)),
+			pallet_coop_membership::Error::<Test>::UnderMotion
+		);
+		run_to(16);
+		assert_eq!(Decisions::<Test>::get(0).unwrap().enactment, Some(Ok(())));
+		assert_eq!(
+			pallet_coop_membership::Coops::<Test>::get(1).unwrap().status,
+			pallet_coop_membership::CoopStatus::Exited
+		);
+		assert!(crate::MotionsAbout::<Test>::iter().next().is_none());
+		assert!(crate::WaitingMotions::<Test>::get(0).is_none());
+	});
+}

@@ -197,3 +197,47 @@ fn attack_removed_admin_cannot_bring_in_puppets() {
 			assert_eq!(free(3), START);
 		});
 }
+
+/// Attack: one admin of a co-op with two admins takes the co-op out of the
+/// federation alone, releasing every member and putting the co-op's account out
+/// of reach. It takes the second admin's agreement (the same call); a request by
+/// an admin who was demoted since does not count.
+#[test]
+fn attack_one_admin_cannot_take_a_coop_with_several_admins_out_alone() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		join(1, 2);
+		join(1, 3);
+		assert_ok!(Membership::set_role(signed(1), acc(2), Role::Admin));
+		membership_events();
+		assert_ok!(Membership::leave_federation(signed(1)));
+		assert_eq!(membership_events(), vec![Event::LeaveRequested { coop, by: acc(1) }]);
+		assert_eq!(Coops::<Test>::get(coop).unwrap().status, CoopStatus::Active);
+		assert_noop!(Membership::leave_federation(signed(1)), Error::<Test>::AlreadyRequested);
+		// The second admin agrees: the co-op leaves and the request is gone.
+		assert_ok!(Membership::leave_federation(signed(2)));
+		assert_eq!(membership_events(), vec![Event::LeftFederation { coop, members_released: 3 }]);
+		assert_eq!(Coops::<Test>::get(coop).unwrap().status, CoopStatus::Exited);
+		assert!(crate::LeaveRequests::<Test>::get(coop).is_none());
+	});
+}
+
+#[test]
+fn a_leave_request_by_a_former_admin_does_not_count() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = active_coop_of_1();
+		join(1, 2);
+		join(1, 3);
+		assert_ok!(Membership::set_role(signed(1), acc(2), Role::Admin));
+		assert_ok!(Membership::leave_federation(signed(2)));
+		// Account 2 steps down: its request no longer speaks for the co-op.
+		assert_ok!(Membership::set_role(signed(2), acc(2), Role::Member));
+		assert_ok!(Membership::set_role(signed(1), acc(3), Role::Admin));
+		membership_events();
+		assert_ok!(Membership::leave_federation(signed(1)));
+		assert_eq!(membership_events(), vec![Event::LeaveRequested { coop, by: acc(1) }]);
+		assert_eq!(Coops::<Test>::get(coop).unwrap().status, CoopStatus::Active);
+		assert_ok!(Membership::leave_federation(signed(3)));
+		assert_eq!(Coops::<Test>::get(coop).unwrap().status, CoopStatus::Exited);
+	});
+}

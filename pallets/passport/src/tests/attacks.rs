@@ -129,3 +129,28 @@ fn attack_slots_blocked_by_dead_attestations_fails() {
 		assert!(!Passport::is_verified(&account(7), MEMBER_KYC, 1));
 	});
 }
+
+/// Attack: one co-op's accredited attesters take several slots of a claim (they
+/// count once together), so that other attesters find the claim full although
+/// it is attested by too few parties. A second record of a co-op gives way.
+#[test]
+fn attack_one_coop_filling_a_claims_slots_fails() {
+	build_and_execute(|| {
+		publish(1);
+		assert_ok!(Passport::accredit_attester(root(), LEGAL_ENTITY, acc(4)));
+		// 3 and 4 are both of co-op 1; the claim has MAX_ATTESTERS = 3 slots.
+		for attester in [3, 4, 5] {
+			assert_ok!(Passport::attest(signed(attester), coop(0), LEGAL_ENTITY, ev(0), 50));
+		}
+		assert!(!Passport::is_verified(&coop(0), LEGAL_ENTITY, 3));
+		passport_events();
+		assert_ok!(Passport::attest(signed(REGISTRAR), coop(0), LEGAL_ENTITY, ev(1), 50));
+		let events = passport_events();
+		let Some(Event::AttestationRemoved { attester, deposit, .. }) = events.first() else {
+			panic!("no record gave way: {events:?}")
+		};
+		assert!([acc(3), acc(4)].contains(attester));
+		assert_eq!(*deposit, DEPOSIT);
+		assert!(Passport::is_verified(&coop(0), LEGAL_ENTITY, 3));
+	});
+}
