@@ -849,7 +849,8 @@ impl<Call> MotionSubject<Call> for () {
 	}
 }
 
-/// Whether a motion about a co-op is open: what membership's `UnderMotion` asks.
+/// Whether a motion about a co-op is open, or approved and waiting to be enacted:
+/// what membership's `UnderMotion` asks.
 pub struct OpenMotions<T>(core::marker::PhantomData<T>);
 impl<T: Config> frame_support::traits::Contains<CoopId> for OpenMotions<T> {
 	fn contains(coop: &CoopId) -> bool {

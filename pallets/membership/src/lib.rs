@@ -113,8 +113,9 @@ pub mod pallet {
 		/// pallet's verification policies; `()` for none).
 		type Policy: AdmissionPolicy<Self::AccountId>;
 
-		/// Co-ops that a federation motion (suspension or expulsion) is open about: they
-		/// cannot leave until it is decided (governance in the runtime; `()` for none).
+		/// Co-ops that a federation motion (suspension or expulsion) is open about, or
+		/// whose approved suspension or expulsion waits to be enacted: they cannot
+		/// leave until it is done (governance in the runtime; `()` for none).
 		type UnderMotion: Contains<CoopId>;
 
 		/// Asked before an admitted co-op leaves: the validator set refuses while the
@@ -328,8 +329,8 @@ pub mod pallet {
 		/// A suspended co-op cannot leave the federation: the federation decides on it
 		/// first (reinstate or expel).
 		CoopSuspended,
-		/// A federation motion to suspend or expel the co-op is open: it cannot leave
-		/// until the motion is decided.
+		/// A federation motion to suspend or expel the co-op is open, or approved and
+		/// waiting to be enacted: it cannot leave until that is done.
 		UnderMotion,
 		/// No invitation from this co-op to this account is open: ask an admin to invite.
 		NoInvitation,
@@ -599,8 +600,9 @@ pub mod pallet {
 		/// application leaves nothing behind.
 		///
 		/// - origin: signed by an admin of an `Applicant` or `Active` co-op. A
-		///   `Suspended` co-op, or one a suspension or expulsion motion is open about,
-		///   cannot leave: the federation decides on it first. Nor can a co-op whose
+		///   `Suspended` co-op, or one a suspension or expulsion motion is open about
+		///   (or approved and waiting to be enacted), cannot leave: the federation
+		///   decides on it first. Nor can a co-op whose
 		///   validators the chain needs ([`Config::LeaveGuard`]) until others are
 		///   admitted. An admitted co-op with several admins leaves when two of them
 		///   have made this call: the first records the request.

@@ -44,12 +44,18 @@ impl<T: Config> Pallet<T> {
 			ensure!(a.issued_at < a.valid_until, "attestation valid until before issued");
 			match subject {
 				Subject::Coop(coop) => {
-					let p = Passports::<T>::get(coop)
-						.ok_or("attestation of a co-op without passport")?;
 					ensure!(
-						a.passport_version >= 1 && a.passport_version <= p.version,
-						"attestation of a passport version that never existed"
+						a.passport_version >= 1,
+						"co-op attestation without a passport version"
 					);
+					// A co-op whose application ended or that exited has no passport
+					// left: its records no longer count, and anyone may remove them.
+					if let Some(p) = Passports::<T>::get(coop) {
+						ensure!(
+							a.passport_version <= p.version,
+							"attestation of a passport version that never existed"
+						);
+					}
 				}
 				Subject::Account(_) => {
 					ensure!(a.passport_version == 0, "account attestation with a passport version")

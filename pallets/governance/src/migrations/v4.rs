@@ -2,9 +2,11 @@
 //!
 //! - `BlockReasons`: from one bounded list per proposal, which dropped the
 //!   reasons of blocks beyond its bound, to one entry per blocking member
-//!   (`(proposal, member) → reason`). Every listed reason moves over.
+//!   (`(proposal, member) → reason`). Every listed reason moves over, and an
+//!   open proposal's reasons that the bound dropped are recovered from its
+//!   blocking votes.
 
-use crate::{BlockReasons, Config, Pallet, ProposalId};
+use crate::{BlockReasons, Config, Pallet, ProposalId, Proposals, Vote, Votes};
 use alloc::vec::Vec;
 use frame_support::{
 	migrations::VersionedMigration,
@@ -36,15 +38,28 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV3ToV4<T> {
 	fn on_runtime_upgrade() -> Weight {
 		// Collected before anything is written: the new keys extend the old ones.
 		let old: Vec<_> = v3::BlockReasons::<T>::drain().collect();
-		let mut moved: u64 = 0;
+		let (mut reads, mut writes): (u64, u64) = (0, 0);
 		for (id, reasons) in &old {
+			reads = reads.saturating_add(1);
+			writes = writes.saturating_add(1);
 			for (who, reason) in reasons {
 				BlockReasons::<T>::insert(id, who, reason);
-				moved = moved.saturating_add(1);
+				writes = writes.saturating_add(1);
+			}
+			// The lists were capped: the reasons of an open proposal's later blocks
+			// are still in its votes. (A closed proposal's dropped reasons went with
+			// its cleared votes; only its `Voted` events keep them.)
+			if Proposals::<T>::contains_key(id) {
+				for (who, record) in Votes::<T>::iter_prefix(id) {
+					reads = reads.saturating_add(1);
+					if let Vote::Block(reason) = record.vote {
+						BlockReasons::<T>::insert(id, who, reason);
+						writes = writes.saturating_add(1);
+					}
+				}
 			}
 		}
-		let lists = u64::try_from(old.len()).unwrap_or(u64::MAX);
-		T::DbWeight::get().reads_writes(lists, lists.saturating_add(moved))
+		T::DbWeight::get().reads_writes(reads, writes)
 	}
 
 	#[cfg(feature = "try-runtime")]
@@ -67,7 +82,11 @@ mod tests {
 	#![allow(clippy::unwrap_used)]
 	use super::*;
 	use crate::mock::*;
-	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	use alloc::boxed::Box;
+	use frame_support::{
+		assert_ok,
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	};
 
 	#[test]
 	fn v3_block_reason_lists_become_one_entry_per_blocker() {
@@ -88,6 +107,35 @@ mod tests {
 			// Runs once: a second run finds the version bumped and leaves the entries.
 			MigrateV3ToV4::<Test>::on_runtime_upgrade();
 			assert_eq!(BlockReasons::<Test>::iter().count(), 3);
+		});
+	}
+
+	fn signed(n: u8) -> RuntimeOrigin {
+		RuntimeOrigin::signed(acc(n))
+	}
+
+	#[test]
+	fn reasons_the_v3_bound_dropped_are_recovered_from_open_proposals_votes() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(crate::Pallet::<Test>::propose(
+				signed(1),
+				ROUTINE,
+				Box::new(crate::ProposalAction::Signal(H256::repeat_byte(9)))
+			));
+			let (a, b) = (H256::repeat_byte(1), H256::repeat_byte(2));
+			assert_ok!(crate::Pallet::<Test>::vote(signed(2), 0, Vote::Block(a)));
+			assert_ok!(crate::Pallet::<Test>::vote(signed(5), 0, Vote::Block(b)));
+			// As v3 left it: a full list of one (the bound), the second reason dropped.
+			let _ = BlockReasons::<Test>::clear_prefix(0, u32::MAX, None);
+			v3::BlockReasons::<Test>::insert(0, vec![(acc(2), a)]);
+			StorageVersion::new(3).put::<Pallet<Test>>();
+
+			MigrateV3ToV4::<Test>::on_runtime_upgrade();
+
+			let mut reasons: Vec<_> = BlockReasons::<Test>::iter_prefix(0).collect();
+			reasons.sort();
+			assert_eq!(reasons, vec![(acc(2), a), (acc(5), b)]);
+			Pallet::<Test>::do_try_state().unwrap();
 		});
 	}
 }

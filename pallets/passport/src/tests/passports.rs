@@ -106,12 +106,19 @@ fn attack_withdrawn_application_leaves_no_passport_or_policy_behind() {
 		assert_ok!(MembershipCall::apply_coop(signed(8), text(b"New"), ev(0)));
 		publish(8);
 		assert_ok!(Passport::set_member_policy(signed(8), policy(vec![MEMBER_KYC], 1)));
+		assert_ok!(Passport::attest(signed(REGISTRAR), coop(3), LEGAL_ENTITY, ev(1), 50));
+		let registrar_held = held(REGISTRAR);
 		passport_events();
 		assert_ok!(MembershipCall::leave_federation(signed(8)));
 		assert!(Passports::<Test>::get(3).is_none());
 		assert!(MemberPolicies::<Test>::get(3).is_none());
 		assert_eq!(passport_events(), vec![Event::CoopRecordsRemoved { coop: 3 }]);
 		assert_eq!(free(8), START);
+		// The attestation about it no longer counts: anyone removes it, and its
+		// deposit goes back to the attester.
+		assert!(!Passport::is_verified(&coop(3), LEGAL_ENTITY, 1));
+		assert_ok!(Passport::remove_expired(signed(9), coop(3), LEGAL_ENTITY, acc(REGISTRAR)));
+		assert_eq!(held(REGISTRAR), registrar_held - DEPOSIT);
 
 		// An admitted co-op's records go when it leaves the federation.
 		publish(3);
