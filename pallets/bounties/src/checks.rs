@@ -69,8 +69,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks a claim's shares: the claimant listed (and put first), everyone once,
-	/// a member of an active co-op, no reviewer and not the account that funded it, every part of the smallest
-	/// payment at least the existential deposit.
+	/// a member of an active co-op, no reviewer and not the account that funded it,
+	/// every part of the smallest payment at least the existential deposit.
 	pub(crate) fn check_shares(
 		bounty: &BountyOf<T>,
 		claimant: &T::AccountId,

@@ -610,10 +610,7 @@ pub mod pallet {
 		/// Emits [`Event::LeftFederation`], [`Event::LeaveRequested`] or
 		/// [`Event::ApplicationWithdrawn`].
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::leave_federation(T::MaxMembersPerCoop::get())
-			.saturating_add(T::LeaveGuard::can_leave_weight())
-			.saturating_add(T::OnCoopRemoved::on_coop_removed_weight())
-			.saturating_add(T::DbWeight::get().reads_writes(2, 1)))]
+		#[pallet::weight(Pallet::<T>::leave_weight(T::MaxMembersPerCoop::get()))]
 		pub fn leave_federation(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let coop = Self::admin_coop(&who)?;
@@ -644,13 +641,7 @@ pub mod pallet {
 					released
 				}
 			};
-			Ok(Some(
-				T::WeightInfo::leave_federation(released)
-					.saturating_add(T::LeaveGuard::can_leave_weight())
-					.saturating_add(T::OnCoopRemoved::on_coop_removed_weight())
-					.saturating_add(T::DbWeight::get().reads_writes(2, 1)),
-			)
-			.into())
+			Ok(Some(Self::leave_weight(released)).into())
 		}
 
 		/// Invite an account to join your co-op as a worker-member. Nobody is enrolled
@@ -928,6 +919,16 @@ impl<T: Config> Pallet<T> {
 				Ok(false)
 			}
 		}
+	}
+
+	/// What `leave_federation` costs with `released` members: the benchmarked call,
+	/// the validator set's check, what other pallets clear, and the leave request
+	/// read, checked against its admin and removed.
+	fn leave_weight(released: u32) -> Weight {
+		T::WeightInfo::leave_federation(released)
+			.saturating_add(T::LeaveGuard::can_leave_weight())
+			.saturating_add(T::OnCoopRemoved::on_coop_removed_weight())
+			.saturating_add(T::DbWeight::get().reads_writes(2, 1))
 	}
 
 	/// Whether admitted co-op `coop` may leave on `admin`'s word: in a co-op with

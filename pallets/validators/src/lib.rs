@@ -532,11 +532,9 @@ pub mod pallet {
 impl<T: Config> pallet_coop_membership::LeaveGuard for Pallet<T> {
 	fn can_leave(coop: CoopId) -> DispatchResult {
 		let (mut live, mut theirs) = (0usize, 0usize);
-		for who in Admitted::<T>::get() {
-			if let Some(info) = Registry::<T>::get(&who).filter(Self::counts_towards_minimum) {
-				live = live.saturating_add(1);
-				theirs = theirs.saturating_add(usize::from(info.coop == coop));
-			}
+		for info in Self::live_validators() {
+			live = live.saturating_add(1);
+			theirs = theirs.saturating_add(usize::from(info.coop == coop));
 		}
 		let enough = live.saturating_sub(theirs) >= T::MinValidators::get() as usize;
 		ensure!(theirs == 0 || enough, Error::<T>::CoopValidatorsNeeded);
@@ -570,12 +568,16 @@ impl<T: Config> Pallet<T> {
 		info.status == ValidatorStatus::Active && T::Membership::is_active_coop(info.coop)
 	}
 
+	/// The records of the admitted validators that count towards `MinValidators`.
+	fn live_validators() -> impl Iterator<Item = ValidatorOf<T>> {
+		Admitted::<T>::get()
+			.into_iter()
+			.filter_map(|who| Registry::<T>::get(&who).filter(Self::counts_towards_minimum))
+	}
+
 	/// How many admitted validators count towards `MinValidators`.
 	fn live_count() -> usize {
-		Admitted::<T>::get()
-			.iter()
-			.filter(|who| Registry::<T>::get(who).is_some_and(|v| Self::counts_towards_minimum(&v)))
-			.count()
+		Self::live_validators().count()
 	}
 
 	/// Ends `validator`'s registration: out of the registry and the admitted list,
